@@ -1,0 +1,26 @@
+import type { Key } from 'ink';
+
+/**
+ * Turns Ink's (input, key) pair into one name as written in the binding table:
+ * 'q', 'G', '?', 'enter', 'esc', 'tab', 'shift+tab', 'up', 'pgdn', 'ctrl+c', 'ctrl+s' ...
+ * Returns null for input that is not a single key (a paste), which no binding matches.
+ */
+export function keyName(input: string, key: Key): string | null {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pgup';
+  if (key.pageDown) return 'pgdn';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  // Ink 6 reports the Backspace key as `delete` on most terminals.
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  if ([...input].length === 1 && !key.meta) return input;
+  return null;
+}

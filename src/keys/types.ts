@@ -1,0 +1,14 @@
+import type { ScreenId } from '../store/slices/ui.js';
+
+/** Where a binding applies: everywhere, on one screen, or inside a modal. */
+export type KeyScope = 'global' | ScreenId | 'help' | 'confirmQuit';
+
+export interface Binding<C extends string = string> {
+  command: C;
+  /** Names as produced by keyName(): 'j', 'down', 'ctrl+s', 'shift+tab' ... */
+  keys: readonly string[];
+  description: string;
+  scope: KeyScope;
+  /** Shown in the status bar's hints (the rest only in the ? overlay). */
+  hint?: boolean;
+}

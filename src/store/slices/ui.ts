@@ -1,0 +1,70 @@
+import { assertNever } from '../assertNever.js';
+
+export type ScreenId = 'dataset' | 'validate' | 'jobs' | 'chat';
+
+/** Order here is the order of the header tabs and of the 1-4 keys. */
+export const SCREENS: readonly { id: ScreenId; title: string }[] = [
+  { id: 'dataset', title: 'Dataset' },
+  { id: 'validate', title: 'Validate' },
+  { id: 'jobs', title: 'Jobs' },
+  { id: 'chat', title: 'Chat' },
+];
+
+export type Modal =
+  | { kind: 'help' }
+  /** Asked before quitting with unsaved work; `viaCtrlC` lets a second ctrl+c confirm. */
+  | { kind: 'confirmQuit'; reason: string; viaCtrlC: boolean };
+
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface UiState {
+  screen: ScreenId;
+  modal: Modal | null;
+  notice: Notice | null;
+  /** Set once the user has confirmed quitting; the shell unmounts when it sees it. */
+  exiting: boolean;
+}
+
+export type UiAction =
+  | { type: 'ui/showScreen'; screen: ScreenId }
+  | { type: 'ui/cycleScreen'; step: 1 | -1 }
+  | { type: 'ui/openHelp' }
+  | { type: 'ui/closeModal' }
+  | { type: 'ui/notify'; notice: Notice }
+  | { type: 'ui/clearNotice' };
+
+export const initialUiState: UiState = {
+  screen: 'dataset',
+  modal: null,
+  notice: null,
+  exiting: false,
+};
+
+export function isUiAction(action: { type: string }): action is UiAction {
+  return action.type.startsWith('ui/');
+}
+
+export function reduceUi(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'ui/showScreen':
+      return state.screen === action.screen ? state : { ...state, screen: action.screen };
+    case 'ui/cycleScreen': {
+      const index = SCREENS.findIndex((s) => s.id === state.screen);
+      const next = SCREENS[(index + action.step + SCREENS.length) % SCREENS.length]!;
+      return { ...state, screen: next.id };
+    }
+    case 'ui/openHelp':
+      return { ...state, modal: { kind: 'help' } };
+    case 'ui/closeModal':
+      return state.modal === null ? state : { ...state, modal: null };
+    case 'ui/notify':
+      return { ...state, notice: action.notice };
+    case 'ui/clearNotice':
+      return state.notice === null ? state : { ...state, notice: null };
+    default:
+      return assertNever(action);
+  }
+}
