@@ -12,24 +12,24 @@ export type GlobalCommand =
   | 'forceQuit';
 
 export const globalBindings: readonly Binding<GlobalCommand>[] = [
-  { command: 'help', keys: ['?'], description: 'help for this screen', scope: 'global', hint: true },
-  { command: 'nextScreen', keys: ['tab'], description: 'next screen', scope: 'global', hint: true },
+  { command: 'help', keys: ['?'], description: 'help for this screen', scope: 'global', hint: 'help' },
+  { command: 'nextScreen', keys: ['tab'], description: 'next screen', scope: 'global', hint: 'screens' },
   { command: 'prevScreen', keys: ['shift+tab'], description: 'previous screen', scope: 'global' },
   { command: 'screen1', keys: ['1'], description: 'Dataset screen', scope: 'global' },
   { command: 'screen2', keys: ['2'], description: 'Validate screen', scope: 'global' },
   { command: 'screen3', keys: ['3'], description: 'Jobs screen', scope: 'global' },
   { command: 'screen4', keys: ['4'], description: 'Chat screen', scope: 'global' },
-  { command: 'quit', keys: ['q'], description: 'quit (asks first if work is unsaved)', scope: 'global', hint: true },
+  { command: 'quit', keys: ['q'], description: 'quit (asks first if work is unsaved)', scope: 'global', hint: 'quit' },
   { command: 'forceQuit', keys: ['ctrl+c'], description: 'quit; press twice to leave unsaved work', scope: 'global' },
 ];
 
 export type HelpCommand = 'close';
 export const helpBindings: readonly Binding<HelpCommand>[] = [
-  { command: 'close', keys: ['esc', '?', 'q', 'enter'], description: 'close help', scope: 'help', hint: true },
+  { command: 'close', keys: ['esc', '?', 'q', 'enter'], description: 'close help', scope: 'help', hint: 'close' },
 ];
 
 export type ConfirmQuitCommand = 'confirm' | 'cancel';
 export const confirmQuitBindings: readonly Binding<ConfirmQuitCommand>[] = [
-  { command: 'confirm', keys: ['y', 'ctrl+c'], description: 'quit and lose unsaved work', scope: 'confirmQuit', hint: true },
-  { command: 'cancel', keys: ['n', 'esc'], description: 'stay', scope: 'confirmQuit', hint: true },
+  { command: 'confirm', keys: ['y', 'ctrl+c'], description: 'quit and lose unsaved work', scope: 'confirmQuit', hint: 'quit anyway' },
+  { command: 'cancel', keys: ['n', 'esc'], description: 'stay', scope: 'confirmQuit', hint: 'stay' },
 ];

@@ -9,6 +9,6 @@ export interface Binding<C extends string = string> {
   keys: readonly string[];
   description: string;
   scope: KeyScope;
-  /** Shown in the status bar's hints (the rest only in the ? overlay). */
-  hint?: boolean;
+  /** A word or two for the status bar's hints; bindings without one appear only in the ? overlay. */
+  hint?: string;
 }

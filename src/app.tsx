@@ -1,0 +1,119 @@
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, type ReactNode } from 'react';
+import { ConfirmQuit } from './components/ConfirmQuit.js';
+import { cut } from './components/fitLine.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { StatusBar } from './components/StatusBar.js';
+import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
+import { bindingsFor, commandFor } from './keys/bindings.js';
+import { confirmQuitBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
+import { keyName } from './keys/keyName.js';
+import { ChatScreen } from './screens/chat/ChatScreen.js';
+import { DatasetScreen } from './screens/dataset/DatasetScreen.js';
+import { JobsScreen } from './screens/jobs/JobsScreen.js';
+import type { ScreenProps } from './screens/types.js';
+import { ValidateScreen } from './screens/validate/ValidateScreen.js';
+import { selectTextFocused, selectUnsavedWork } from './store/selectors.js';
+import { useAppState, useDispatch } from './store/StoreProvider.js';
+import { SCREENS, type ScreenId } from './store/slices/ui.js';
+
+const SCREEN_COMPONENTS: Record<ScreenId, (props: ScreenProps) => ReactNode> = {
+  dataset: DatasetScreen,
+  validate: ValidateScreen,
+  jobs: JobsScreen,
+  chat: ChatScreen,
+};
+
+/** Rows the shell itself uses: header, status bar, and one spare so Ink never fills the terminal. */
+const CHROME_ROWS = 3;
+
+/**
+ * The shell: header tabs, the current screen (or a modal in its place), the status bar.
+ * It owns the global keys; each screen handles its own keys while no modal is open.
+ */
+export function App({ size }: { size?: TerminalSize }) {
+  const measured = useTerminalSize();
+  const { columns, rows } = size ?? measured;
+  const screen = useAppState((s) => s.ui.screen);
+  const modal = useAppState((s) => s.ui.modal);
+  const notice = useAppState((s) => s.ui.notice);
+  const exiting = useAppState((s) => s.ui.exiting);
+  const connection = useAppState((s) => s.connection);
+  const filePath = useAppState((s) => s.dataset.filePath);
+  const unsaved = useAppState((s) => selectUnsavedWork(s) !== null);
+  const textFocused = useAppState(selectTextFocused);
+  const dispatch = useDispatch();
+  const { exit } = useApp();
+
+  useEffect(() => {
+    if (exiting) exit();
+  }, [exiting, exit]);
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (modal?.kind === 'help') {
+      if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+      else if (commandFor(helpBindings, name) === 'close') dispatch({ type: 'ui/closeModal' });
+      return;
+    }
+    if (modal?.kind === 'confirmQuit') {
+      const command = commandFor(confirmQuitBindings, name);
+      if (command === 'confirm') dispatch({ type: 'app/confirmQuit' });
+      else if (command === 'cancel') dispatch({ type: 'ui/closeModal' });
+      return;
+    }
+    if (name === 'ctrl+c') {
+      dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+      return;
+    }
+    // Inside a text field every printable key is text: nothing global may fire.
+    if (textFocused) return;
+    switch (commandFor(globalBindings, name)) {
+      case 'help':
+        return dispatch({ type: 'ui/openHelp' });
+      case 'nextScreen':
+        return dispatch({ type: 'ui/cycleScreen', step: 1 });
+      case 'prevScreen':
+        return dispatch({ type: 'ui/cycleScreen', step: -1 });
+      case 'screen1':
+      case 'screen2':
+      case 'screen3':
+      case 'screen4':
+        return dispatch({ type: 'ui/showScreen', screen: SCREENS[Number(name) - 1]!.id });
+      case 'quit':
+        return dispatch({ type: 'app/requestQuit', viaCtrlC: false });
+      case 'forceQuit':
+      case null:
+        return;
+    }
+  });
+
+  const noticeRows = notice === null ? 0 : 1;
+  const bodyHeight = Math.max(1, rows - CHROME_ROWS - noticeRows);
+  const Screen = SCREEN_COMPONENTS[screen];
+  const hints =
+    modal === null ? [...bindingsFor(screen), ...bindingsFor('global')].filter((b) => b.hint) : bindingsFor(modal.kind);
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Header screen={screen} width={columns} sandbox={connection.kind === 'sandbox'} />
+      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+        {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} /> : null}
+        {modal?.kind === 'confirmQuit' ? (
+          <ConfirmQuit reason={modal.reason} viaCtrlC={modal.viaCtrlC} width={columns} />
+        ) : null}
+        {/* Hidden, not unmounted, under a modal: a half-typed message survives opening help. */}
+        <Box display={modal === null ? 'flex' : 'none'} flexDirection="column" height={bodyHeight}>
+          <Screen width={columns} height={bodyHeight} active={modal === null} />
+        </Box>
+      </Box>
+      {notice === null ? null : (
+        <Text color={notice.level === 'error' ? 'red' : notice.level === 'warning' ? 'yellow' : undefined}>
+          {cut(notice.text, columns)}
+        </Text>
+      )}
+      <StatusBar width={columns} connection={connection} filePath={filePath} unsaved={unsaved} hints={hints} />
+    </Box>
+  );
+}

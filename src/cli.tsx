@@ -1,0 +1,32 @@
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { commandModules } from './commands/index.js';
+
+// The bin runs dist/cli.js; package.json sits one folder up from both dist/ and src/.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('ftui')
+  .description('Author, validate, train, watch and chat with fine-tuned chat models, in the terminal.')
+  .version(version, '-v, --version')
+  .argument('[file]', 'dataset to open (JSONL); a file that does not exist yet starts a new dataset there')
+  .addOption(new Option('--base-url <url>', 'API base URL (Azure OpenAI or any OpenAI-compatible service)').env('OPENAI_BASE_URL'))
+  .option('--api-key-env <name>', 'environment variable that holds the API key', 'OPENAI_API_KEY')
+  .showHelpAfterError()
+  .action(async (file: string | undefined, options: { baseUrl?: string; apiKeyEnv: string }) => {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(
+        'ftui needs an interactive terminal for its screens. In scripts, use a subcommand such as `ftui validate FILE --json` (see ftui --help).\n',
+      );
+      process.exitCode = 2;
+      return;
+    }
+    // chalk decides colour support when first imported, so NO_COLOR must be applied before Ink loads.
+    if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+    const { runTui } = await import('./tui/run.js');
+    const { connectionFromEnv } = await import('./tui/connectionFromEnv.js');
+    process.exitCode = await runTui({ file, connection: connectionFromEnv(options, process.env) });
+  });
+
+for (const module of commandModules) module.register(program);
+
+await program.parseAsync();

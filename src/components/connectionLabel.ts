@@ -1,0 +1,27 @@
+import type { ConnectionState } from '../store/slices/connection.js';
+
+/** How the status bar names the connection. Never includes the key, only where it is read from. */
+export function connectionLabel(c: ConnectionState): string {
+  if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? 'api.openai.com'})`;
+  switch (c.kind) {
+    case 'none':
+      return `no key (set ${c.keyEnv})`;
+    case 'sandbox':
+      return `SANDBOX ${hostOf(c.baseUrl) ?? ''}`.trim();
+    case 'openai':
+      return c.baseUrl === null ? 'OpenAI' : `OpenAI ${hostOf(c.baseUrl)}`;
+    case 'azure':
+      return `Azure ${hostOf(c.baseUrl) ?? ''}`.trim();
+    case 'custom':
+      return hostOf(c.baseUrl) ?? 'custom';
+  }
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

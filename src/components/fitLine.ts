@@ -1,0 +1,40 @@
+import stringWidth from 'string-width';
+
+/**
+ * Lays out a one-row bar: `left` segments from the left, `right` from the right, joined by
+ * `separator`, never wider than `width` (Ink would wrap a longer line and push the layout
+ * down). Right-hand segments are dropped from their end first, then the left side is cut.
+ */
+export function fitLine(left: readonly string[], right: readonly string[], width: number, separator = ' │ '): string {
+  if (width <= 0) return '';
+  const leftText = left.filter(Boolean).join(separator);
+  const rightParts = right.filter(Boolean);
+  while (rightParts.length > 0) {
+    const rightText = rightParts.join('  ');
+    const gap = width - stringWidth(leftText) - stringWidth(rightText);
+    if (gap >= 2) return leftText + ' '.repeat(gap) + rightText;
+    rightParts.pop();
+  }
+  const cutLeft = cut(leftText, width);
+  return cutLeft + ' '.repeat(width - stringWidth(cutLeft));
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Cuts one line of text to at most `width` terminal columns, ending in an ellipsis when cut.
+ * Counts columns per grapheme, so wide (CJK) characters and emoji never overflow.
+ */
+export function cut(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}

@@ -1,0 +1,104 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const binPath = join(repoRoot, 'bin', 'ftui.js');
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+let counter = 0;
+
+export interface TuiSession {
+  name: string;
+  /** A fresh directory for this run: config, data and logs go here, never to the real home. */
+  home: string;
+  /** Types keys with tmux send-keys: names such as 'Tab', 'Escape', 'C-c', or literal text with `literal`. */
+  send(...keys: string[]): void;
+  type(text: string): void;
+  capture(): string;
+  /** Polls the pane until `check` passes or `timeoutMs` runs out; then throws with the pane's text. */
+  waitFor(check: string | RegExp | ((pane: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** Resolves with the app's exit status once it has exited. */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  /** Sends a signal to the ftui process itself (not the tmux pane's shell). */
+  signal(name: NodeJS.Signals): void;
+  kill(): void;
+}
+
+/**
+ * Starts the built bin/ftui.js in a detached tmux session of a fixed size, as a person would run
+ * it. CI is unset for the child: Ink draws no intermediate frames when it sees CI.
+ */
+export function startTui(args: string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): TuiSession {
+  const name = `ftui-e2e-${process.pid}-${++counter}`;
+  const home = mkdtempSync(join(tmpdir(), 'ftui-e2e-'));
+  const statusFile = join(home, 'exit-status');
+  const env: Record<string, string> = {
+    TERM: 'xterm-256color',
+    FTUI_CONFIG_DIR: join(home, 'config'),
+    FTUI_DATA_DIR: join(home, 'data'),
+    FTUI_LOG_DIR: join(home, 'log'),
+    ...options.env,
+  };
+  const exports = Object.entries(env)
+    .map(([k, v]) => `${k}=${shellQuote(v)}`)
+    .join(' ');
+  const argv = args.map(shellQuote).join(' ');
+  const command = `env -u CI -u OPENAI_API_KEY -u OPENAI_BASE_URL ${exports} ${shellQuote(process.execPath)} ${shellQuote(binPath)} ${argv}; echo $? > ${shellQuote(statusFile)}`;
+  execFileSync('tmux', [
+    'new-session', '-d', '-s', name,
+    '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
+    '-c', home, command,
+  ]);
+  // Keep the pane after the app exits, so a test can see what it left on the screen.
+  execFileSync('tmux', ['set-option', '-t', name, 'remain-on-exit', 'on']);
+
+  const capture = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
+  return {
+    name,
+    home,
+    send: (...keys) => execFileSync('tmux', ['send-keys', '-t', name, ...keys]),
+    type: (text) => execFileSync('tmux', ['send-keys', '-t', name, '-l', text]),
+    capture,
+    async waitFor(check, timeoutMs = 10_000) {
+      const test =
+        typeof check === 'function' ? check : typeof check === 'string' ? (p: string) => p.includes(check) : (p: string) => check.test(p);
+      const deadline = Date.now() + timeoutMs;
+      let pane = '';
+      while (Date.now() < deadline) {
+        pane = capture();
+        if (test(pane)) return pane;
+        await sleep(100);
+      }
+      throw new Error(`timed out waiting for ${String(check)}; the pane shows:\n${pane}`);
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (existsSync(statusFile)) {
+          const text = readFileSync(statusFile, 'utf8').trim();
+          if (text !== '') return Number(text);
+        }
+        await sleep(100);
+      }
+      throw new Error(`ftui did not exit within ${timeoutMs} ms; the pane shows:\n${capture()}`);
+    },
+    signal(signalName) {
+      const shellPid = execFileSync('tmux', ['display-message', '-p', '-t', name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+      const appPid = execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim().split('\n')[0]!;
+      process.kill(Number(appPid), signalName);
+    },
+    kill() {
+      spawnSync('tmux', ['kill-session', '-t', name]);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

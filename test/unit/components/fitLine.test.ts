@@ -1,0 +1,31 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { cut, fitLine } from '../../../src/components/fitLine.js';
+
+describe('fitLine', () => {
+  it('fills the width exactly with left and right parts', () => {
+    const line = fitLine(['conn', 'file.jsonl *'], ['? help', 'q quit'], 60);
+    expect(stringWidth(line)).toBe(60);
+    expect(line.startsWith('conn │ file.jsonl *')).toBe(true);
+    expect(line.endsWith('? help  q quit')).toBe(true);
+  });
+
+  it('drops hints from the end before cutting the left side', () => {
+    const line = fitLine(['connection label', 'data.jsonl'], ['? help', 'tab screens', 'q quit'], 48);
+    expect(line).toContain('? help');
+    expect(line).not.toContain('q quit');
+    expect(stringWidth(line)).toBeLessThanOrEqual(48);
+  });
+
+  it('never exceeds a tiny width, wide characters included', () => {
+    for (const width of [1, 5, 10, 17]) {
+      expect(stringWidth(fitLine(['データセット名前', 'x'], ['? help'], width))).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('cuts a long line with an ellipsis', () => {
+    expect(cut('abcdefghij', 5)).toBe('abcd…');
+    expect(cut('abc', 5)).toBe('abc');
+    expect(cut('abc', 0)).toBe('');
+  });
+});
