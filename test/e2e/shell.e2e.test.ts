@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { binPath, hasTmux, startTui, type TuiSession } from '../helpers/tmux.js';
+import { binPath, hasTmux, repoRoot, startTui, type TuiSession } from '../helpers/tmux.js';
 
 // In CI tmux is installed by .ci/run, so a missing tmux there must fail, not skip.
 const run = hasTmux || process.env.CI ? describe : describe.skip;
@@ -45,5 +46,53 @@ run('ftui in a real terminal (tmux, 100x30)', () => {
     session.signal('SIGTERM');
     expect(await session.waitForExit()).toBe(143);
     expect(session.capture()).not.toContain('2 Validate');
+  });
+});
+
+run('ftui in a real terminal: sizes, colours and crashes', () => {
+  let session: TuiSession | undefined;
+  afterEach(() => session?.kill());
+
+  it('fits 80x24 and follows a resize to 120x35', async () => {
+    session = startTui([], { columns: 80, rows: 24 });
+    let pane = await session.waitFor('1 Dataset');
+    let lines = pane.split('\n');
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    expect(lines[22]).toContain('? help');
+
+    session.resize(120, 35);
+    pane = await session.waitFor((p) => (p.split('\n')[33] ?? '').includes('? help'));
+    lines = pane.split('\n');
+    expect(lines[33]!.trimEnd().length).toBeGreaterThan(80);
+    session.send('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('draws no colours when NO_COLOR is set', async () => {
+    session = startTui([], { env: { NO_COLOR: '1' } });
+    await session.waitFor('1 Dataset');
+    session.send('?');
+    await session.waitFor('Keys — Dataset');
+    // SGR sequences other than a plain reset would be colour, bold or inverse.
+    const styled = session.captureRaw().match(/\u001B\[[0-9;]*m/g) ?? [];
+    expect(styled.filter((s) => s !== '\u001B[0m' && s !== '\u001B[m' && s !== '\u001B[39m' && s !== '\u001B[49m')).toEqual([]);
+    session.send('Escape');
+    await session.waitFor((p) => !p.includes('Keys — Dataset'));
+    session.send('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('on an uncaught error prints one line and the crash log path, restores the terminal, exits 1', async () => {
+    session = startTui([], { nodeArgs: ['--import', join(repoRoot, 'test/fixtures/e2e/throw-after-start.mjs')] });
+    await session.waitFor('1 Dataset');
+    expect(await session.waitForExit()).toBe(1);
+    const pane = session.capture();
+    expect(pane).toContain('ftui stopped after an unexpected error: simulated failure for the crash test');
+    expect(pane).not.toContain('2 Validate');
+    expect(pane).not.toMatch(/^\s+at /m);
+    const logPath = /Details are in (\S+)/.exec(pane.replace(/\n/g, ''))?.[1];
+    expect(logPath).toBeDefined();
+    expect(logPath!.startsWith(join(session.home, 'log'))).toBe(true);
+    expect(readFileSync(logPath!, 'utf8')).toContain('throw-after-start.mjs');
   });
 });

@@ -19,6 +19,9 @@ export interface TuiSession {
   send(...keys: string[]): void;
   type(text: string): void;
   capture(): string;
+  /** The pane with its escape sequences (colours, inverse), as `capture-pane -e` gives it. */
+  captureRaw(): string;
+  resize(columns: number, rows: number): void;
   /** Polls the pane until `check` passes or `timeoutMs` runs out; then throws with the pane's text. */
   waitFor(check: string | RegExp | ((pane: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resolves with the app's exit status once it has exited. */
@@ -32,7 +35,10 @@ export interface TuiSession {
  * Starts the built bin/ftui.js in a detached tmux session of a fixed size, as a person would run
  * it. CI is unset for the child: Ink draws no intermediate frames when it sees CI.
  */
-export function startTui(args: string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): TuiSession {
+export function startTui(
+  args: string[],
+  options: { columns?: number; rows?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): TuiSession {
   const name = `ftui-e2e-${process.pid}-${++counter}`;
   const home = mkdtempSync(join(tmpdir(), 'ftui-e2e-'));
   const statusFile = join(home, 'exit-status');
@@ -46,8 +52,8 @@ export function startTui(args: string[], options: { columns?: number; rows?: num
   const exports = Object.entries(env)
     .map(([k, v]) => `${k}=${shellQuote(v)}`)
     .join(' ');
-  const argv = args.map(shellQuote).join(' ');
-  const command = `env -u CI -u OPENAI_API_KEY -u OPENAI_BASE_URL ${exports} ${shellQuote(process.execPath)} ${shellQuote(binPath)} ${argv}; echo $? > ${shellQuote(statusFile)}`;
+  const argv = [...(options.nodeArgs ?? []).map(shellQuote), shellQuote(binPath), ...args.map(shellQuote)].join(' ');
+  const command = `env -u CI -u OPENAI_API_KEY -u OPENAI_BASE_URL ${exports} ${shellQuote(process.execPath)} ${argv}; echo $? > ${shellQuote(statusFile)}`;
   execFileSync('tmux', [
     'new-session', '-d', '-s', name,
     '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
@@ -63,6 +69,8 @@ export function startTui(args: string[], options: { columns?: number; rows?: num
     send: (...keys) => execFileSync('tmux', ['send-keys', '-t', name, ...keys]),
     type: (text) => execFileSync('tmux', ['send-keys', '-t', name, '-l', text]),
     capture,
+    captureRaw: () => execFileSync('tmux', ['capture-pane', '-e', '-p', '-t', name], { encoding: 'utf8' }),
+    resize: (columns, rows) => execFileSync('tmux', ['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]),
     async waitFor(check, timeoutMs = 10_000) {
       const test =
         typeof check === 'function' ? check : typeof check === 'string' ? (p: string) => p.includes(check) : (p: string) => check.test(p);
