@@ -1,8 +1,12 @@
 import { confirmQuitBindings, globalBindings, helpBindings } from './globalBindings.js';
+import { chatBindings } from '../screens/chat/bindings.js';
+import { datasetBindings } from '../screens/dataset/bindings.js';
+import { jobsBindings } from '../screens/jobs/bindings.js';
+import { validateBindings } from '../screens/validate/bindings.js';
 import type { Binding, KeyScope } from './types.js';
 
-// Each screen's table lives beside the screen; add it here so help and hints see it.
-const screenBindings: readonly Binding[] = [];
+// Each screen's table lives beside the screen (src/screens/<name>/bindings.ts).
+const screenBindings: readonly Binding[] = [...datasetBindings, ...validateBindings, ...jobsBindings, ...chatBindings];
 
 /** The one key table: the ? overlay, the status bar hints and every handler read from it. */
 export const allBindings: readonly Binding[] = [

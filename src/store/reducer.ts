@@ -2,6 +2,9 @@ import type { Action } from './actions.js';
 import { isAppAction, reduceApp } from './slices/app.js';
 import { isConnectionAction, reduceConnection } from './slices/connection.js';
 import { isDatasetAction, reduceDataset } from './slices/dataset.js';
+import { isChatAction, reduceChat } from './slices/chat.js';
+import { isJobsAction, reduceJobs } from './slices/jobs.js';
+import { isValidationAction, reduceValidation } from './slices/validation.js';
 import { isUiAction, reduceUi } from './slices/ui.js';
 import type { AppState } from './state.js';
 
@@ -15,6 +18,9 @@ export function reducer(state: AppState, action: Action): AppState {
   if (isUiAction(action)) return patch(state, 'ui', reduceUi(state.ui, action));
   if (isConnectionAction(action)) return patch(state, 'connection', reduceConnection(state.connection, action));
   if (isDatasetAction(action)) return patch(state, 'dataset', reduceDataset(state.dataset, action));
+  if (isValidationAction(action)) return patch(state, 'validation', reduceValidation(state.validation, action));
+  if (isJobsAction(action)) return patch(state, 'jobs', reduceJobs(state.jobs, action));
+  if (isChatAction(action)) return patch(state, 'chat', reduceChat(state.chat, action));
   return unrouted(action);
 }
 

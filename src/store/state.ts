@@ -1,16 +1,25 @@
+import { initialChatState, type ChatState } from './slices/chat.js';
 import { initialConnectionState, type ConnectionState } from './slices/connection.js';
 import { initialDatasetState, type DatasetState } from './slices/dataset.js';
+import { initialJobsState, type JobsState } from './slices/jobs.js';
 import { initialUiState, type UiState } from './slices/ui.js';
+import { initialValidationState, type ValidationState } from './slices/validation.js';
 
 /** All of ftui's state. Each field is a slice with its own reducer in ./slices. */
 export interface AppState {
   ui: UiState;
   connection: ConnectionState;
   dataset: DatasetState;
+  validation: ValidationState;
+  jobs: JobsState;
+  chat: ChatState;
 }
 
 export const initialAppState: AppState = {
   ui: initialUiState,
   connection: initialConnectionState,
   dataset: initialDatasetState,
+  validation: initialValidationState,
+  jobs: initialJobsState,
+  chat: initialChatState,
 };
