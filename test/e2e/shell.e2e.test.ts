@@ -86,7 +86,7 @@ run('ftui in a real terminal: sizes, colours and crashes', () => {
     session = startTui([], { nodeArgs: ['--import', join(repoRoot, 'test/fixtures/e2e/throw-after-start.mjs')] });
     await session.waitFor('1 Dataset');
     expect(await session.waitForExit()).toBe(1);
-    const pane = session.capture();
+    const pane = session.captureWithHistory();
     expect(pane).toContain('ftui stopped after an unexpected error: simulated failure for the crash test');
     expect(pane).not.toContain('2 Validate');
     expect(pane).not.toMatch(/^\s+at /m);

@@ -19,6 +19,8 @@ export interface TuiSession {
   send(...keys: string[]): void;
   type(text: string): void;
   capture(): string;
+  /** The pane with its scrollback: after exit, tmux's "Pane is dead" line can push the app's last words above the visible rows. */
+  captureWithHistory(): string;
   /** The pane with its escape sequences (colours, inverse), as `capture-pane -e` gives it. */
   captureRaw(): string;
   resize(columns: number, rows: number): void;
@@ -69,6 +71,7 @@ export function startTui(
     send: (...keys) => execFileSync('tmux', ['send-keys', '-t', name, ...keys]),
     type: (text) => execFileSync('tmux', ['send-keys', '-t', name, '-l', text]),
     capture,
+    captureWithHistory: () => execFileSync('tmux', ['capture-pane', '-p', '-S', '-', '-t', name], { encoding: 'utf8' }),
     captureRaw: () => execFileSync('tmux', ['capture-pane', '-e', '-p', '-t', name], { encoding: 'utf8' }),
     resize: (columns, rows) => execFileSync('tmux', ['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]),
     async waitFor(check, timeoutMs = 10_000) {
