@@ -22,6 +22,8 @@ export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
   invalid_utf8: { severity: 'error', hint: 'Re-save the file as UTF-8.' },
   invalid_json: { severity: 'error', hint: 'Fix the JSON syntax at the column shown; each line must be one complete JSON object.' },
   blank_line: { severity: 'warning', hint: 'Remove blank lines; every line should be one example.' },
+  file_bom: { severity: 'warning', hint: 'Save the file as UTF-8 without a byte order mark (the Validate screen can strip it).' },
+  crlf_line_endings: { severity: 'warning', hint: 'Use \\n line ends; some tools keep the \\r inside the last value (the Validate screen can convert them).' },
 
   data_type: { severity: 'error', hint: 'Each line must be a JSON object like {"messages": [...]}.' },
   missing_messages_list: { severity: 'error', hint: 'Add a non-empty "messages" array of {"role", "content"} objects.' },

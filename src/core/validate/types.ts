@@ -13,6 +13,8 @@ export type FindingCode =
   | 'invalid_utf8'
   | 'invalid_json'
   | 'blank_line'
+  | 'file_bom'
+  | 'crlf_line_endings'
   // cookbook notebook parity
   | 'data_type'
   | 'missing_messages_list'

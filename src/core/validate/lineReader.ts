@@ -1,0 +1,111 @@
+// Reads a JSONL file as a stream of lines, whatever it throws at us: a UTF-8 BOM, CRLF ends, a
+// last line without a newline, invalid UTF-8, single lines far larger than one read. Memory
+// stays at one read buffer plus the longest line.
+import { createReadStream } from 'node:fs';
+
+export interface RawLine {
+  /** 1-based. */
+  number: number;
+  text: string;
+  /** 1-based column of the first byte that is not valid UTF-8, or null. */
+  invalidUtf8Column: number | null;
+  /** The line ended in \r\n. */
+  crlf: boolean;
+}
+
+export interface ReadSummary {
+  bom: boolean;
+  crlfLines: number;
+  lines: number;
+}
+
+const CHUNK = 1 << 20;
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Buffer): { text: string; invalidColumn: number | null } {
+  const text = bytes.toString('utf8');
+  // U+FFFD also appears in valid text, so only then pay for the strict check.
+  if (!text.includes('\uFFFD')) return { text, invalidColumn: null };
+  try {
+    strictDecoder.decode(bytes);
+    return { text, invalidColumn: null };
+  } catch {
+    return { text, invalidColumn: firstInvalidColumn(bytes) };
+  }
+}
+
+/** Column (in characters) of the first byte sequence that is not UTF-8. */
+function firstInvalidColumn(bytes: Buffer): number {
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0 || i + size > bytes.length) return column;
+    try {
+      strictDecoder.decode(bytes.subarray(i, i + size));
+    } catch {
+      return column;
+    }
+    i += size;
+    column++;
+  }
+  return column;
+}
+
+/**
+ * Calls `onLine` for every line, in order. Resolves with what it saw about the file as a whole.
+ * Rejects only when the file cannot be opened or read.
+ */
+export async function readLines(
+  path: string,
+  onLine: (line: RawLine) => void,
+  onProgress?: (bytesRead: number) => void,
+): Promise<ReadSummary> {
+  const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0 };
+  let pending: Buffer[] = [];
+  let bytesRead = 0;
+  let first = true;
+
+  const emit = (bytes: Buffer) => {
+    let end = bytes.length;
+    const crlf = end > 0 && bytes[end - 1] === 0x0d;
+    if (crlf) {
+      end--;
+      summary.crlfLines++;
+    }
+    const { text, invalidColumn } = decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+    summary.lines++;
+    onLine({ number: summary.lines, text, invalidUtf8Column: invalidColumn, crlf });
+  };
+
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  for await (const data of stream as AsyncIterable<Buffer>) {
+    let chunk = data;
+    bytesRead += chunk.length;
+    if (first) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        summary.bom = true;
+        chunk = chunk.subarray(3);
+      }
+    }
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      if (nl === -1) break;
+      if (pending.length > 0) {
+        pending.push(chunk.subarray(start, nl));
+        emit(Buffer.concat(pending));
+        pending = [];
+      } else {
+        emit(chunk.subarray(start, nl));
+      }
+      start = nl + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+    onProgress?.(bytesRead);
+  }
+  if (pending.length > 0) emit(Buffer.concat(pending));
+  return summary;
+}

@@ -1,0 +1,50 @@
+// Checks on free text (message content, text parts, tool-call arguments): tokenizer control
+// strings, a stray byte order mark, likely credentials and contact details. Each check runs at
+// most once per text and reports its first hit, so a long document costs one pass per pattern.
+import type { ExampleContext } from '../context.js';
+
+const SPECIAL_TOKEN = /<\|(?:endoftext|endofprompt|fim_prefix|fim_middle|fim_suffix|im_start|im_end|im_sep)\|>/;
+
+const SECRETS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  { name: 'an OpenAI API key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/ },
+  { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'a GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{50,}/ },
+  { name: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { name: 'a private key', pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/ },
+  { name: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s/]+/i },
+];
+
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
+// Needs separators or a leading +, so plain numbers in prose or data do not look like phones.
+const PHONE = /(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4})\b/;
+
+/** Keep the first and last characters so the user can find it without the report repeating it. */
+function mask(text: string): string {
+  if (text.length <= 8) return `${text.slice(0, 2)}…`;
+  return `${text.slice(0, 4)}…${text.slice(-2)}`;
+}
+
+export function checkText(ctx: ExampleContext, text: string, path: string): void {
+  // Cheap gates first: most texts contain none of these characters.
+  if (text.includes('<|')) {
+    const m = SPECIAL_TOKEN.exec(text);
+    if (m) ctx.report('special_token_in_text', path, `The text contains the special token ${m[0]}.`);
+  }
+  if (text.includes('\uFEFF')) {
+    ctx.report('bom_in_text', path, 'The text contains an invisible byte order mark (U+FEFF).');
+  }
+  for (const { name, pattern } of SECRETS) {
+    const m = pattern.exec(text);
+    if (m) {
+      ctx.report('possible_secret', path, `This looks like ${name} (${mask(m[0])}).`);
+      break;
+    }
+  }
+  if (text.includes('@')) {
+    const m = EMAIL.exec(text);
+    if (m) ctx.report('contact_pii', path, `The text contains an email address (${mask(m[0])}).`);
+  }
+  const phone = PHONE.exec(text);
+  if (phone) ctx.report('contact_pii', path, `The text contains what looks like a phone number (${mask(phone[0])}).`);
+}

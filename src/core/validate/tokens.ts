@@ -1,0 +1,56 @@
+// Exact token counts in one model's encoding with gpt-tokenizer, through its counting path
+// (countTokens) so no token arrays are built. Encodings load lazily and synchronously (the CJS
+// build through createRequire), so an analyzer for cl100k never pays for o200k's tables.
+import { createRequire } from 'node:module';
+import type { EncodingName } from './types.js';
+
+interface EncodingModule {
+  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<EncodingName, EncodingModule>();
+
+function loadEncoding(name: EncodingName): EncodingModule {
+  let module = loaded.get(name);
+  if (!module) {
+    module = require(`gpt-tokenizer/cjs/encoding/${name}`) as EncodingModule;
+    loaded.set(name, module);
+  }
+  return module;
+}
+
+// Special tokens such as <|endoftext|> are counted as the plain text they are in a training
+// file (gpt-tokenizer would otherwise throw on them); the rules flag them separately.
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
+export interface TokenCounter {
+  /** Tokens of any string. */
+  count(text: string): number;
+  /** The same, remembered: for text that repeats across examples (system prompts, roles, tool definitions). */
+  countCached(text: string): number;
+}
+
+const CACHE_LIMIT = 4096;
+// Long unique strings would only churn the cache; system prompts are rarely this long.
+const CACHEABLE_LENGTH = 20_000;
+
+export function createTokenCounter(encoding: EncodingName): TokenCounter {
+  const module = loadEncoding(encoding);
+  const cache = new Map<string, number>();
+  const count = (text: string): number => (text.length === 0 ? 0 : module.countTokens(text, AS_TEXT));
+  return {
+    count,
+    countCached(text: string): number {
+      if (text.length > CACHEABLE_LENGTH) return count(text);
+      const hit = cache.get(text);
+      if (hit !== undefined) return hit;
+      const n = count(text);
+      // Clearing (rather than LRU bookkeeping) keeps the hot path to one Map lookup; repeated
+      // texts come back within a few examples and refill it at once.
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(text, n);
+      return n;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// Whole files (streamed) and in-memory datasets through the analyzer into reports. A file that is
+// one JSON array or one pretty-printed JSON document instead of JSONL is recognised, analysed
+// element by element, and reported as such so the user can convert it.
+import { readFile, stat } from 'node:fs/promises';
+import { createAnalyzer } from './analyzer.js';
+import { makeFinding } from './findings.js';
+import { readLines } from './lineReader.js';
+import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
+import type { DatasetReport, ExampleAnalyzer, ExampleResult, ValidateFileOptions, ValidationRun } from './types.js';
+
+// Re-reading a suspected JSON document whole is only sensible while it fits comfortably in memory.
+const WHOLE_DOCUMENT_LIMIT = 512 * 1024 * 1024;
+
+export interface FileValidation {
+  report: DatasetReport;
+  /** Content hash -> first line, to check a validation file against this one. */
+  hashes: ReadonlyMap<string, number>;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'The file does not exist.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'You do not have permission to read the file.';
+    case 'EISDIR':
+      return 'The path is a directory, not a file.';
+    default:
+      return `The file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+  }
+}
+
+function unreadableReport(path: string, builder: ReportBuilder, message: string): FileValidation {
+  builder.addFinding(makeFinding('file_unreadable', null, null, `${path}: ${message}`));
+  return { report: builder.build({ path, format: 'jsonl', bytes: 0, unreadable: true }), hashes: new Map() };
+}
+
+function withUtf8Finding(result: ExampleResult, column: number): ExampleResult {
+  const finding = makeFinding('invalid_utf8', result.line, null, `The line is not valid UTF-8 from column ${column}.`, { column });
+  return { ...result, findings: [finding, ...result.findings], worst: 'error' };
+}
+
+/** A JSON array or object spread over the whole file, or null when the file is not one. */
+async function readWholeDocument(path: string, bytes: number): Promise<unknown[] | Record<string, unknown> | null> {
+  if (bytes > WHOLE_DOCUMENT_LIMIT) return null;
+  let text = await readFile(path, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    const value: unknown = JSON.parse(text);
+    if (Array.isArray(value)) return value;
+    if (typeof value === 'object' && value !== null) return value as Record<string, unknown>;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export async function validatePath(
+  path: string,
+  analyzer: ExampleAnalyzer,
+  options: BuilderOptions & { onProgress?: ValidateFileOptions['onProgress'] } = {},
+): Promise<FileValidation> {
+  let builder = new ReportBuilder(analyzer.model, options);
+  let bytes: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return unreadableReport(path, builder, describeReadError({ code: 'EISDIR' }));
+    bytes = info.size;
+  } catch (error) {
+    return unreadableReport(path, builder, describeReadError(error));
+  }
+
+  let firstText: string | null = null;
+  let firstResult: ExampleResult | null = null;
+  let summary;
+  try {
+    summary = await readLines(
+      path,
+      (line) => {
+        let result = analyzer.analyzeText(line.text, line.number);
+        if (line.invalidUtf8Column !== null) result = withUtf8Finding(result, line.invalidUtf8Column);
+        if (firstResult === null && result.kind !== 'blank') {
+          firstResult = result;
+          firstText = line.text.trimStart();
+        }
+        builder.add(result);
+      },
+      options.onProgress && ((read) => options.onProgress?.(read, bytes)),
+    );
+  } catch (error) {
+    return unreadableReport(path, new ReportBuilder(analyzer.model, options), describeReadError(error));
+  }
+
+  // A first line that is not an example but opens an array or object: maybe the whole file is one JSON value.
+  const first = firstResult as ExampleResult | null;
+  const opensDocument = firstText !== null && /^[[{]/.test(firstText) && (first?.kind === 'unparsed' || (firstText as string).startsWith('['));
+  if (opensDocument) {
+    const whole = await readWholeDocument(path, bytes);
+    if (whole !== null) {
+      builder = new ReportBuilder(analyzer.model, options);
+      if (Array.isArray(whole)) {
+        builder.addFinding(makeFinding('not_jsonl_json_array', null, null, `The file is one JSON array of ${whole.length} examples, not JSONL.`));
+        whole.forEach((value, i) => builder.add(analyzer.analyze(value, i + 1)));
+        return { report: builder.build({ path, format: 'json-array', bytes }), hashes: builder.hashes };
+      }
+      builder.addFinding(makeFinding('not_jsonl_json_document', null, null, 'The file is one pretty-printed JSON document spread over several lines, not JSONL.'));
+      builder.add(analyzer.analyze(whole, 1));
+      return { report: builder.build({ path, format: 'json-document', bytes }), hashes: builder.hashes };
+    }
+  }
+
+  if (summary.bom) builder.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
+  if (summary.crlfLines > 0) {
+    builder.addFinding(makeFinding('crlf_line_endings', null, null, `${summary.crlfLines} of ${summary.lines} lines end in CRLF (\\r\\n).`));
+  }
+  return { report: builder.build({ path, format: 'jsonl', bytes }), hashes: builder.hashes };
+}
+
+/** Validates one JSONL file. Throws UnknownModelError for a model ftui has no data for. */
+export async function validateFile(path: string, options: ValidateFileOptions): Promise<DatasetReport> {
+  const analyzer = createAnalyzer(options);
+  return (await validatePath(path, analyzer, options)).report;
+}
+
+/** A training file and an optional validation file, checked against each other for shared examples. */
+export async function validateFiles(training: string, validation: string | null, options: ValidateFileOptions): Promise<ValidationRun> {
+  const analyzer = createAnalyzer(options);
+  const train = await validatePath(training, analyzer, { ...options, role: 'training' });
+  const valid =
+    validation === null ? null : await validatePath(validation, analyzer, { ...options, role: 'validation', trainingHashes: train.hashes });
+  const reports = valid ? [train.report, valid.report] : [train.report];
+  const unreadable = reports.some((r) => r.findings.some((g) => g.code === 'file_unreadable'));
+  const errors = reports.some((r) => r.errors > 0);
+  return { training: train.report, validation: valid?.report ?? null, outcome: unreadable ? 'unreadable' : errors ? 'errors' : 'clean' };
+}
+
+/** An in-memory dataset: one raw text per line, as the Dataset screen holds it. */
+export function validateLines(lines: readonly string[], analyzer: ExampleAnalyzer, file: FileInfo, options: BuilderOptions = {}): DatasetReport {
+  const builder = new ReportBuilder(analyzer.model, options);
+  lines.forEach((text, i) => builder.add(analyzer.analyzeText(text, i + 1)));
+  return builder.build(file);
+}
