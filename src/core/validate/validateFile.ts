@@ -43,7 +43,7 @@ function withUtf8Finding(result: ExampleResult, column: number): ExampleResult {
 }
 
 /** A JSON array or object spread over the whole file, or null when the file is not one. */
-async function readWholeDocument(path: string, bytes: number): Promise<unknown[] | Record<string, unknown> | null> {
+export async function readWholeDocument(path: string, bytes: number): Promise<unknown[] | Record<string, unknown> | null> {
   if (bytes > WHOLE_DOCUMENT_LIMIT) return null;
   let text = await readFile(path, 'utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -1,0 +1,65 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_MODEL, UnknownModelError, validateFiles } from '../core/validate/index.js';
+import { writeJsonl } from '../core/validate/convert.js';
+import type { CommandModule } from './types.js';
+import { formatRun, jsonDocument } from './validateOutput.js';
+import { createProgressBar } from './progressBar.js';
+
+interface ValidateFlags {
+  model: string;
+  epochs?: number;
+  validationFile?: string;
+  json?: boolean;
+  writeJsonl?: string;
+}
+
+const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new InvalidArgumentError('epochs must be a whole number from 1 to 50.');
+  return n;
+}
+
+async function run(file: string, flags: ValidateFlags): Promise<number> {
+  const progress = !flags.json && process.stderr.isTTY ? createProgressBar(process.stderr, file) : null;
+  try {
+    const run = await validateFiles(file, flags.validationFile ?? null, {
+      model: flags.model,
+      ...(flags.epochs !== undefined && { epochs: flags.epochs }),
+      ...(progress && { onProgress: progress.update }),
+    });
+    progress?.done();
+    if (flags.json) process.stdout.write(`${JSON.stringify(jsonDocument(run), null, 2)}\n`);
+    else process.stdout.write(formatRun(run, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 100 }));
+    if (flags.writeJsonl !== undefined && run.outcome !== 'unreadable') {
+      const written = await writeJsonl(file, flags.writeJsonl);
+      process.stderr.write(written === null ? `${file} is already JSONL; nothing written.\n` : `Wrote ${written} examples as JSONL to ${flags.writeJsonl}\n`);
+    }
+    return EXIT[run.outcome];
+  } catch (error) {
+    progress?.done();
+    if (error instanceof UnknownModelError) {
+      process.stderr.write(`ftui validate: ${error.message}\n`);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+export const validateCommand: CommandModule = {
+  register(program: Command) {
+    program
+      .command('validate')
+      .description('Check a fine-tuning dataset the way the API will: findings by line and field, exact token counts and cost. Exit 0 clean, 1 errors, 2 unreadable input.')
+      .argument('<file>', 'training data (JSONL)')
+      .option('-m, --model <model>', 'base model whose tokenizer, limits and price to use', DEFAULT_MODEL)
+      .option('-e, --epochs <n>', 'epochs for the cost estimate (default: the API\'s heuristic for this many examples)', positiveInteger)
+      .option('--validation-file <file>', 'validation data, also checked for examples shared with the training file')
+      .option('--json', 'print one JSON document (see README) instead of the human summary')
+      .option('--write-jsonl <out>', 'when FILE is a JSON array or document, also write it as JSONL to OUT')
+      .action(async (file: string, flags: ValidateFlags) => {
+        process.exitCode = await run(file, flags);
+      });
+  },
+};

@@ -1,0 +1,15 @@
+// The conversion the findings offer for a file that is one JSON array (or one pretty-printed
+// document) instead of JSONL: one compact example per line, written atomically.
+import { stat } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { readWholeDocument } from './validateFile.js';
+
+/** Writes `source` as JSONL to `target`; the number of examples written, or null when `source` is not a whole JSON value. */
+export async function writeJsonl(source: string, target: string): Promise<number | null> {
+  const { size } = await stat(source);
+  const whole = await readWholeDocument(source, size);
+  if (whole === null) return null;
+  const examples = Array.isArray(whole) ? whole : [whole];
+  await writeFileAtomic(target, examples.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+  return examples.length;
+}
