@@ -11,6 +11,7 @@ interface ValidateFlags {
   validationFile?: string;
   json?: boolean;
   writeJsonl?: string;
+  workers?: number;
 }
 
 const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
@@ -21,6 +22,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('workers must be a whole number from 0 to 64.');
+  return n;
+}
+
 async function run(file: string, flags: ValidateFlags): Promise<number> {
   const progress = !flags.json && process.stderr.isTTY ? createProgressBar(process.stderr, file) : null;
   try {
@@ -28,6 +35,7 @@ async function run(file: string, flags: ValidateFlags): Promise<number> {
       model: flags.model,
       ...(flags.epochs !== undefined && { epochs: flags.epochs }),
       ...(progress && { onProgress: progress.update }),
+      ...(flags.workers !== undefined && { workers: flags.workers }),
     });
     progress?.done();
     if (flags.json) process.stdout.write(`${JSON.stringify(jsonDocument(run), null, 2)}\n`);
@@ -58,6 +66,7 @@ export const validateCommand: CommandModule = {
       .option('--validation-file <file>', 'validation data, also checked for examples shared with the training file')
       .option('--json', 'print one JSON document (see README) instead of the human summary')
       .option('--write-jsonl <out>', 'when FILE is a JSON array or document, also write it as JSONL to OUT')
+      .option('--workers <n>', 'worker threads for tokenizing (default: one per core for files over 8 MB; 0 for none)', workerCount)
       .action(async (file: string, flags: ValidateFlags) => {
         process.exitCode = await run(file, flags);
       });

@@ -72,3 +72,20 @@ describe('ftui validate', () => {
     expect(ftui('validate', out).code).toBe(0);
   });
 });
+
+describe('ftui validate with worker threads', () => {
+  it('gives the same document with and without workers', () => {
+    const lines = readFileSync(cookbook('recipe_ner_train_100'), 'utf8').trim().split('\n');
+    const path = join(dir, 'many.jsonl');
+    // Duplicates and a bad line far apart, so their order across batches matters.
+    const data = Array.from({ length: 1200 }, (_, i) => lines[i % lines.length]!);
+    data[700] = '{"messages": [';
+    writeFileSync(path, `${data.join('\n')}\n`);
+    const inline = ftui('validate', path, '--json', '--workers', '0');
+    const pooled = ftui('validate', path, '--json', '--workers', '2');
+    expect(inline.code).toBe(1);
+    expect(pooled.code).toBe(1);
+    expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(inline.stdout));
+    expect(JSON.parse(inline.stdout).training.findings.find((g: { code: string }) => g.code === 'duplicate_example').count).toBe(1099);
+  });
+});

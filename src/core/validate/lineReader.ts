@@ -61,6 +61,8 @@ export async function readLines(
   path: string,
   onLine: (line: RawLine) => void,
   onProgress?: (bytesRead: number) => void,
+  /** Awaited after each read: lets a consumer that works in the background hold the reader back. */
+  afterChunk?: () => Promise<void> | void,
 ): Promise<ReadSummary> {
   const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0 };
   let pending: Buffer[] = [];
@@ -105,6 +107,7 @@ export async function readLines(
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
     onProgress?.(bytesRead);
+    await afterChunk?.();
   }
   if (pending.length > 0) emit(Buffer.concat(pending));
   return summary;

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
+import { defaultWorkerCount, inlineSink, poolSink, workersAvailable } from './analyzerPool.js';
 import { readLines } from './lineReader.js';
 import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
 import type { DatasetReport, ExampleAnalyzer, ExampleResult, ValidateFileOptions, ValidationRun } from './types.js';
@@ -60,7 +61,7 @@ export async function readWholeDocument(path: string, bytes: number): Promise<un
 export async function validatePath(
   path: string,
   analyzer: ExampleAnalyzer,
-  options: BuilderOptions & { onProgress?: ValidateFileOptions['onProgress'] } = {},
+  options: BuilderOptions & Pick<ValidateFileOptions, 'onProgress' | 'workers'> = {},
 ): Promise<FileValidation> {
   let builder = new ReportBuilder(analyzer.model, options);
   let bytes: number;
@@ -74,22 +75,27 @@ export async function validatePath(
 
   let firstText: string | null = null;
   let firstResult: ExampleResult | null = null;
+  const onResult = (result: ExampleResult) => {
+    if (firstResult === null && result.kind !== 'blank') firstResult = result;
+    builder.add(result);
+  };
+  const workers = options.workers ?? defaultWorkerCount(bytes);
+  const sink = workers > 0 && workersAvailable ? poolSink(analyzer.model.id, workers, onResult) : inlineSink(analyzer, onResult);
   let summary;
   try {
     summary = await readLines(
       path,
       (line) => {
-        let result = analyzer.analyzeText(line.text, line.number);
-        if (line.invalidUtf8Column !== null) result = withUtf8Finding(result, line.invalidUtf8Column);
-        if (firstResult === null && result.kind !== 'blank') {
-          firstResult = result;
-          firstText = line.text.trimStart();
-        }
-        builder.add(result);
+        if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();
+        const column = line.invalidUtf8Column;
+        sink.push(line.text, line.number, column === null ? undefined : (result) => withUtf8Finding(result, column));
       },
       options.onProgress && ((read) => options.onProgress?.(read, bytes)),
+      () => sink.ready(),
     );
+    await sink.finish();
   } catch (error) {
+    await sink.abort();
     return unreadableReport(path, new ReportBuilder(analyzer.model, options), describeReadError(error));
   }
 

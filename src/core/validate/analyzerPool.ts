@@ -1,0 +1,127 @@
+// Analyses lines in order, either right here or spread over worker threads, and hands results
+// back strictly in line order so the report (first lines, duplicates) does not depend on timing.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExampleAnalyzer, ExampleResult } from './types.js';
+import type { BatchRequest, BatchResponse } from './worker.js';
+
+export interface LineSink {
+  /** Queue one raw line; its result reaches `onResult` in line order, now or later. */
+  push(text: string, line: number, adjust?: (result: ExampleResult) => ExampleResult): void;
+  /** Resolves once the backlog is small enough to read more. */
+  ready(): Promise<void> | void;
+  /** Resolves when every queued line has reached `onResult`. */
+  finish(): Promise<void>;
+  /** Stops without delivering the rest (the file could not be read to the end). */
+  abort(): Promise<void>;
+}
+
+type Adjust = ((result: ExampleResult) => ExampleResult) | undefined;
+
+export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: ExampleResult) => void): LineSink {
+  return {
+    push(text, line, adjust) {
+      const result = analyzer.analyzeText(text, line);
+      onResult(adjust ? adjust(result) : result);
+    },
+    ready() {},
+    async finish() {},
+    async abort() {},
+  };
+}
+
+const BATCH_LINES = 200;
+const BATCH_CHARS = 2_000_000;
+const IN_FLIGHT_PER_WORKER = 3;
+// Under vitest the sources run as TypeScript and there is no built worker next to this file.
+const workerUrl = new URL('./worker.js', import.meta.url);
+export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
+
+export function defaultWorkerCount(bytes: number): number {
+  return workersAvailable && bytes > 8 * 1024 * 1024 ? availableParallelism() : 0;
+}
+
+interface Batch {
+  request: BatchRequest;
+  adjust: Map<number, Adjust>;
+  results: ExampleResult[] | null;
+}
+
+export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void): LineSink {
+  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model } }));
+  const queue: Batch[] = [];
+  let current: Batch | null = null;
+  let chars = 0;
+  let nextId = 0;
+  let next = 0;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  for (const worker of pool) {
+    worker.on('message', (response: BatchResponse) => {
+      const batch = queue.find((b) => b.request.id === response.id);
+      if (batch) batch.results = response.results;
+      // Deliver every finished batch at the head of the queue, in order.
+      while (queue[0]?.results) {
+        const done = queue.shift() as Batch;
+        for (const result of done.results as ExampleResult[]) {
+          const adjust = done.adjust.get(result.line);
+          onResult(adjust ? adjust(result) : result);
+        }
+      }
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      notify();
+    });
+  }
+
+  const flush = () => {
+    if (!current) return;
+    const batch = current;
+    current = null;
+    chars = 0;
+    queue.push(batch);
+    (pool[next++ % pool.length] as Worker).postMessage(batch.request);
+  };
+  const waitUntil = async (done: () => boolean) => {
+    while (!done()) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    if (failure) throw failure;
+  };
+
+  return {
+    push(text, line, adjust) {
+      current ??= { request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(), results: null };
+      current.request.texts.push(text);
+      if (adjust) current.adjust.set(line, adjust);
+      chars += text.length;
+      if (current.request.texts.length >= BATCH_LINES || chars >= BATCH_CHARS) flush();
+    },
+    ready() {
+      if (queue.length < pool.length * IN_FLIGHT_PER_WORKER) return;
+      return waitUntil(() => queue.length < pool.length * IN_FLIGHT_PER_WORKER);
+    },
+    async finish() {
+      flush();
+      try {
+        await waitUntil(() => queue.length === 0);
+      } finally {
+        await Promise.all(pool.map((w) => w.terminate()));
+      }
+    },
+    async abort() {
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
+  };
+}

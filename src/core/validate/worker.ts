@@ -1,0 +1,21 @@
+// Worker thread body: analyses batches of raw lines for the pool in analyzerPool.ts. Tokenizing
+// is nearly all of the cost of validating a file, and it is independent per example.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAnalyzer } from './analyzer.js';
+import type { ExampleResult } from './types.js';
+
+export interface BatchRequest {
+  id: number;
+  firstLine: number;
+  texts: string[];
+}
+export interface BatchResponse {
+  id: number;
+  results: ExampleResult[];
+}
+
+const analyzer = createAnalyzer({ model: (workerData as { model: string }).model });
+parentPort?.on('message', (request: BatchRequest) => {
+  const results = request.texts.map((text, i) => analyzer.analyzeText(text, request.firstLine + i));
+  parentPort?.postMessage({ id: request.id, results } satisfies BatchResponse);
+});
