@@ -36,9 +36,10 @@ const CACHE_LIMIT = 4096;
 const CACHEABLE_LENGTH = 20_000;
 
 export function createTokenCounter(encoding: EncodingName): TokenCounter {
-  const module = loadEncoding(encoding);
+  // Loaded on first use: a process that hands all its lines to worker threads never needs the tables.
+  let module: EncodingModule | null = null;
   const cache = new Map<string, number>();
-  const count = (text: string): number => (text.length === 0 ? 0 : module.countTokens(text, AS_TEXT));
+  const count = (text: string): number => (text.length === 0 ? 0 : (module ??= loadEncoding(encoding)).countTokens(text, AS_TEXT));
   return {
     count,
     countCached(text: string): number {
