@@ -90,7 +90,7 @@ run('ftui in a real terminal: sizes, colours and crashes', () => {
     expect(pane).toContain('ftui stopped after an unexpected error: simulated failure for the crash test');
     expect(pane).not.toContain('2 Validate');
     expect(pane).not.toMatch(/^\s+at /m);
-    const logPath = /Details are in (\S+)/.exec(pane.replace(/\n/g, ''))?.[1];
+    const logPath = /Details are in (\S+?\.log)/.exec(pane.replace(/\n/g, ''))?.[1];
     expect(logPath).toBeDefined();
     expect(logPath!.startsWith(join(session.home, 'log'))).toBe(true);
     expect(readFileSync(logPath!, 'utf8')).toContain('throw-after-start.mjs');
