@@ -1,14 +1,204 @@
-import { Box, Text } from 'ink';
-import { useAppState } from '../../store/StoreProvider.js';
+import { useInput } from 'ink';
+import { useProvider } from '../../effects/providerContext.js';
+import { commandFor } from '../../keys/bindings.js';
+import { keyName } from '../../keys/keyName.js';
+import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
+import { useAppState, useDispatch } from '../../store/StoreProvider.js';
+import { CREATE_FIELDS, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
+import type { Dispatch } from '../../store/store.js';
+import type { FineTuningProvider } from '../../effects/providerTypes.js';
 import { NeedsConnection } from '../NeedsConnection.js';
 import type { ScreenProps } from '../types.js';
+import { jobsBindings, type JobsCommand } from './bindings.js';
+import { CHOICE_FIELDS, CreateJob } from './CreateJob.js';
+import { formProblem } from './createForm.js';
+import { JobList } from './JobList.js';
+import { JobMonitor } from './JobMonitor.js';
+import { useEffect } from 'react';
 
-export function JobsScreen({ width }: ScreenProps) {
+export function JobsScreen({ width, height, active }: ScreenProps) {
   const connection = useAppState((s) => s.connection);
-  if (!connection.keyPresent) return <NeedsConnection what="Fine-tuning jobs" connection={connection} width={width} />;
-  return (
-    <Box flexDirection="column" paddingX={1}>
-      <Text bold>Jobs</Text>
-    </Box>
+  const jobs = useAppState((s) => s.jobs);
+  const datasetPath = useAppState((s) => s.dataset.filePath);
+  const { provider, services, connectSandbox } = useProvider();
+  const dispatch = useDispatch();
+  const connected = connection.keyPresent && provider !== null;
+
+  // The first visit loads the list; later visits keep what is there (R refreshes).
+  useEffect(() => {
+    if (connected && jobs.list.request.id === 0) dispatch({ type: 'jobs/listRequested', append: false });
+  }, [connected, jobs.list.request.id, dispatch]);
+
+  useInput(
+    (input, key) => {
+      const command = commandFor(jobsBindings, keyName(input, key));
+      if (!connected) {
+        if (command === 'sandbox') connectSandbox();
+        return;
+      }
+      handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
+    },
+    { isActive: active },
   );
+
+  if (!connected) {
+    return (
+      <NeedsConnection what="Fine-tuning jobs" connection={connection} width={width} height={height} sandboxAvailable={services.startSandbox !== null} />
+    );
+  }
+  const sandbox = connection.kind === 'sandbox';
+  switch (jobs.view) {
+    case 'list':
+      return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} />;
+    case 'monitor':
+      return <JobMonitor jobs={jobs} job={monitoredJob(jobs)} width={width} height={height} sandbox={sandbox} />;
+    case 'create':
+      return (
+        <CreateJob
+          jobs={jobs}
+          datasetPath={datasetPath}
+          dpo={provider.capabilities.dpo}
+          width={width}
+          height={height}
+          active={active}
+          onChange={(field, value) => dispatch({ type: 'jobs/setField', field, value })}
+          onSubmitField={() => dispatch({ type: 'jobs/editField', editing: false })}
+        />
+      );
+  }
+}
+
+interface Context {
+  jobs: JobsState;
+  provider: FineTuningProvider;
+  datasetPath: string | null;
+  dispatch: Dispatch;
+  pageRows: number;
+}
+
+function handleCommand(command: JobsCommand | null, ctx: Context): void {
+  const { jobs, dispatch } = ctx;
+  if (jobs.view === 'create') return handleCreate(command, ctx);
+  // A pending cancel/pause/resume takes y or esc, and nothing else.
+  if (jobs.pending !== null) {
+    if (command === 'confirm') dispatch({ type: 'jobs/confirmAction' });
+    else if (command === 'back') dispatch({ type: 'jobs/dismissAction' });
+    return;
+  }
+  const selected = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
+  const ask = (action: JobAction) => {
+    if (selected === undefined) return;
+    const caps = ctx.provider.capabilities;
+    if ((action === 'pause' || action === 'resume') && !caps.pause) return;
+    dispatch({ type: 'jobs/askAction', action, jobId: selected.id });
+  };
+  switch (command) {
+    case 'cancelJob':
+      return ask('cancel');
+    case 'pauseJob':
+      return ask('pause');
+    case 'resumeJob':
+      return ask('resume');
+    case 'new':
+      return dispatch({ type: 'jobs/openCreate', model: DEFAULT_MODEL, method: 'supervised' });
+    case 'refresh':
+      return dispatch({ type: 'jobs/listRequested', append: false });
+    default:
+      break;
+  }
+  if (jobs.view === 'monitor') {
+    switch (command) {
+      case 'back':
+        return dispatch({ type: 'jobs/showList' });
+      case 'up':
+        return dispatch({ type: 'jobs/scrollEvents', delta: 1 });
+      case 'down':
+        return dispatch({ type: 'jobs/scrollEvents', delta: -1 });
+      case 'pageUp':
+        return dispatch({ type: 'jobs/scrollEvents', delta: ctx.pageRows });
+      case 'pageDown':
+        return dispatch({ type: 'jobs/scrollEvents', delta: -ctx.pageRows });
+      default:
+        return;
+    }
+  }
+  switch (command) {
+    case 'up':
+      return dispatch({ type: 'jobs/moveCursor', delta: -1 });
+    case 'down':
+      return dispatch({ type: 'jobs/moveCursor', delta: 1 });
+    case 'pageUp':
+      return dispatch({ type: 'jobs/moveCursor', delta: -ctx.pageRows });
+    case 'pageDown':
+      return dispatch({ type: 'jobs/moveCursor', delta: ctx.pageRows });
+    case 'top':
+      return dispatch({ type: 'jobs/cursorTo', index: 0 });
+    case 'bottom':
+      return dispatch({ type: 'jobs/cursorTo', index: jobs.list.jobs.length - 1 });
+    case 'loadAll':
+      if (jobs.list.hasMore && !jobs.list.loading) dispatch({ type: 'jobs/listRequested', append: true });
+      return;
+    case 'open':
+      if (selected !== undefined) dispatch({ type: 'jobs/openMonitor', jobId: selected.id });
+      return;
+    default:
+      return;
+  }
+}
+
+function handleCreate(command: JobsCommand | null, ctx: Context): void {
+  const { jobs, dispatch } = ctx;
+  const { create } = jobs;
+  const phase = create.phase.kind;
+  // While a text field is being edited, keys are text; only esc leaves the field.
+  if (create.editing) {
+    if (command === 'back') dispatch({ type: 'jobs/editField', editing: false });
+    return;
+  }
+  if (phase === 'confirm') {
+    if (command === 'confirm') dispatch({ type: 'jobs/confirmCreate' });
+    else if (command === 'back') dispatch({ type: 'jobs/backToForm' });
+    return;
+  }
+  if (phase === 'failed') {
+    if (command === 'back') dispatch({ type: 'jobs/backToForm' });
+    return;
+  }
+  if (phase !== 'form') return;
+  const field = CREATE_FIELDS[create.field]!;
+  const dpo = ctx.provider.capabilities.dpo;
+  const move = (step: 1 | -1) => {
+    let delta: number = step;
+    if (!dpo && CREATE_FIELDS[(create.field + step + CREATE_FIELDS.length) % CREATE_FIELDS.length] === 'method') delta += step;
+    dispatch({ type: 'jobs/moveField', delta });
+  };
+  const choose = (step: 1 | -1) => {
+    if (field === 'model') {
+      const names = knownModelNames();
+      const index = names.indexOf(create.form.model);
+      const next = names[(index + step + names.length) % names.length]!;
+      dispatch({ type: 'jobs/setField', field: 'model', value: next });
+    } else if (field === 'method' && dpo) {
+      dispatch({ type: 'jobs/setField', field: 'method', value: create.form.method === 'supervised' ? 'dpo' : 'supervised' });
+    }
+  };
+  switch (command) {
+    case 'back':
+      return dispatch({ type: 'jobs/showList' });
+    case 'up':
+      return move(-1);
+    case 'down':
+      return move(1);
+    case 'choosePrev':
+      return choose(-1);
+    case 'chooseNext':
+      return choose(1);
+    case 'open':
+      if (!CHOICE_FIELDS.includes(field)) dispatch({ type: 'jobs/editField', editing: true });
+      return;
+    case 'submit':
+      return dispatch({ type: 'jobs/submitForm', error: formProblem(create.form, ctx.datasetPath) });
+    default:
+      return;
+  }
 }

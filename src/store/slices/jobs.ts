@@ -1,30 +1,316 @@
+import type { CheckpointRecord, JobEvent, JobRecord, ModelRecord } from '../../effects/providerTypes.js';
+import type { ErrorInfo } from '../../effects/errorInfo.js';
 import { assertNever } from '../assertNever.js';
 
-/** The jobs slice. Its owner grows it; the shell only needs the two selectors at the bottom. */
+export type JobsView = 'list' | 'create' | 'monitor';
+
+export type TrainingMethod = 'supervised' | 'dpo';
+
+/** The create form as typed: numbers stay text until submitted, so nothing typed is lost. */
+export interface CreateForm {
+  model: string;
+  suffix: string;
+  /** '' means auto. */
+  epochs: string;
+  seed: string;
+  validationFile: string;
+  method: TrainingMethod;
+}
+
+export const CREATE_FIELDS = ['model', 'method', 'suffix', 'epochs', 'seed', 'validationFile'] as const satisfies readonly (keyof CreateForm)[];
+export type CreateField = (typeof CREATE_FIELDS)[number];
+
+export interface CostEstimate {
+  usd: number;
+  epochs: number;
+  billedTokens: number;
+  isEstimate: boolean;
+}
+
+export type CreatePhase =
+  /** Filling in the form. */
+  | { kind: 'form' }
+  /** Validating the dataset for the cost estimate. */
+  | { kind: 'estimating' }
+  /** Asking "create this job?" with the estimate (or why there is none). */
+  | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null }
+  | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number }
+  | { kind: 'creating' }
+  | { kind: 'failed'; error: ErrorInfo };
+
+export interface CreateState {
+  form: CreateForm;
+  field: number;
+  /** The field whose text input has the keyboard, if any. */
+  editing: boolean;
+  phase: CreatePhase;
+  /** Bumped for each submission so the effect starts exactly once per confirm. */
+  attempt: number;
+  formError: string | null;
+}
+
+export interface MonitorState {
+  jobId: string;
+  /** Oldest first; events are appended as polls find new ones. */
+  events: JobEvent[];
+  checkpoints: CheckpointRecord[];
+  lastPollAt: number | null;
+  /** Polls in a row that failed; drives the backoff. */
+  failures: number;
+  error: ErrorInfo | null;
+  /** Rows scrolled up from the newest event. */
+  scroll: number;
+}
+
+export type JobAction = 'cancel' | 'pause' | 'resume';
+
 export interface JobsState {
   /** True while a text field of this slice's screen has the keyboard. */
   textFocused: boolean;
+  view: JobsView;
+  cursor: number;
+  list: {
+    jobs: JobRecord[];
+    loading: boolean;
+    /** The provider has more pages than are loaded. */
+    hasMore: boolean;
+    error: ErrorInfo | null;
+    /** Bumped to ask the effect for a load; `append` fetches everything after the loaded jobs. */
+    request: { id: number; append: boolean };
+  };
+  /** Models the provider lists (with shutdown dates), for fine-tuned models of the jobs. */
+  models: ModelRecord[];
+  monitor: MonitorState | null;
+  create: CreateState;
+  /** A cancel/pause/resume waiting for y/n, then running. */
+  pending: { action: JobAction; jobId: string; running: boolean; attempt: number } | null;
+  actionError: ErrorInfo | null;
+  /** The effects' clock, for elapsed time and ETA (a reducer cannot read a clock). */
+  now: number;
 }
 
-export type JobsAction = { type: 'jobs/focusText'; focused: boolean };
+export type JobsAction =
+  | { type: 'jobs/focusText'; focused: boolean }
+  | { type: 'jobs/showList' }
+  | { type: 'jobs/moveCursor'; delta: number }
+  | { type: 'jobs/cursorTo'; index: number }
+  | { type: 'jobs/listRequested'; append: boolean }
+  | { type: 'jobs/listLoaded'; jobs: JobRecord[]; hasMore: boolean; append: boolean }
+  | { type: 'jobs/listFailed'; error: ErrorInfo }
+  | { type: 'jobs/modelsLoaded'; models: ModelRecord[] }
+  | { type: 'jobs/openMonitor'; jobId: string }
+  | { type: 'jobs/polled'; job: JobRecord; events: JobEvent[]; checkpoints: CheckpointRecord[] | null; at: number }
+  | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number }
+  | { type: 'jobs/tick'; now: number }
+  | { type: 'jobs/scrollEvents'; delta: number }
+  | { type: 'jobs/openCreate'; model: string; method: TrainingMethod }
+  | { type: 'jobs/moveField'; delta: number }
+  | { type: 'jobs/editField'; editing: boolean }
+  | { type: 'jobs/setField'; field: CreateField; value: string }
+  | { type: 'jobs/submitForm'; error: string | null }
+  | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null }
+  | { type: 'jobs/confirmCreate' }
+  | { type: 'jobs/backToForm' }
+  | { type: 'jobs/uploadProgress'; file: 'training' | 'validation'; sent: number; total: number }
+  | { type: 'jobs/creating' }
+  | { type: 'jobs/created'; job: JobRecord }
+  | { type: 'jobs/createFailed'; error: ErrorInfo }
+  | { type: 'jobs/askAction'; action: JobAction; jobId: string }
+  | { type: 'jobs/confirmAction' }
+  | { type: 'jobs/dismissAction' }
+  | { type: 'jobs/actionDone'; job: JobRecord }
+  | { type: 'jobs/actionFailed'; error: ErrorInfo };
 
-export const initialJobsState: JobsState = { textFocused: false };
+const emptyForm: CreateForm = { model: '', suffix: '', epochs: '', seed: '', validationFile: '', method: 'supervised' };
+
+export const initialJobsState: JobsState = {
+  textFocused: false,
+  view: 'list',
+  cursor: 0,
+  list: { jobs: [], loading: false, hasMore: false, error: null, request: { id: 0, append: false } },
+  models: [],
+  monitor: null,
+  create: { form: emptyForm, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, formError: null },
+  pending: null,
+  actionError: null,
+  now: 0,
+};
 
 export function isJobsAction(action: { type: string }): action is JobsAction {
   return action.type.startsWith('jobs/');
+}
+
+/** Statuses after which a job never changes again: polling stops. */
+export function isTerminal(job: JobRecord): boolean {
+  return job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
 }
 
 export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
   switch (action.type) {
     case 'jobs/focusText':
       return state.textFocused === action.focused ? state : { ...state, textFocused: action.focused };
+    case 'jobs/showList':
+      return { ...state, view: 'list', monitor: null, pending: null, actionError: null, textFocused: false };
+    case 'jobs/moveCursor':
+      return withCursor(state, state.cursor + action.delta);
+    case 'jobs/cursorTo':
+      return withCursor(state, action.index);
+    case 'jobs/listRequested':
+      return {
+        ...state,
+        list: { ...state.list, loading: true, error: null, request: { id: state.list.request.id + 1, append: action.append } },
+      };
+    case 'jobs/listLoaded': {
+      const jobs = action.append ? mergeJobs(state.list.jobs, action.jobs) : action.jobs;
+      const next = { ...state, list: { ...state.list, jobs, hasMore: action.hasMore, loading: false, error: null } };
+      return withCursor(next, state.cursor);
+    }
+    case 'jobs/listFailed':
+      return { ...state, list: { ...state.list, loading: false, error: action.error } };
+    case 'jobs/modelsLoaded':
+      return { ...state, models: action.models };
+    case 'jobs/openMonitor':
+      return {
+        ...state,
+        view: 'monitor',
+        actionError: null,
+        pending: null,
+        monitor: { jobId: action.jobId, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
+      };
+    case 'jobs/polled': {
+      const jobs = replaceJob(state.list.jobs, action.job);
+      const monitor = state.monitor;
+      const next = { ...state, now: Math.max(state.now, action.at), list: { ...state.list, jobs } };
+      if (monitor === null || monitor.jobId !== action.job.id) return next;
+      return {
+        ...next,
+        monitor: {
+          ...monitor,
+          events: appendEvents(monitor.events, action.events),
+          checkpoints: action.checkpoints ?? monitor.checkpoints,
+          lastPollAt: action.at,
+          failures: 0,
+          error: null,
+        },
+      };
+    }
+    case 'jobs/pollFailed': {
+      const monitor = state.monitor;
+      if (monitor === null || monitor.jobId !== action.jobId) return state;
+      return { ...state, now: Math.max(state.now, action.at), monitor: { ...monitor, failures: monitor.failures + 1, error: action.error } };
+    }
+    case 'jobs/tick':
+      return action.now === state.now ? state : { ...state, now: action.now };
+    case 'jobs/scrollEvents': {
+      const monitor = state.monitor;
+      if (monitor === null) return state;
+      const scroll = Math.max(0, Math.min(monitor.events.length - 1, monitor.scroll + action.delta));
+      return scroll === monitor.scroll ? state : { ...state, monitor: { ...monitor, scroll } };
+    }
+    case 'jobs/openCreate': {
+      // A form left half-filled comes back as it was; only an empty model gets the default.
+      const form = { ...state.create.form, model: state.create.form.model || action.model };
+      const method = action.method === 'supervised' ? form.method : action.method;
+      return {
+        ...state,
+        view: 'create',
+        create: { ...state.create, form: { ...form, method }, phase: { kind: 'form' }, editing: false, formError: null },
+      };
+    }
+    case 'jobs/moveField': {
+      const field = (state.create.field + action.delta + CREATE_FIELDS.length) % CREATE_FIELDS.length;
+      return { ...state, create: { ...state.create, field } };
+    }
+    case 'jobs/editField':
+      return { ...state, textFocused: action.editing, create: { ...state.create, editing: action.editing } };
+    case 'jobs/setField':
+      return { ...state, create: { ...state.create, form: { ...state.create.form, [action.field]: action.value }, formError: null } };
+    case 'jobs/submitForm':
+      if (action.error !== null) return { ...state, create: { ...state.create, formError: action.error } };
+      return { ...state, textFocused: false, create: { ...state.create, editing: false, formError: null, phase: { kind: 'estimating' } } };
+    case 'jobs/estimated':
+      if (state.create.phase.kind !== 'estimating') return state;
+      return { ...state, create: { ...state.create, phase: { kind: 'confirm', estimate: action.estimate, note: action.note } } };
+    case 'jobs/confirmCreate':
+      if (state.create.phase.kind !== 'confirm') return state;
+      return {
+        ...state,
+        create: { ...state.create, attempt: state.create.attempt + 1, phase: { kind: 'uploading', file: 'training', sent: 0, total: 0 } },
+      };
+    case 'jobs/backToForm':
+      return { ...state, create: { ...state.create, phase: { kind: 'form' } } };
+    case 'jobs/uploadProgress':
+      if (state.create.phase.kind !== 'uploading') return state;
+      return { ...state, create: { ...state.create, phase: { kind: 'uploading', file: action.file, sent: action.sent, total: action.total } } };
+    case 'jobs/creating':
+      return { ...state, create: { ...state.create, phase: { kind: 'creating' } } };
+    case 'jobs/created': {
+      // The form is spent: the next job starts from a clean one (with the same model).
+      const form = { ...emptyForm, model: state.create.form.model, method: state.create.form.method };
+      const jobs = [action.job, ...state.list.jobs.filter((j) => j.id !== action.job.id)];
+      return {
+        ...state,
+        list: { ...state.list, jobs },
+        cursor: 0,
+        create: { ...state.create, form, field: 0, phase: { kind: 'form' } },
+        view: 'monitor',
+        monitor: { jobId: action.job.id, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
+      };
+    }
+    case 'jobs/createFailed':
+      return { ...state, create: { ...state.create, phase: { kind: 'failed', error: action.error } } };
+    case 'jobs/askAction':
+      return { ...state, actionError: null, pending: { action: action.action, jobId: action.jobId, running: false, attempt: (state.pending?.attempt ?? 0) + 1 } };
+    case 'jobs/confirmAction':
+      return state.pending === null || state.pending.running ? state : { ...state, pending: { ...state.pending, running: true } };
+    case 'jobs/dismissAction':
+      return state.pending === null || state.pending.running ? state : { ...state, pending: null };
+    case 'jobs/actionDone':
+      return { ...state, pending: null, list: { ...state.list, jobs: replaceJob(state.list.jobs, action.job) } };
+    case 'jobs/actionFailed':
+      return { ...state, pending: null, actionError: action.error };
     default:
-      return assertNever(action.type);
+      return assertNever(action);
   }
 }
 
+function withCursor(state: JobsState, index: number): JobsState {
+  const cursor = Math.max(0, Math.min(state.list.jobs.length - 1, index));
+  return cursor === state.cursor ? state : { ...state, cursor: Math.max(0, cursor) };
+}
+
+function replaceJob(jobs: JobRecord[], job: JobRecord): JobRecord[] {
+  const index = jobs.findIndex((j) => j.id === job.id);
+  if (index < 0) return [job, ...jobs];
+  const copy = jobs.slice();
+  copy[index] = job;
+  return copy;
+}
+
+function mergeJobs(loaded: JobRecord[], more: JobRecord[]): JobRecord[] {
+  const seen = new Set(loaded.map((j) => j.id));
+  return [...loaded, ...more.filter((j) => !seen.has(j.id))];
+}
+
+/** Adds events not seen before, keeping oldest-first order by time. */
+function appendEvents(known: JobEvent[], incoming: JobEvent[]): JobEvent[] {
+  if (incoming.length === 0) return known;
+  const seen = new Set(known.map((e) => e.id));
+  const fresh = incoming.filter((e) => !seen.has(e.id));
+  if (fresh.length === 0) return known;
+  return [...known, ...fresh].sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The job the monitor shows. */
+export function monitoredJob(state: JobsState): JobRecord | undefined {
+  const id = state.monitor?.jobId;
+  return id === undefined ? undefined : state.list.jobs.find((j) => j.id === id);
+}
+
 /** Why quitting now would lose something on this screen, or null. */
-export function jobsUnsavedWork(_state: JobsState): string | null {
+export function jobsUnsavedWork(state: JobsState): string | null {
+  const phase = state.create.phase.kind;
+  if (phase === 'uploading' || phase === 'creating') return 'A fine-tuning job is being created; quitting now may leave it half done.';
   return null;
 }
 

@@ -1,0 +1,59 @@
+// The provider root: holds the current provider (switching to the sandbox at runtime) and runs
+// the Jobs and Chat effects above the screens, so an upload, a poll or a streaming reply goes
+// on while the user looks at another screen.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FineTuningProvider } from './providerTypes.js';
+import { useDispatch } from '../store/StoreProvider.js';
+import { useChatEffects } from './chatEffects.js';
+import { toErrorInfo } from './errorInfo.js';
+import { useJobsEffects } from './jobsEffects.js';
+import { ProviderContext, type ProviderServices, type SandboxConnection } from './providerContext.js';
+
+function Effects() {
+  useJobsEffects();
+  useChatEffects();
+  return null;
+}
+
+/** Holds the current provider; the sandbox it may start is stopped when the app unmounts. */
+export function ProviderRoot({ services, children }: { services: ProviderServices; children: ReactNode }) {
+  const dispatch = useDispatch();
+  const [provider, setProvider] = useState<FineTuningProvider | null>(services.provider);
+  const sandbox = useRef<Promise<SandboxConnection> | null>(null);
+
+  useEffect(
+    () => () => {
+      void sandbox.current?.then((s) => s.stop()).catch(() => undefined);
+    },
+    [],
+  );
+
+  const connectSandbox = useCallback(() => {
+    if (services.startSandbox === null || sandbox.current !== null) return;
+    dispatch({ type: 'connection/status', status: 'unknown', message: 'Starting the sandbox…' });
+    const started = services.startSandbox();
+    sandbox.current = started;
+    started.then(
+      (s) => {
+        setProvider(s.provider);
+        dispatch({
+          type: 'connection/set',
+          connection: { kind: 'sandbox', baseUrl: s.baseUrl, keyEnv: 'OPENAI_API_KEY', keyPresent: true, profile: null },
+        });
+        dispatch({ type: 'connection/status', status: 'ok', message: null });
+      },
+      (error: unknown) => {
+        sandbox.current = null;
+        dispatch({ type: 'connection/status', status: 'error', message: `The sandbox did not start: ${toErrorInfo(error).message}` });
+      },
+    );
+  }, [services, dispatch]);
+
+  const value = useMemo(() => ({ provider, services, connectSandbox }), [provider, services, connectSandbox]);
+  return (
+    <ProviderContext.Provider value={value}>
+      <Effects />
+      {children}
+    </ProviderContext.Provider>
+  );
+}

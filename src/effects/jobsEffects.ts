@@ -1,0 +1,199 @@
+// The Jobs screen's side effects: loading the job list, polling the monitored job, running the
+// create flow (estimate, upload, create) and cancel/pause/resume. Each reads the store, calls
+// the provider, and dispatches what happened; the reducer never sees a promise.
+import { useEffect, useRef } from 'react';
+import type { FineTuningProvider, JobRecord } from './providerTypes.js';
+import { useAppState, useDispatch } from '../store/StoreProvider.js';
+import { isTerminal, type CreateForm } from '../store/slices/jobs.js';
+import type { Dispatch } from '../store/store.js';
+import { toErrorInfo } from './errorInfo.js';
+import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
+import { useProvider, type ProviderServices } from './providerContext.js';
+
+const PAGE_SIZE = 20;
+
+export function useJobsEffects(): void {
+  const { provider, services } = useProvider();
+  const dispatch = useDispatch();
+  useJobList(provider, dispatch);
+  useJobPolling(provider, services, dispatch);
+  useCreateJob(provider, services, dispatch);
+  useJobAction(provider, dispatch);
+}
+
+function useJobList(provider: FineTuningProvider | null, dispatch: Dispatch): void {
+  const request = useAppState((s) => s.jobs.list.request);
+  const loaded = useAppState((s) => s.jobs.list.jobs);
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+
+  useEffect(() => {
+    if (provider === null || request.id === 0) return;
+    let live = true;
+    (async () => {
+      try {
+        if (request.append) {
+          // "Load everything": page on from the last job we have until the provider has no more.
+          const jobs = await provider.listAllJobs({ after: loadedRef.current.at(-1)?.id });
+          if (live) dispatch({ type: 'jobs/listLoaded', jobs, hasMore: false, append: true });
+        } else {
+          const page = await provider.listJobs({ limit: PAGE_SIZE });
+          if (live) dispatch({ type: 'jobs/listLoaded', jobs: page.data, hasMore: page.hasMore, append: false });
+          const models = await provider.listModels().catch(() => null);
+          if (live && models !== null) dispatch({ type: 'jobs/modelsLoaded', models });
+        }
+      } catch (error) {
+        if (live) dispatch({ type: 'jobs/listFailed', error: toErrorInfo(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [provider, request, dispatch]);
+}
+
+function useJobPolling(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {
+  const jobId = useAppState((s) => s.jobs.monitor?.jobId ?? null);
+
+  useEffect(() => {
+    if (provider === null || jobId === null) return;
+    let live = true;
+    let timer: NodeJS.Timeout | undefined;
+    let failures = 0;
+    let first = true;
+    const seen = new Set<string>();
+
+    const poll = async () => {
+      let outcome: PollOutcome = { kind: 'ok' };
+      let done = false;
+      try {
+        const job = await provider.getJob(jobId);
+        // The first poll reads the whole history; later ones only the newest page.
+        const events = first ? await provider.listAllEvents(jobId) : (await provider.listEvents(jobId, { limit: 50 })).data;
+        const fresh = events.filter((e) => !seen.has(e.id));
+        for (const e of fresh) seen.add(e.id);
+        const checkpoints = provider.capabilities.checkpoints ? await provider.listCheckpoints(jobId).catch(() => null) : null;
+        if (!live) return;
+        dispatch({ type: 'jobs/polled', job, events: fresh, checkpoints, at: services.now() });
+        first = false;
+        failures = 0;
+        done = isTerminal(job);
+      } catch (error) {
+        if (!live) return;
+        const info = toErrorInfo(error);
+        dispatch({ type: 'jobs/pollFailed', jobId, error: info, at: services.now() });
+        outcome = info.kind === 'rate_limited' ? { kind: 'rateLimited', retryAfterMs: info.retryAfterMs } : { kind: 'failed' };
+        // A job that is gone stays gone: say so once, do not hammer the server.
+        done = info.kind === 'not_found' || info.kind === 'auth' || info.kind === 'permission';
+      }
+      if (!live || done) return;
+      const delay = nextPollDelay(outcome, failures, services.poll);
+      if (outcome.kind !== 'ok') failures += 1;
+      timer = setTimeout(() => void poll(), delay);
+    };
+    void poll();
+
+    // Elapsed time and ETA move every second, between polls too.
+    const ticker = setInterval(() => dispatch({ type: 'jobs/tick', now: services.now() }), 1000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      clearInterval(ticker);
+    };
+  }, [provider, services, jobId, dispatch]);
+}
+
+/** The create request from the form: numbers parsed, blanks left out. */
+export function createRequestFrom(form: CreateForm, trainingFileId: string, validationFileId: string | null) {
+  return {
+    model: form.model,
+    trainingFileId,
+    validationFileId,
+    suffix: form.suffix.trim() || null,
+    seed: form.seed.trim() === '' ? null : Number(form.seed),
+    method: form.method,
+    epochs: form.epochs.trim() === '' ? ('auto' as const) : Number(form.epochs),
+  };
+}
+
+function useCreateJob(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {
+  const phase = useAppState((s) => s.jobs.create.phase.kind);
+  const attempt = useAppState((s) => s.jobs.create.attempt);
+  const form = useAppState((s) => s.jobs.create.form);
+  const datasetPath = useAppState((s) => s.dataset.filePath);
+  const latest = useRef({ form, datasetPath });
+  latest.current = { form, datasetPath };
+
+  // The cost estimate before the confirmation.
+  useEffect(() => {
+    if (phase !== 'estimating') return;
+    let live = true;
+    const { form: f, datasetPath: path } = latest.current;
+    const estimate = services.estimateCost;
+    if (estimate === null || path === null) {
+      dispatch({ type: 'jobs/estimated', estimate: null, note: 'No cost estimate: the validation engine is not available.' });
+      return;
+    }
+    const epochs = f.epochs.trim() === '' ? null : Number(f.epochs);
+    estimate(path, f.model, epochs).then(
+      (e) => live && dispatch({ type: 'jobs/estimated', estimate: e, note: null }),
+      (error: unknown) => live && dispatch({ type: 'jobs/estimated', estimate: null, note: `No cost estimate: ${toErrorInfo(error).message}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [phase, services, dispatch]);
+
+  // Upload, then create. Started once per confirmation (attempt), not on every render.
+  useEffect(() => {
+    if (provider === null || attempt === 0) return;
+    const { form: f, datasetPath: path } = latest.current;
+    if (path === null) {
+      dispatch({ type: 'jobs/createFailed', error: { kind: 'file', message: 'No dataset is open.', retryAfterMs: null, param: null } });
+      return;
+    }
+    const controller = new AbortController();
+    (async () => {
+      try {
+        const training = await provider.uploadFile(path, {
+          purpose: 'fine-tune',
+          signal: controller.signal,
+          onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'training', sent, total }),
+        });
+        let validationId: string | null = null;
+        if (f.validationFile.trim() !== '') {
+          const validation = await provider.uploadFile(f.validationFile.trim(), {
+            purpose: 'fine-tune',
+            signal: controller.signal,
+            onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'validation', sent, total }),
+          });
+          validationId = validation.id;
+        }
+        dispatch({ type: 'jobs/creating' });
+        const job: JobRecord = await provider.createJob(createRequestFrom(f, training.id, validationId));
+        dispatch({ type: 'jobs/created', job });
+      } catch (error) {
+        if (!controller.signal.aborted) dispatch({ type: 'jobs/createFailed', error: toErrorInfo(error) });
+      }
+    })();
+    return () => controller.abort();
+  }, [provider, attempt, dispatch]);
+}
+
+function useJobAction(provider: FineTuningProvider | null, dispatch: Dispatch): void {
+  const pending = useAppState((s) => s.jobs.pending);
+  const running = pending?.running === true ? pending : null;
+  useEffect(() => {
+    if (provider === null || running === null) return;
+    const call =
+      running.action === 'cancel'
+        ? provider.cancelJob(running.jobId)
+        : running.action === 'pause'
+          ? provider.pauseJob(running.jobId)
+          : provider.resumeJob(running.jobId);
+    call.then(
+      (job) => dispatch({ type: 'jobs/actionDone', job }),
+      (error: unknown) => dispatch({ type: 'jobs/actionFailed', error: toErrorInfo(error) }),
+    );
+  }, [provider, running?.attempt, running?.action, running?.jobId, dispatch]);
+}

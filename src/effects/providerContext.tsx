@@ -1,0 +1,54 @@
+// How screens and effects reach the fine-tuning provider: through context, never by importing
+// an implementation, so tests inject a fake or a sandbox-backed provider and the app can switch
+// to the in-process sandbox at runtime.
+import { createContext, useContext } from 'react';
+import type { FineTuningProvider } from './providerTypes.js';
+import type { CostEstimate } from '../store/slices/jobs.js';
+import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
+
+export interface SandboxConnection {
+  provider: FineTuningProvider;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface ProviderServices {
+  /** The provider for the connection ftui started with; null without a key. */
+  provider: FineTuningProvider | null;
+  /** Starts the local sandbox server in this process and connects to it; null where unavailable. */
+  startSandbox: (() => Promise<SandboxConnection>) | null;
+  /** The clock polling, elapsed time and ETA use. */
+  now: () => number;
+  poll: PollScheduleOptions;
+  /** Streamed chat text is dispatched at most this often (ms), not per token. */
+  chatFlushMs: number;
+  /** Validates the training file for a cost figure; null when no validation engine is available. */
+  estimateCost: ((path: string, model: string, epochs: number | null) => Promise<CostEstimate>) | null;
+}
+
+export const defaultServices: ProviderServices = {
+  provider: null,
+  startSandbox: null,
+  now: () => Date.now(),
+  poll: DEFAULT_POLL_SCHEDULE,
+  chatFlushMs: 33,
+  estimateCost: null,
+};
+
+export interface ProviderContextValue {
+  provider: FineTuningProvider | null;
+  services: ProviderServices;
+  /** Starts the sandbox (once) and switches the app to it; a no-op where it is unavailable. */
+  connectSandbox(): void;
+}
+
+export const ProviderContext = createContext<ProviderContextValue>({
+  provider: null,
+  services: defaultServices,
+  connectSandbox: () => undefined,
+});
+
+export function useProvider(): ProviderContextValue {
+  return useContext(ProviderContext);
+}
+

@@ -1,0 +1,129 @@
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { cut } from '../../components/fitLine.js';
+import { CREATE_FIELDS, type CreateField, type JobsState } from '../../store/slices/jobs.js';
+import { explainError } from '../explainError.js';
+import { modelWithShutdown, OPENAI_WIND_DOWN } from './jobFacts.js';
+
+const LABELS: Record<CreateField, string> = {
+  model: 'Base model',
+  method: 'Method',
+  suffix: 'Suffix',
+  epochs: 'Epochs',
+  seed: 'Seed',
+  validationFile: 'Validation file',
+};
+
+const PLACEHOLDERS: Record<CreateField, string> = {
+  model: '',
+  method: '',
+  suffix: '(none)',
+  epochs: 'auto',
+  seed: 'random',
+  validationFile: '(none)',
+};
+
+export const CHOICE_FIELDS: readonly CreateField[] = ['model', 'method'];
+
+function bar(sent: number, total: number, width: number): string {
+  const share = total > 0 ? Math.min(1, sent / total) : 0;
+  const filled = Math.round(share * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(share * 100)}%`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** The create form, then the confirmation with the cost, then upload progress. */
+export function CreateJob({
+  jobs,
+  datasetPath,
+  dpo,
+  width,
+  height,
+  active,
+  onChange,
+  onSubmitField,
+}: {
+  jobs: JobsState;
+  datasetPath: string | null;
+  dpo: boolean;
+  width: number;
+  height: number;
+  active: boolean;
+  onChange(field: CreateField, value: string): void;
+  onSubmitField(): void;
+}) {
+  const inner = Math.max(20, width - 2);
+  const { form, field, editing, phase } = jobs.create;
+  const fields = CREATE_FIELDS.filter((f) => f !== 'method' || dpo);
+  const current = CREATE_FIELDS[field];
+
+  const valueOf = (f: CreateField): string => {
+    if (f === 'model') return `‹ ${modelWithShutdown(form.model, jobs.models)} ›`;
+    if (f === 'method') return `‹ ${form.method} ›`;
+    return form[f];
+  };
+
+  let status: { text: string; color?: string }[] = [];
+  switch (phase.kind) {
+    case 'form':
+      status = [
+        jobs.create.formError ? { text: jobs.create.formError, color: 'red' } : { text: 's review the cost and create · enter edit field · ←/→ choose · esc back' },
+      ];
+      break;
+    case 'estimating':
+      status = [{ text: 'Validating the dataset for a cost estimate…', color: 'yellow' }];
+      break;
+    case 'confirm': {
+      const cost = phase.estimate
+        ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
+        : (phase.note ?? 'No cost estimate.');
+      status = [{ text: cost, color: phase.estimate ? 'green' : 'yellow' }, { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' }];
+      break;
+    }
+    case 'uploading':
+      status = [
+        { text: `Uploading the ${phase.file} file: ${bar(phase.sent, phase.total, 24)} (${mb(phase.sent)} of ${mb(phase.total)})`, color: 'yellow' },
+      ];
+      break;
+    case 'creating':
+      status = [{ text: 'Creating the job…', color: 'yellow' }];
+      break;
+    case 'failed':
+      status = [{ text: explainError(phase.error), color: 'red' }, { text: 'esc back to the form (nothing you typed is lost)' }];
+      break;
+  }
+
+  return (
+    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+      <Text bold>{cut(`New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, inner)}</Text>
+      <Text color="yellow">{cut(OPENAI_WIND_DOWN, inner)}</Text>
+      <Text> </Text>
+      {fields.map((f) => {
+        const selected = f === current;
+        const label = `${selected ? '▸' : ' '} ${LABELS[f].padEnd(16)}`;
+        if (selected && editing && !CHOICE_FIELDS.includes(f)) {
+          return (
+            <Box key={f}>
+              <Text bold>{label}</Text>
+              <TextInput value={form[f]} onChange={(v) => onChange(f, v)} onSubmit={onSubmitField} focus={active} placeholder={PLACEHOLDERS[f]} />
+            </Box>
+          );
+        }
+        const value = valueOf(f);
+        return (
+          <Text key={f} bold={selected}>
+            {label}
+            <Text dimColor={value === ''}>{cut(value || PLACEHOLDERS[f], Math.max(1, inner - label.length))}</Text>
+          </Text>
+        );
+      })}
+      <Text> </Text>
+      {status.map((s, i) => (
+        <Text key={i} color={s.color} dimColor={s.color === undefined}>
+          {cut(s.text, inner)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,100 @@
+import { Box, Text } from 'ink';
+import { cut } from '../../components/fitLine.js';
+import type { JobRecord } from '../../effects/providerTypes.js';
+import type { JobsState } from '../../store/slices/jobs.js';
+import { explainError } from '../explainError.js';
+import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';
+import { modelWithShutdown, statusColor, statusLabel } from './jobFacts.js';
+import { formatLoss, type Point } from './lossChart.js';
+import { LossChartView } from './LossChartView.js';
+
+const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
+
+/** One job, live: status, timing, the loss curve, the event log and checkpoints. */
+export function JobMonitor({ jobs, job, width, height, sandbox }: { jobs: JobsState; job: JobRecord | undefined; width: number; height: number; sandbox: boolean }) {
+  const monitor = jobs.monitor!;
+  const inner = Math.max(20, width - 2);
+  if (job === undefined) {
+    return (
+      <Box flexDirection="column" paddingX={1} height={height}>
+        <Text bold>{cut(`Job ${monitor.jobId}`, inner)}</Text>
+        <Text color={monitor.error ? 'red' : undefined}>{cut(monitor.error ? explainError(monitor.error) : 'Loading…', inner)}</Text>
+        <Text dimColor>esc back to the list</Text>
+      </Box>
+    );
+  }
+
+  const metrics = monitor.events.flatMap((e) => (e.metrics ? [e.metrics] : []));
+  const train: Point[] = metrics.flatMap((m) => (m.trainLoss == null ? [] : [{ x: m.step, y: m.trainLoss }]));
+  const valid: Point[] = metrics.flatMap((m) => (m.validLoss == null ? [] : [{ x: m.step, y: m.validLoss }]));
+  const last = metrics.at(-1);
+  const lastValid = valid.at(-1);
+
+  const now = Math.max(jobs.now, monitor.lastPollAt ?? 0);
+  const started = job.startedAt ?? job.createdAt;
+  const end = job.finishedAt ?? now;
+  const elapsed = formatDuration(end - started);
+  const eta =
+    job.finishedAt !== null
+      ? null
+      : estimateRemaining({ now, startedAt: job.startedAt, estimatedFinishAt: job.estimatedFinishAt, step: last?.step ?? null, totalSteps: last?.totalSteps ?? null });
+
+  const chartHeight = Math.max(4, Math.min(12, Math.floor((height - 8) / 2)));
+  const eventRows = Math.max(1, height - 3 - chartHeight - 3);
+  const endIndex = monitor.events.length - monitor.scroll;
+  const shown = monitor.events.slice(Math.max(0, endIndex - eventRows), endIndex);
+
+  const figures = [
+    `elapsed ${elapsed}`,
+    eta === null ? null : `ETA ${formatDuration(eta)}`,
+    last ? `step ${last.step}${last.totalSteps ? `/${last.totalSteps}` : ''}` : null,
+    last?.trainLoss != null ? `train ${formatLoss(last.trainLoss)}` : null,
+    lastValid ? `valid ${formatLoss(lastValid.y)}` : null,
+  ].filter(Boolean);
+
+  const checkpoints = jobs.monitor!.checkpoints;
+  const checkpointLine =
+    checkpoints.length === 0
+      ? 'Checkpoints: none yet'
+      : `Checkpoints: ${checkpoints.map((c) => `step ${c.step} ${c.modelId}`).join(' · ')}`;
+
+  let footer: { text: string; color?: string } = { text: 'esc list · c cancel · p pause · r resume · PgUp/PgDn events' };
+  if (jobs.pending !== null) {
+    footer = jobs.pending.running
+      ? { text: `${ACTION_WORDS[jobs.pending.action]}: asking the provider…`, color: 'yellow' }
+      : { text: `${ACTION_WORDS[jobs.pending.action]} job ${jobs.pending.jobId}? y yes · esc no`, color: 'yellow' };
+  } else if (jobs.actionError !== null) {
+    footer = { text: explainError(jobs.actionError), color: 'red' };
+  } else if (monitor.error !== null) {
+    footer = { text: `${explainError(monitor.error)} Retrying with backoff.`, color: 'red' };
+  }
+
+  return (
+    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+      <Text>
+        <Text bold>{cut(`${sandbox ? 'SANDBOX · ' : ''}Job ${job.id} `, inner - 20)}</Text>
+        <Text color={statusColor(job)}>{cut(statusLabel(job), 20)}</Text>
+      </Text>
+      <Text>{cut(`Base ${modelWithShutdown(job.model, jobs.models)}${job.fineTunedModel ? ` → ${job.fineTunedModel}` : ''}`, inner)}</Text>
+      <Text>
+        {cut(figures.join(' · '), Math.max(0, inner - 20))}
+        <Text color="cyan">{'  ━ train'}</Text>
+        <Text color="magenta">{'  • valid'}</Text>
+      </Text>
+      <LossChartView train={train} valid={valid} width={inner} height={chartHeight} />
+      <Box flexDirection="column" height={eventRows}>
+        {shown.length === 0 ? <Text dimColor>No events yet.</Text> : null}
+        {shown.map((e) => (
+          <Text key={e.id} color={e.level === 'error' ? 'red' : e.level === 'warn' ? 'yellow' : undefined}>
+            {cut(`${formatUtc(e.createdAt).slice(11)} ${e.message}`, inner)}
+          </Text>
+        ))}
+      </Box>
+      <Text dimColor>{cut(checkpointLine, inner)}</Text>
+      <Text color={job.error ? 'red' : undefined}>{cut(job.error ? `Job failed: ${job.error.message}` : ' ', inner)}</Text>
+      <Text color={footer.color} dimColor={footer.color === undefined}>
+        {cut(footer.text, inner)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,48 @@
+// What the Jobs screen says about a job and its models, from provider-neutral records and the
+// model facts in src/core/models.ts.
+import type { JobRecord, ModelRecord } from '../../effects/providerTypes.js';
+import { resolveModel } from '../../core/models.js';
+import { formatUtc } from './formatTime.js';
+
+/** OpenAI's announced end of self-serve fine-tuning: no new jobs from this day (UTC). */
+export const OPENAI_JOB_CUTOFF = '2027-01-06';
+
+export const OPENAI_WIND_DOWN =
+  `OpenAI: no new fine-tuning jobs from ${OPENAI_JOB_CUTOFF}; gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini and their fine-tunes shut down 2027-01-14.`;
+
+/** The normalised status, or the provider's own word when ftui does not know it. */
+export function statusLabel(job: JobRecord): string {
+  return job.status === 'unknown' ? `${job.rawStatus} (?)` : job.status.replace(/_/g, ' ');
+}
+
+export function statusColor(job: JobRecord): string | undefined {
+  switch (job.status) {
+    case 'succeeded':
+      return 'green';
+    case 'failed':
+      return 'red';
+    case 'cancelled':
+      return 'gray';
+    case 'running':
+      return 'cyan';
+    case 'unknown':
+      return 'magenta';
+    default:
+      return 'yellow';
+  }
+}
+
+/** 'YYYY-MM-DD' when a model (base or fine-tuned) is known to shut down, else null. */
+export function shutdownDate(modelId: string | null | undefined, models: readonly ModelRecord[]): string | null {
+  if (!modelId) return null;
+  const listed = models.find((m) => m.id === modelId);
+  if (listed?.shutdownDate != null) return formatUtc(listed.shutdownDate).slice(0, 10);
+  return resolveModel(modelId)?.shutdownDate ?? null;
+}
+
+/** "gpt-4o-mini-2024-07-18 (shuts down 2027-01-14)" */
+export function modelWithShutdown(modelId: string | null | undefined, models: readonly ModelRecord[]): string {
+  if (!modelId) return '-';
+  const date = shutdownDate(modelId, models);
+  return date === null ? modelId : `${modelId} (shuts down ${date})`;
+}
