@@ -7,6 +7,8 @@ export interface RawLine {
   /** 1-based. */
   number: number;
   text: string;
+  /** The line's bytes (without line end), only when they are not valid UTF-8: `text` cannot hold them. */
+  bytes: Buffer | null;
   /** 1-based column of the first byte that is not valid UTF-8, or null. */
   invalidUtf8Column: number | null;
   /** The line ended in \r\n. */
@@ -17,6 +19,8 @@ export interface ReadSummary {
   bom: boolean;
   crlfLines: number;
   lines: number;
+  /** The file ends with a line end (or is empty). */
+  finalNewline: boolean;
 }
 
 const CHUNK = 1 << 20;
@@ -64,7 +68,7 @@ export async function readLines(
   /** Awaited after each read: lets a consumer that works in the background hold the reader back. */
   afterChunk?: () => Promise<void> | void,
 ): Promise<ReadSummary> {
-  const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0 };
+  const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0, finalNewline: true };
   let pending: Buffer[] = [];
   let bytesRead = 0;
   let first = true;
@@ -78,7 +82,7 @@ export async function readLines(
     }
     const { text, invalidColumn } = decode(end === bytes.length ? bytes : bytes.subarray(0, end));
     summary.lines++;
-    onLine({ number: summary.lines, text, invalidUtf8Column: invalidColumn, crlf });
+    onLine({ number: summary.lines, text, bytes: invalidColumn === null ? null : Buffer.from(bytes.subarray(0, end)), invalidUtf8Column: invalidColumn, crlf });
   };
 
   const stream = createReadStream(path, { highWaterMark: CHUNK });
@@ -109,6 +113,9 @@ export async function readLines(
     onProgress?.(bytesRead);
     await afterChunk?.();
   }
-  if (pending.length > 0) emit(Buffer.concat(pending));
+  if (pending.length > 0) {
+    summary.finalNewline = false;
+    emit(Buffer.concat(pending));
+  }
   return summary;
 }

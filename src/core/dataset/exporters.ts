@@ -1,0 +1,71 @@
+// Writing a dataset out for upload: plain JSONL of the valid examples, or a train/validation
+// split by ratio with a fixed seed, so the same seed always gives the same two files.
+import writeFileAtomic from 'write-file-atomic';
+import { describeFsError, DatasetFileError } from './errors.js';
+import { parseExample, serializeExample } from './example.js';
+import type { Row } from './row.js';
+
+export interface ExportResult {
+  written: number;
+  /** Rows left out (blank or not an example), by 1-based row number. */
+  skipped: number[];
+}
+
+// mulberry32: a tiny seeded generator; a split must be repeatable, not secret.
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function examplesOf(rows: Iterable<Row>): { lines: string[]; skipped: number[] } {
+  const lines: string[] = [];
+  const skipped: number[] = [];
+  let n = 0;
+  for (const row of rows) {
+    n++;
+    const parsed = parseExample(row.text);
+    if (parsed.ok) lines.push(serializeExample(parsed.value));
+    else skipped.push(n);
+  }
+  return { lines, skipped };
+}
+
+/** Deterministic split: shuffles with the seed, then the first `ratio` share is training. */
+export function splitLines(lines: readonly string[], ratio: number, seed: number): { train: string[]; validation: string[] } {
+  const order = lines.map((_, i) => i);
+  const random = seeded(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const cut = Math.round(lines.length * ratio);
+  return { train: order.slice(0, cut).map((i) => lines[i] as string), validation: order.slice(cut).map((i) => lines[i] as string) };
+}
+
+async function write(path: string, lines: readonly string[]): Promise<void> {
+  try {
+    await writeFileAtomic(path, lines.map((l) => `${l}\n`).join(''), 'utf8');
+  } catch (error) {
+    throw new DatasetFileError(path, `could not write: ${describeFsError(error)}`);
+  }
+}
+
+export async function exportJsonl(rows: Iterable<Row>, path: string): Promise<ExportResult> {
+  const { lines, skipped } = examplesOf(rows);
+  await write(path, lines);
+  return { written: lines.length, skipped };
+}
+
+export async function exportSplit(rows: Iterable<Row>, ratio: number, seed: number, trainPath: string, validationPath: string): Promise<ExportResult & { train: number; validation: number }> {
+  const { lines, skipped } = examplesOf(rows);
+  const { train, validation } = splitLines(lines, ratio, seed);
+  await write(trainPath, train);
+  await write(validationPath, validation);
+  return { written: lines.length, skipped, train: train.length, validation: validation.length };
+}

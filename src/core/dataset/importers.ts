@@ -1,0 +1,101 @@
+// Bringing examples in from other shapes: JSONL, a JSON array (or one JSON object), or CSV with
+// prompt/completion or system/user/assistant columns. Every problem is reported with its place;
+// nothing is dropped without a word.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { describeFsError, DatasetFileError } from './errors.js';
+import { parseExample, serializeExample } from './example.js';
+
+export interface ImportProblem {
+  /** 1-based line (JSONL), element (JSON array) or row (CSV, counting the header as row 1). */
+  at: number;
+  message: string;
+}
+
+export interface ImportResult {
+  /** One JSONL line per example, ready to append. */
+  lines: string[];
+  problems: ImportProblem[];
+  sourceFormat: 'jsonl' | 'json-array' | 'json-document' | 'csv';
+}
+
+function fromCsv(text: string): ImportResult {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return { lines: [], problems: [{ at: e.lines ?? 1, message: `the CSV cannot be read: ${e.message ?? String(error)}` }], sourceFormat: 'csv' };
+  }
+  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  const [prompt, completion, system, user, assistant] = ['prompt', 'completion', 'system', 'user', 'assistant'].map(col) as [number, number, number, number, number];
+  const chat = user >= 0 && assistant >= 0;
+  if (!chat && !(prompt >= 0 && completion >= 0)) {
+    return { lines: [], problems: [{ at: 1, message: `the header needs columns prompt,completion or system,user,assistant (found: ${header.join(', ') || 'nothing'})` }], sourceFormat: 'csv' };
+  }
+  const lines: string[] = [];
+  const problems: ImportProblem[] = [];
+  records.slice(1).forEach((record, i) => {
+    const row = i + 2;
+    const cell = (c: number) => (c >= 0 ? (record[c] ?? '') : '');
+    const question = chat ? cell(user) : cell(prompt);
+    const answer = chat ? cell(assistant) : cell(completion);
+    if (record.length < header.length) problems.push({ at: row, message: `has ${record.length} of ${header.length} columns` });
+    if (!question.trim() || !answer.trim()) {
+      problems.push({ at: row, message: `the ${chat ? 'user or assistant' : 'prompt or completion'} cell is empty; row not imported` });
+      return;
+    }
+    const messages = [];
+    if (chat && cell(system).trim()) messages.push({ role: 'system', content: cell(system) });
+    messages.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
+    lines.push(serializeExample({ messages }));
+  });
+  return { lines, problems, sourceFormat: 'csv' };
+}
+
+function fromJson(text: string): ImportResult | null {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return null; // Perhaps JSONL: one object per line.
+  }
+  const items = Array.isArray(value) ? value : [value];
+  const lines: string[] = [];
+  const problems: ImportProblem[] = [];
+  items.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push({ at: i + 1, message: 'is not an example object; not imported' });
+    else lines.push(serializeExample(item));
+  });
+  return { lines, problems, sourceFormat: Array.isArray(value) ? 'json-array' : 'json-document' };
+}
+
+function fromJsonl(text: string): ImportResult {
+  const lines: string[] = [];
+  const problems: ImportProblem[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const parsed = parseExample(line);
+      if (parsed.ok) lines.push(serializeExample(parsed.value));
+      else problems.push({ at: i + 1, message: `${parsed.message}; kept as it is, marked invalid` });
+      if (!parsed.ok) lines.push(line);
+    });
+  return { lines, problems, sourceFormat: 'jsonl' };
+}
+
+export async function importFile(path: string): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new DatasetFileError(path, describeFsError(error));
+  }
+  if (/\.csv$/i.test(path)) return fromCsv(text);
+  return fromJson(text) ?? fromJsonl(text);
+}

@@ -1,0 +1,135 @@
+// The draft journal: unsaved work, written every few seconds and on exit, so a crash or a kill
+// loses at most one interval of typing. Rows still as they are in the file are written as
+// references to their line (runs of them as one range), so a draft of a huge dataset with a few
+// edits stays small and quick to write. Atomic like a save: after a kill the draft always parses.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { appPaths } from '../paths.js';
+import type { FileFormat } from './format.js';
+import type { LoadedDataset } from './load.js';
+import { newRowId, type Row } from './row.js';
+
+export interface DraftMeta {
+  datasetPath: string;
+  savedAt: number;
+  /** The file the references point into, as it was when the draft was written; null for a new file. */
+  base: { mtimeMs: number; sizeBytes: number } | null;
+  format: FileFormat;
+  rows: number;
+  /** Screen state worth restoring with the rows (e.g. the text being typed); opaque here. */
+  extra?: unknown;
+}
+
+export interface Draft {
+  meta: DraftMeta;
+  /** Each entry: an original line index, or the text of a new or edited row. */
+  entries: Array<number | string>;
+}
+
+const VERSION = 1;
+
+export function draftPathFor(datasetPath: string, env: NodeJS.ProcessEnv = process.env): string {
+  const key = createHash('sha1').update(resolve(datasetPath)).digest('hex').slice(0, 20);
+  return join(appPaths(env).data, 'drafts', `${key}.draft`);
+}
+
+export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>): string {
+  const lines: string[] = [JSON.stringify({ ftuiDraft: VERSION, ...meta, rows: rows.length })];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) lines.push(runStart === runEnd ? `=${runStart}` : `=${runStart}-${runEnd}`);
+    runStart = runEnd = -1;
+  };
+  for (const row of rows) {
+    if (row.origin !== null && meta.base !== null) {
+      if (runStart >= 0 && row.origin === runEnd + 1) runEnd = row.origin;
+      else {
+        flush();
+        runStart = runEnd = row.origin;
+      }
+    } else {
+      flush();
+      lines.push(`+${row.text}`);
+    }
+  }
+  flush();
+  return `${lines.join('\n')}\n`;
+}
+
+export function decodeDraft(text: string): Draft {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const header = JSON.parse(lines[0] ?? '') as DraftMeta & { ftuiDraft?: number };
+  if (header.ftuiDraft !== VERSION) throw new Error('not an ftui draft of a known version');
+  const entries: Array<number | string> = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith('+')) entries.push(line.slice(1));
+    else {
+      const m = /^=(\d+)(?:-(\d+))?$/.exec(line);
+      if (!m) throw new Error(`draft line ${i + 1} is damaged`);
+      const from = Number(m[1]);
+      const to = m[2] === undefined ? from : Number(m[2]);
+      for (let n = from; n <= to; n++) entries.push(n);
+    }
+  }
+  if (entries.length !== header.rows) throw new Error(`the draft should hold ${header.rows} rows but holds ${entries.length}`);
+  const { ftuiDraft: _version, ...meta } = header;
+  return { meta, entries };
+}
+
+export async function writeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const path = draftPathFor(meta.datasetPath, env);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(path, encodeDraft(rows, meta), { mode: 0o600 });
+  return path;
+}
+
+export type DraftRead = { kind: 'none' } | { kind: 'draft'; draft: Draft } | { kind: 'damaged'; path: string; reason: string };
+
+export async function readDraft(datasetPath: string, env: NodeJS.ProcessEnv = process.env): Promise<DraftRead> {
+  const path = draftPathFor(datasetPath, env);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { kind: 'none' };
+  }
+  try {
+    return { kind: 'draft', draft: decodeDraft(text) };
+  } catch (error) {
+    return { kind: 'damaged', path, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function discardDraft(datasetPath: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await rm(draftPathFor(datasetPath, env), { force: true });
+}
+
+/** A draft is worth offering when it was written after the file was last changed. */
+export function draftIsNewer(draft: Draft, loaded: LoadedDataset): boolean {
+  return loaded.mtimeMs === null || draft.meta.savedAt > loaded.mtimeMs;
+}
+
+/**
+ * The rows the draft describes. References need the file to be as it was when the draft was
+ * written; if it changed since, they cannot be trusted and this throws (the draft is kept).
+ */
+export function restoreRows(draft: Draft, loaded: LoadedDataset): Row[] {
+  const usesFile = draft.entries.some((e) => typeof e === 'number');
+  if (usesFile) {
+    const base = draft.meta.base;
+    if (!base || base.mtimeMs !== loaded.mtimeMs || base.sizeBytes !== loaded.sizeBytes) {
+      throw new Error('the file changed after the draft was written, so the draft cannot be applied to it');
+    }
+  }
+  return draft.entries.map((entry) => {
+    if (typeof entry === 'string') return { id: newRowId(), text: entry, origin: null };
+    const original = loaded.rows[entry];
+    if (!original) throw new Error(`the draft refers to line ${entry + 1}, which the file does not have`);
+    return original;
+  });
+}

@@ -1,0 +1,72 @@
+// Opens a dataset file as rows, streaming, keeping everything: invalid lines stay as their text
+// (and bytes, when not UTF-8), blank lines stay, and how the file was written is remembered.
+import { stat } from 'node:fs/promises';
+import { readLines } from '../validate/lineReader.js';
+import { describeFsError, DatasetFileError } from './errors.js';
+import { DEFAULT_FORMAT, type FileFormat } from './format.js';
+import { newRowId, type Row } from './row.js';
+
+export interface LoadedDataset {
+  path: string;
+  /** False when the file does not exist yet: a new dataset there. */
+  exists: boolean;
+  rows: Row[];
+  format: FileFormat;
+  /** File mode to keep on save; null for a new file. */
+  mode: number | null;
+  mtimeMs: number | null;
+  sizeBytes: number;
+  /** Something the user should know about the file as a whole, or null. */
+  notice: string | null;
+}
+
+export async function loadDataset(path: string): Promise<LoadedDataset> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { path, exists: false, rows: [], format: DEFAULT_FORMAT, mode: null, mtimeMs: null, sizeBytes: 0, notice: null };
+    }
+    throw new DatasetFileError(path, describeFsError(error));
+  }
+  if (info.isDirectory()) throw new DatasetFileError(path, describeFsError({ code: 'EISDIR' }));
+
+  const rows: Row[] = [];
+  let invalidUtf8 = 0;
+  let summary;
+  try {
+    summary = await readLines(path, (line) => {
+      if (line.bytes) {
+        invalidUtf8++;
+        rows.push({ id: newRowId(), text: line.text, origin: line.number - 1, bytes: line.bytes });
+      } else {
+        rows.push({ id: newRowId(), text: line.text, origin: line.number - 1 });
+      }
+    });
+  } catch (error) {
+    throw new DatasetFileError(path, describeFsError(error));
+  }
+  const format: FileFormat = {
+    bom: summary.bom,
+    // A file that mixes both is written back with its majority's line end.
+    lineEnding: summary.crlfLines * 2 > summary.lines ? '\r\n' : '\n',
+    finalNewline: summary.finalNewline,
+  };
+  const notices: string[] = [];
+  const first = rows.find((r) => r.text.trim().length > 0)?.text.trimStart() ?? '';
+  if (first.startsWith('[') || (first.startsWith('{') && !first.trimEnd().endsWith('}'))) {
+    notices.push('This file looks like one JSON document, not JSONL (one example per line). Import it (i) to convert it.');
+  }
+  if (invalidUtf8 > 0) notices.push(`${invalidUtf8} line${invalidUtf8 === 1 ? ' is' : 's are'} not valid UTF-8; they are kept byte for byte unless you edit them.`);
+  return {
+    path,
+    exists: true,
+    rows,
+    format,
+    mode: info.mode & 0o7777,
+    mtimeMs: info.mtimeMs,
+    sizeBytes: info.size,
+    notice: notices.length > 0 ? notices.join(' ') : null,
+  };
+}

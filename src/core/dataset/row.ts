@@ -1,0 +1,33 @@
+// One line of a dataset file as ftui holds it. Untouched rows remember where they came from, so
+// a save writes them back byte for byte and a draft journal can refer to them instead of
+// copying their text.
+
+export interface Row {
+  /** Stable identity across edits, moves and undo; never reused within a session. */
+  readonly id: number;
+  /** The line's text without its line end: one JSON example, or whatever the file had there. */
+  readonly text: string;
+  /** 0-based line in the file as loaded, while the row is unchanged; null once edited or new. */
+  readonly origin: number | null;
+  /** The original bytes, kept only for an untouched line that is not valid UTF-8. */
+  readonly bytes?: Buffer;
+}
+
+let lastId = 0;
+
+export function newRowId(): number {
+  return ++lastId;
+}
+
+/** Makes sure ids handed out later never collide with ids already in use (after a draft restore). */
+export function reserveRowIds(upTo: number): void {
+  if (upTo > lastId) lastId = upTo;
+}
+
+export function editedRow(row: Row, text: string): Row {
+  return { id: row.id, text, origin: null };
+}
+
+export function freshRow(text: string): Row {
+  return { id: newRowId(), text, origin: null };
+}
