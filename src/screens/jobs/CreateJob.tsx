@@ -3,7 +3,7 @@ import TextInput from 'ink-text-input';
 import { cut } from '../../components/fitLine.js';
 import { CREATE_FIELDS, type CreateField, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
-import { modelWithShutdown, OPENAI_WIND_DOWN } from './jobFacts.js';
+import { modelWithShutdown, windDownNotice } from './jobFacts.js';
 
 const LABELS: Record<CreateField, string> = {
   model: 'Base model',
@@ -76,7 +76,7 @@ export function CreateJob({
       break;
     case 'confirm': {
       const cost = phase.estimate
-        ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
+        ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(phase.estimate.usd < 1 ? 3 : 2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
         : (phase.note ?? 'No cost estimate.');
       status = [{ text: cost, color: phase.estimate ? 'green' : 'yellow' }, { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' }];
       break;
@@ -97,7 +97,7 @@ export function CreateJob({
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
       <Text bold>{cut(`New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, inner)}</Text>
-      <Text color="yellow">{cut(OPENAI_WIND_DOWN, inner)}</Text>
+      <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
       <Text> </Text>
       {fields.map((f) => {
         const selected = f === current;

@@ -3,7 +3,7 @@ import { cut } from '../../components/fitLine.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { formatUtc } from './formatTime.js';
-import { modelWithShutdown, OPENAI_WIND_DOWN, statusColor, statusLabel } from './jobFacts.js';
+import { modelWithShutdown, windDownNotice, statusColor, statusLabel } from './jobFacts.js';
 
 const pad = (text: string, width: number) => cut(text, width).padEnd(width);
 
@@ -27,7 +27,7 @@ export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; wid
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
       <Text bold>{cut(title, inner)}</Text>
-      <Text color="yellow">{cut(OPENAI_WIND_DOWN, inner)}</Text>
+      <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
       <Text dimColor>{cut(`${pad('JOB', idW)} ${pad('STATUS', statusW)} ${pad('CREATED (UTC)', createdW)} MODEL`, inner)}</Text>
       <Box flexDirection="column" height={listRows}>
         {list.jobs.length === 0 ? (

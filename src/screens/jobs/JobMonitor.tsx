@@ -77,9 +77,9 @@ export function JobMonitor({ jobs, job, width, height, sandbox }: { jobs: JobsSt
       </Text>
       <Text>{cut(`Base ${modelWithShutdown(job.model, jobs.models)}${job.fineTunedModel ? ` → ${job.fineTunedModel}` : ''}`, inner)}</Text>
       <Text>
-        {cut(figures.join(' · '), Math.max(0, inner - 20))}
-        <Text color="cyan">{'  ━ train'}</Text>
-        <Text color="magenta">{'  • valid'}</Text>
+        {cut(figures.join('  '), Math.max(0, inner - 16))}
+        <Text color="cyan">{'  ━train'}</Text>
+        <Text color="magenta">{' •valid'}</Text>
       </Text>
       <LossChartView train={train} valid={valid} width={inner} height={chartHeight} />
       <Box flexDirection="column" height={eventRows}>

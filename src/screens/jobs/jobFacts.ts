@@ -7,8 +7,13 @@ import { formatUtc } from './formatTime.js';
 /** OpenAI's announced end of self-serve fine-tuning: no new jobs from this day (UTC). */
 export const OPENAI_JOB_CUTOFF = '2027-01-06';
 
-export const OPENAI_WIND_DOWN =
-  `OpenAI: no new fine-tuning jobs from ${OPENAI_JOB_CUTOFF}; gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini and their fine-tunes shut down 2027-01-14.`;
+const WIND_DOWN_LONG = `OpenAI: no new fine-tuning jobs from ${OPENAI_JOB_CUTOFF}; gpt-4o, gpt-4o-mini, gpt-4.1, gpt-4.1-mini and their fine-tunes shut down 2027-01-14.`;
+const WIND_DOWN_SHORT = `OpenAI: no new jobs from ${OPENAI_JOB_CUTOFF}; gpt-4o/4.1 (+mini) shut down 2027-01-14`;
+
+/** OpenAI's wind-down in the words that fit: both dates survive at 80 columns. */
+export function windDownNotice(width: number): string {
+  return WIND_DOWN_LONG.length <= width ? WIND_DOWN_LONG : WIND_DOWN_SHORT;
+}
 
 /** The normalised status, or the provider's own word when ftui does not know it. */
 export function statusLabel(job: JobRecord): string {

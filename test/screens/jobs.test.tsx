@@ -1,0 +1,149 @@
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
+import { initialAppState, type AppState } from '../../src/store/state.js';
+import { fakeJob, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
+import { KEYS } from '../helpers/keys.js';
+import type { RenderedApp } from '../helpers/renderApp.js';
+import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+
+const dataset = fileURLToPath(new URL('../fixtures/jobs/small-train.jsonl', import.meta.url));
+const connected: Partial<AppState> = {
+  ui: { ...initialAppState.ui, screen: 'jobs' },
+  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
+  dataset: { ...initialAppState.dataset, filePath: dataset },
+};
+
+let app: RenderedApp | undefined;
+afterEach(() => app?.unmount());
+
+const fitsIn = (frame: string, columns: number, rows: number) => {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+};
+
+describe('the Jobs screen', () => {
+  it('without a key, says how to connect and offers the sandbox on S', async () => {
+    const provider = fakeProvider({ jobs: [fakeJob('ftjob-sandbox1')] });
+    let started = 0;
+    app = await renderWithServices(
+      { ui: { ...initialAppState.ui, screen: 'jobs' } },
+      { startSandbox: async () => (started++, { provider, baseUrl: 'http://127.0.0.1:9/v1', stop: async () => undefined }) },
+    );
+    let frame = app.lastFrame();
+    expect(frame).toContain('OPENAI_API_KEY');
+    expect(frame).toContain('--base-url');
+    expect(frame).toContain('profile');
+    expect(frame).toContain('press S to start the local sandbox');
+    await app.press('S');
+    frame = await waitFor(app, (f) => f.includes('ftjob-sandbox1'));
+    expect(started).toBe(1);
+    expect(app.store.getState().connection.kind).toBe('sandbox');
+    expect(frame).toContain('SANDBOX');
+  });
+
+  it('lists a first page, then loads every page on L; unknown statuses show the raw word', async () => {
+    const jobs = Array.from({ length: 25 }, (_, i) => fakeJob(`ftjob-${String(i).padStart(3, '0')}`));
+    jobs[1] = fakeJob('ftjob-001', { status: 'unknown', rawStatus: 'deploying' });
+    const provider = fakeProvider({ jobs });
+    app = await renderWithServices(connected, { provider });
+    let frame = await waitFor(app, (f) => f.includes('ftjob-000'));
+    expect(frame).toContain('Fine-tuning jobs: 20');
+    expect(frame).toContain('L loads all');
+    expect(frame).toContain('deploying (?)');
+    expect(frame).toContain('2027-01-06');
+    expect(frame).toContain('2027-01-14');
+    await app.press('L');
+    frame = await waitFor(app, (f) => f.includes('Fine-tuning jobs: 25'));
+    expect(frame).not.toContain('L loads all');
+    await app.press('G');
+    expect(app.lastFrame()).toContain('ftjob-024');
+  });
+
+  it('creates a job from the open dataset: form, cost estimate, upload, then the monitor', async () => {
+    const provider = fakeProvider();
+    app = await renderWithServices(connected, { provider, estimateCost: estimateCostWithValidator });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n');
+    let frame = app.lastFrame();
+    expect(frame).toContain('New fine-tuning job from');
+    expect(frame).toContain('gpt-4.1-mini-2025-04-14 (shuts down 2027-01-14)');
+    // down to Suffix (past Method), type a suffix containing global keys: they are text here
+    await app.press('j', 'j', KEYS.enter, 'q', '1', '?');
+    expect(app.store.getState().ui.exiting).toBe(false);
+    expect(app.store.getState().ui.screen).toBe('jobs');
+    await app.press(KEYS.enter);
+    expect(app.store.getState().jobs.create.form.suffix).toBe('q1?');
+    await app.press('s');
+    frame = await waitFor(app, (f) => f.includes('Suffix: use letters'));
+    // fix the suffix
+    await app.press(KEYS.enter, KEYS.backspace, KEYS.backspace, 'v', KEYS.enter, 's');
+    frame = await waitFor(app, (f) => f.includes('Create this job?'));
+    expect(frame).toMatch(/Estimated cost: ~?\$\d+\.\d{2,3} \(\d+ epochs × [\d,]+ tokens\)/);
+    await app.press('y');
+    frame = await waitFor(app, (f) => f.includes('Job ftjob-new0'));
+    expect(provider.calls).toContain('uploadFile');
+    expect(provider.calls).toContain('createJob');
+    expect(app.store.getState().jobs.view).toBe('monitor');
+  });
+
+  it('explains a not-eligible organisation plainly and keeps the form', async () => {
+    const provider = fakeProvider();
+    provider.failNext.createJob = new FakeProviderError('not_eligible', 'fine-tuning is not available for this organization');
+    app = await renderWithServices(connected, { provider });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', 's');
+    let frame = await waitFor(app, (f) => f.includes('Create this job?'));
+    expect(frame).toContain('No cost estimate');
+    await app.press('y');
+    frame = await waitFor(app, (f) => f.includes('can no longer create fine-tuning jobs'));
+    await app.press(KEYS.esc);
+    expect(app.store.getState().jobs.create.phase.kind).toBe('form');
+  });
+
+  it('watches a job: loss curve from metrics events, event log, checkpoints, cancel with confirmation', async () => {
+    const job = fakeJob('ftjob-live', { status: 'running', rawStatus: 'running', finishedAt: null });
+    const provider = fakeProvider({ jobs: [job] });
+    provider.events.set(
+      'ftjob-live',
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `ev-${i}`,
+        createdAt: job.startedAt! + i * 1000,
+        level: 'info' as const,
+        message: `Step ${i + 1}/60: training loss=${(2 / (1 + i / 4)).toFixed(3)}`,
+        metrics: { step: i + 1, totalSteps: 60, trainLoss: 2 / (1 + i / 4), validLoss: i % 5 === 0 ? 2.2 / (1 + i / 4) : null },
+      })),
+    );
+    provider.checkpoints.set('ftjob-live', [{ id: 'ckpt-1', step: 20, modelId: 'ft:gpt-4o-mini-2024-07-18:acme::ckpt-step-20' }]);
+    app = await renderWithServices(connected, { provider, now: () => job.startedAt! + 30_000 });
+    await waitFor(app, (f) => f.includes('ftjob-live'));
+    await app.press(KEYS.enter);
+    const frame = await waitFor(app, (f) => f.includes('Step 30/60'));
+    expect(frame).toMatch(/[\u2801-\u28FF]/);
+    expect(frame).toContain('step 30/60');
+    expect(frame).toContain('elapsed 30s');
+    expect(frame).toContain('ETA 30s');
+    expect(frame).toContain('ckpt-step-20');
+    expect(frame).toContain('shuts down 2027-01-14');
+    await app.press('c');
+    expect(app.lastFrame()).toContain('Cancel job ftjob-live? y yes');
+    await app.press('y');
+    await waitFor(app, (f) => f.includes('cancelled'));
+    expect(provider.calls).toContain('cancelJob');
+  });
+
+  it('fits 80x24 in every view', async () => {
+    const provider = fakeProvider({ jobs: Array.from({ length: 40 }, (_, i) => fakeJob(`ftjob-${i}`)) });
+    app = await renderWithServices(connected, { provider }, { columns: 80, rows: 24 });
+    const list = await waitFor(app, (f) => f.includes('ftjob-0'));
+    fitsIn(list, 80, 24);
+    expect(list).toContain('no new jobs from 2027-01-06');
+    expect(list).toContain('shut down 2027-01-14');
+    await app.press(KEYS.enter);
+    fitsIn(await waitFor(app, (f) => f.includes('Job ftjob-0')), 80, 24);
+    await app.press(KEYS.esc, 'n');
+    fitsIn(app.lastFrame(), 80, 24);
+  });
+});
