@@ -37,6 +37,7 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 export function CreateJob({
   jobs,
   datasetPath,
+  datasetDirty,
   dpo,
   width,
   height,
@@ -46,6 +47,8 @@ export function CreateJob({
 }: {
   jobs: JobsState;
   datasetPath: string | null;
+  /** The open dataset has unsaved edits: the file on disk, not the editor, is what gets uploaded. */
+  datasetDirty: boolean;
   dpo: boolean;
   width: number;
   height: number;
@@ -78,7 +81,11 @@ export function CreateJob({
       const cost = phase.estimate
         ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(phase.estimate.usd < 1 ? 3 : 2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
         : (phase.note ?? 'No cost estimate.');
-      status = [{ text: cost, color: phase.estimate ? 'green' : 'yellow' }, { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' }];
+      status = [
+        { text: cost, color: phase.estimate ? 'green' : 'yellow' },
+        ...(datasetDirty ? [{ text: 'The dataset has unsaved edits: the file as last saved is what gets uploaded.', color: 'red' }] : []),
+        { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' },
+      ];
       break;
     }
     case 'uploading':

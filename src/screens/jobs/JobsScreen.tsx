@@ -1,9 +1,11 @@
 import { useInput } from 'ink';
+import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
 import { keyName } from '../../keys/keyName.js';
 import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
 import { useAppState, useDispatch } from '../../store/StoreProvider.js';
+import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
 import { CREATE_FIELDS, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
 import type { FineTuningProvider } from '../../effects/providerTypes.js';
@@ -14,12 +16,12 @@ import { CHOICE_FIELDS, CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
-import { useEffect } from 'react';
 
 export function JobsScreen({ width, height, active }: ScreenProps) {
   const connection = useAppState((s) => s.connection);
   const jobs = useAppState((s) => s.jobs);
   const datasetPath = useAppState((s) => s.dataset.filePath);
+  const datasetDirty = useAppState((s) => datasetHasUnsavedWork(s.dataset));
   const { provider, services, connectSandbox } = useProvider();
   const dispatch = useDispatch();
   const connected = connection.keyPresent && provider !== null;
@@ -57,6 +59,7 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
         <CreateJob
           jobs={jobs}
           datasetPath={datasetPath}
+          datasetDirty={datasetDirty}
           dpo={provider.capabilities.dpo}
           width={width}
           height={height}
