@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { App } from '../app.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { shortMessage, writeCrashLog } from '../core/crashLog.js';
+import { defaultServices, type ProviderServices } from '../effects/providerContext.js';
+import { ProviderRoot } from '../effects/ProviderRoot.js';
 import type { ConnectionState } from '../store/slices/connection.js';
 import { initialAppState } from '../store/state.js';
 import { createStore } from '../store/store.js';
@@ -12,6 +14,8 @@ import { takeOverTerminal } from './terminal.js';
 export interface TuiOptions {
   file?: string | undefined;
   connection: Omit<ConnectionState, 'status' | 'message'>;
+  /** The provider and what the Jobs and Chat screens need besides it (see src/effects/providerContext.tsx). */
+  services?: Partial<ProviderServices> | undefined;
 }
 
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
@@ -47,7 +51,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
   instance = render(
     <StoreProvider store={store}>
       <ErrorBoundary onFatal={fatal}>
-        <App />
+        <ProviderRoot services={{ ...defaultServices, ...options.services }}>
+          <App />
+        </ProviderRoot>
       </ErrorBoundary>
     </StoreProvider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
