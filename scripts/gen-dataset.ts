@@ -109,7 +109,7 @@ let bytes = 0;
 for (let i = 0; i < total; i++) {
   const line = `${example()}\n`;
   bytes += Buffer.byteLength(line);
-  if (!stream.write(line)) await new Promise((r) => stream.once('drain', r));
+  if (!stream.write(line)) await new Promise<void>((r) => stream.once('drain', () => r()));
 }
-await new Promise<void>((r) => stream.end(r));
+await new Promise<void>((r) => stream.end(() => r()));
 console.log(`wrote ${total} examples, ${(bytes / 1e6).toFixed(1)} MB to ${out}`);

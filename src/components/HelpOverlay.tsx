@@ -23,19 +23,30 @@ export function HelpOverlay({ screen, width, height }: { screen: ScreenId; width
   }
   const keyWidth = Math.min(22, Math.max(...rows.filter((r) => !r.heading).map((r) => r.key.length)) + 2);
   const inner = Math.max(10, width - 4);
-  const visible = rows.slice(0, Math.max(1, height - 4));
+  const available = Math.max(1, height - 4);
+  // Two columns when one does not fit and the terminal is wide enough for both to stay readable.
+  const columns = rows.length > available && inner >= 90 ? 2 : 1;
+  const columnWidth = columns === 2 ? Math.floor((inner - 2) / 2) : inner;
+  const visible = rows.slice(0, available * columns);
+  const cell = (row: (typeof rows)[number]) => (row.heading ? cut(row.key, columnWidth) : cut(`${row.key.padEnd(keyWidth)}${row.text}`, columnWidth));
+  const lines = Array.from({ length: Math.min(available, visible.length) }, (_, i) => [visible[i], columns === 2 ? visible[i + available] : undefined] as const);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height}>
       <Text bold>{cut(`Keys — ${title}`, inner)}</Text>
-      {visible.map((row, i) =>
-        row.heading ? (
-          <Text key={i} bold underline>
-            {cut(row.key, inner)}
-          </Text>
-        ) : (
-          <Text key={i}>{cut(`${row.key.padEnd(keyWidth)}${row.text}`, inner)}</Text>
-        ),
-      )}
+      {lines.map(([left, right], i) => (
+        <Box key={i}>
+          <Box width={columnWidth + (columns === 2 ? 2 : 0)}>
+            <Text bold={left?.heading ?? false} underline={left?.heading ?? false}>
+              {left ? cell(left) : ''}
+            </Text>
+          </Box>
+          {right ? (
+            <Text bold={right.heading ?? false} underline={right.heading ?? false}>
+              {cell(right)}
+            </Text>
+          ) : null}
+        </Box>
+      ))}
       {visible.length < rows.length ? <Text dimColor>{cut(`… ${rows.length - visible.length} more (a taller terminal shows all)`, inner)}</Text> : null}
       <Box flexGrow={1} />
       <Text dimColor>{cut('esc close', inner)}</Text>

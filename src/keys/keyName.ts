@@ -15,7 +15,9 @@ export function keyName(input: string, key: Key): string | null {
   if (key.home) return 'home';
   if (key.end) return 'end';
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.return) return 'enter';
+  if (key.return) return key.meta ? 'alt+enter' : 'enter';
+  // Ctrl+J sends a bare line feed, which Ink passes through as input.
+  if (input === '\n') return 'ctrl+j';
   if (key.escape) return 'esc';
   // Ink 6 reports the Backspace key as `delete` on most terminals.
   if (key.backspace || key.delete) return 'backspace';

@@ -26,3 +26,10 @@ export function useDispatch(): Dispatch {
   if (dispatch === null) throw new Error('useDispatch outside <StoreProvider>');
   return dispatch;
 }
+
+/** The store itself, for effects that read the latest state when they run (save, autosave). */
+export function useStoreApi(): Store {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error('useStoreApi outside <StoreProvider>');
+  return store;
+}

@@ -10,6 +10,7 @@ import { initialAppState } from '../store/state.js';
 import { createStore } from '../store/store.js';
 import { StoreProvider } from '../store/StoreProvider.js';
 import { takeOverTerminal } from './terminal.js';
+import { openDataset, writeDraftNow } from '../effects/datasetFiles.js';
 
 export interface TuiOptions {
   file?: string | undefined;
@@ -21,7 +22,7 @@ export interface TuiOptions {
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
   const store = createStore({ ...initialAppState, connection: { ...options.connection, status: 'unknown', message: null } });
-  if (options.file !== undefined) store.dispatch({ type: 'dataset/opened', filePath: resolve(options.file) });
+  if (options.file !== undefined) void openDataset(store, resolve(options.file));
 
   const terminal = takeOverTerminal(process.stdout, process.stdin);
   let instance: ReturnType<typeof render> | null = null;
@@ -41,7 +42,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const onSignal = (code: number) => () => {
     instance?.unmount();
     terminal.restore();
-    process.exit(code);
+    // Unsaved edits go to the draft journal before we go; the next start offers them back.
+    void writeDraftNow(store).finally(() => process.exit(code));
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
@@ -62,6 +64,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     await instance.waitUntilExit();
   } finally {
     terminal.restore();
+  }
+  if (await writeDraftNow(store)) {
+    process.stderr.write(`Unsaved dataset changes are kept in a draft; open ${store.getState().dataset.filePath} again to restore them.\n`);
   }
   return 0;
 }

@@ -30,7 +30,7 @@ describe('the shell', () => {
   });
 
   it('shows help generated from the key table, and closes it with esc', async () => {
-    app = await renderApp();
+    app = await renderApp({}, { columns: 140, rows: 45 });
     await app.press('?');
     const frame = app.lastFrame();
     for (const binding of bindingsFor('global')) {

@@ -1,14 +1,95 @@
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
-import { useAppState } from '../../store/StoreProvider.js';
+import { useDatasetAutosave } from '../../effects/useDatasetAutosave.js';
+import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
+import type { DatasetState } from '../../store/slices/dataset.js';
 import type { ScreenProps } from '../types.js';
+import { ExampleEditor } from './ExampleEditor.js';
+import { ExampleList } from './ExampleList.js';
+import { TextLine, textLines } from './TextLines.js';
+import { useDatasetKeys } from './useDatasetKeys.js';
 
-export function DatasetScreen({ width }: ScreenProps) {
-  const filePath = useAppState((s) => s.dataset.filePath);
+const PROMPT_LABEL = {
+  import: 'Import file (JSONL, JSON array or CSV):',
+  exportJsonl: 'Export valid examples to:',
+  exportSplit: 'Split into PATH RATIO SEED (writes PATH.train.jsonl and PATH.validation.jsonl):',
+  systemPrompt: 'Default system prompt for new examples (alt+enter for a new line, empty to clear):',
+} as const;
+
+function headline(dataset: DatasetState): string {
+  const name = dataset.filePath ?? 'no file';
+  const count = `${dataset.rows.length} line${dataset.rows.length === 1 ? '' : 's'}`;
+  const filter = dataset.filter && !dataset.filter.field ? ` · "${dataset.filter.query}": ${dataset.filter.matches.length} match${dataset.filter.matches.length === 1 ? '' : 'es'} (n/N)` : '';
+  const system = dataset.defaultSystemPrompt ? ' · default system prompt set' : '';
+  return `${name} · ${count}${dataset.dirty ? ' · unsaved' : ''}${filter}${system}`;
+}
+
+export function DatasetScreen({ width, height, active }: ScreenProps) {
+  const store = useStoreApi();
+  const dataset = useAppState((s) => s.dataset);
+  useDatasetAutosave();
+  const inner = Math.max(10, width - 2);
+  const listHeight = Math.max(1, height - 3);
+  useDatasetKeys(store, active, listHeight);
+
+  if (dataset.status === 'none') {
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Text bold>Dataset</Text>
+        <Text>{cut('No dataset open. Start ftui with a file: ftui data.jsonl (a file that does not exist yet starts a new one).', inner)}</Text>
+      </Box>
+    );
+  }
+  if (dataset.status === 'loading') {
+    return (
+      <Box paddingX={1}>
+        <Text>{cut(`Opening ${dataset.filePath ?? ''}…`, inner)}</Text>
+      </Box>
+    );
+  }
+
+  let bottom: ReactNode = null;
+  if (dataset.draftOffer) {
+    const when = new Date(dataset.draftOffer.savedAt).toLocaleString();
+    bottom = <Text color="yellow">{cut(`A draft from ${when} has unsaved work (${dataset.draftOffer.rows.length} lines). r restore · x discard`, inner)}</Text>;
+  } else if (dataset.confirmDelete !== null) {
+    bottom = <Text color="yellow">{cut(`Delete example ${dataset.cursor + 1}? y delete · n keep`, inner)}</Text>;
+  } else if (dataset.prompt) {
+    const lines = textLines(dataset.prompt.field.text, inner - 2, 1, dataset.prompt.field);
+    bottom = (
+      <Box flexDirection="column">
+        <Text>{cut(`${PROMPT_LABEL[dataset.prompt.kind]} (enter ok · esc cancel)`, inner)}</Text>
+        <TextLine line={lines[lines.length - 1] ?? ''} />
+      </Box>
+    );
+  } else if (dataset.filter?.field) {
+    const lines = textLines(dataset.filter.field.text, inner - 2, 1, dataset.filter.field);
+    bottom = (
+      <Box>
+        <Text>/ </Text>
+        <TextLine line={lines[0] ?? ''} />
+      </Box>
+    );
+  } else if (dataset.message) {
+    const color = dataset.message.level === 'error' ? 'red' : dataset.message.level === 'warning' ? 'yellow' : undefined;
+    bottom = <Text color={color}>{cut(dataset.message.text, inner)}</Text>;
+  }
+  const bottomRows = bottom === null ? 0 : dataset.prompt ? 2 : 1;
+  const bodyHeight = Math.max(1, height - 1 - bottomRows);
+  const editorTitle = dataset.editor?.rowId === null ? 'New example' : `Example ${dataset.cursor + 1}`;
+
   return (
-    <Box flexDirection="column" paddingX={1}>
-      <Text bold>Dataset</Text>
-      <Text>{cut(filePath === null ? 'No dataset open. Start ftui with a file: ftui data.jsonl' : filePath, width - 2)}</Text>
+    <Box flexDirection="column" paddingX={1} height={height}>
+      <Text dimColor>{cut(headline(dataset), inner)}</Text>
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {dataset.editor ? (
+          <ExampleEditor editor={dataset.editor} width={inner} height={bodyHeight} title={editorTitle} />
+        ) : (
+          <ExampleList dataset={dataset} width={inner} height={bodyHeight} />
+        )}
+      </Box>
+      {bottom}
     </Box>
   );
 }

@@ -1,43 +1,340 @@
+import type { FileFormat } from '../../core/dataset/format.js';
+import { DEFAULT_FORMAT } from '../../core/dataset/format.js';
+import type { Row } from '../../core/dataset/row.js';
+import { RowList } from '../../core/dataset/rowList.js';
 import { assertNever } from '../assertNever.js';
+import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
+import { applyTextKey, insertText, textField, type TextField, type TextKey } from './textField.js';
+
+export type Severity = 'error' | 'warning';
+
+interface Snapshot {
+  rows: RowList;
+  cursor: number;
+}
+
+/** A one-line question the screen asks (a path, a ratio, the default system prompt). */
+export interface Prompt {
+  kind: 'import' | 'exportJsonl' | 'exportSplit' | 'systemPrompt';
+  field: TextField;
+}
 
 /**
- * The open dataset. Minimal for the shell (path and unsaved mark); the Dataset screen's
- * examples, cursor, editor and undo history grow here.
+ * The open dataset: its rows (one per line of the file), where the user is, the example editor,
+ * undo/redo, and what is not saved yet. File I/O happens in src/effects/dataset*.ts.
  */
 export interface DatasetState {
   filePath: string | null;
+  status: 'none' | 'loading' | 'ready' | 'failed';
+  rows: RowList;
+  /** The rows as last loaded or saved: unsaved work is any difference from them. */
+  savedRows: RowList;
   dirty: boolean;
+  /** Bumped on every change to the rows; effects use it to know when to autosave or re-validate. */
+  revision: number;
+  format: FileFormat;
+  mode: number | null;
+  /** The file as last read or written, for the draft journal's references. */
+  base: { mtimeMs: number; sizeBytes: number } | null;
+  nextId: number;
+  cursor: number;
+  filter: { field: TextField | null; query: string; matches: number[] } | null;
+  editor: EditorState | null;
+  confirmDelete: number | null;
+  prompt: Prompt | null;
+  undo: Snapshot[];
+  redo: Snapshot[];
+  defaultSystemPrompt: string;
+  /** Worst finding per row id, from the validation engine. */
+  marks: ReadonlyMap<number, Severity>;
+  /** A draft newer than the file, waiting for the user to restore or discard it. */
+  draftOffer: { savedAt: number; rows: Row[] } | null;
+  message: { level: 'info' | 'warning' | 'error'; text: string } | null;
 }
+
+const UNDO_LIMIT = 500;
 
 export type DatasetAction =
   | { type: 'dataset/opened'; filePath: string }
-  | { type: 'dataset/edited' }
-  | { type: 'dataset/saved' };
+  | {
+      type: 'dataset/loaded';
+      rows: Row[];
+      format: FileFormat;
+      mode: number | null;
+      base: { mtimeMs: number; sizeBytes: number } | null;
+      notice: string | null;
+      exists: boolean;
+    }
+  | { type: 'dataset/loadFailed'; message: string }
+  | { type: 'dataset/draftFound'; savedAt: number; rows: Row[] }
+  | { type: 'dataset/draftResolved'; restore: boolean }
+  | { type: 'dataset/saved'; rows: RowList; base: { mtimeMs: number; sizeBytes: number } | null; text: string }
+  | { type: 'dataset/message'; level: 'info' | 'warning' | 'error'; text: string }
+  | { type: 'dataset/move'; delta: number }
+  | { type: 'dataset/moveTo'; index: number }
+  | { type: 'dataset/filterStart' }
+  | { type: 'dataset/filterType'; text: string }
+  | { type: 'dataset/filterKey'; key: TextKey }
+  | { type: 'dataset/filterApply' }
+  | { type: 'dataset/filterClear' }
+  | { type: 'dataset/filterNext'; step: 1 | -1 }
+  | { type: 'dataset/open' }
+  | { type: 'dataset/author' }
+  | { type: 'dataset/closeEditor' }
+  | EditorAction
+  | { type: 'dataset/duplicate' }
+  | { type: 'dataset/requestDelete' }
+  | { type: 'dataset/confirmDelete'; confirmed: boolean }
+  | { type: 'dataset/moveRow'; delta: number }
+  | { type: 'dataset/undo' }
+  | { type: 'dataset/redo' }
+  | { type: 'dataset/marks'; marks: ReadonlyMap<number, Severity> }
+  | { type: 'dataset/jumpTo'; index: number; path: string | null }
+  | { type: 'dataset/appendLines'; lines: readonly string[] }
+  | { type: 'dataset/replaceLines'; changes: ReadonlyArray<{ index: number; text: string | null }>; description: string }
+  | { type: 'dataset/promptOpen'; kind: Prompt['kind']; initial?: string }
+  | { type: 'dataset/promptType'; text: string }
+  | { type: 'dataset/promptKey'; key: TextKey }
+  | { type: 'dataset/promptClose' }
+  | { type: 'dataset/setDefaultSystemPrompt'; text: string };
 
-export const initialDatasetState: DatasetState = { filePath: null, dirty: false };
+export const initialDatasetState: DatasetState = {
+  filePath: null,
+  status: 'none',
+  rows: RowList.empty,
+  savedRows: RowList.empty,
+  dirty: false,
+  revision: 0,
+  format: DEFAULT_FORMAT,
+  mode: null,
+  base: null,
+  nextId: 1,
+  cursor: 0,
+  filter: null,
+  editor: null,
+  confirmDelete: null,
+  prompt: null,
+  undo: [],
+  redo: [],
+  defaultSystemPrompt: '',
+  marks: new Map(),
+  draftOffer: null,
+  message: null,
+};
 
 export function isDatasetAction(action: { type: string }): action is DatasetAction {
   return action.type.startsWith('dataset/');
 }
 
+function clampCursor(cursor: number, rows: RowList): number {
+  return Math.max(0, Math.min(rows.length - 1, cursor));
+}
+
+/** Every change to the rows goes through here: undo snapshot, redo cleared, dirty and revision updated. */
+function change(state: DatasetState, rows: RowList, cursor: number, nextId = state.nextId): DatasetState {
+  const undo = [...state.undo, { rows: state.rows, cursor: state.cursor }];
+  if (undo.length > UNDO_LIMIT) undo.shift();
+  return { ...state, rows, cursor: clampCursor(cursor, rows), nextId, undo, redo: [], dirty: rows !== state.savedRows, revision: state.revision + 1, confirmDelete: null };
+}
+
+function restore(state: DatasetState, snapshot: Snapshot, from: 'undo' | 'redo'): DatasetState {
+  const current = { rows: state.rows, cursor: state.cursor };
+  const undo = from === 'undo' ? state.undo.slice(0, -1) : [...state.undo, current];
+  const redo = from === 'undo' ? [...state.redo, current] : state.redo.slice(0, -1);
+  return { ...state, rows: snapshot.rows, cursor: clampCursor(snapshot.cursor, snapshot.rows), undo, redo, dirty: snapshot.rows !== state.savedRows, revision: state.revision + 1, editor: null };
+}
+
+function maxId(rows: readonly Row[]): number {
+  let max = 0;
+  for (const row of rows) if (row.id > max) max = row.id;
+  return max;
+}
+
+/** Writes the editor's example into the rows (as one undoable change) and closes it. */
+function closeEditor(state: DatasetState): DatasetState {
+  const editor = state.editor;
+  if (!editor) return state;
+  const closed = { ...state, editor: null };
+  const finished = editor.field && editor.mode !== 'raw' ? reduceEditor(editor, { type: 'dataset/editor/stopText' }) : editor;
+  const changed = finished.changed || (finished.mode === 'raw' && finished.field !== null && finished.field.text !== state.rows.get(state.rows.indexOfId(finished.rowId ?? -1))?.text);
+  const text = editorText(finished);
+  if (text === null || (finished.mode !== 'author' && !changed)) return closed;
+  if (finished.rowId === null) {
+    const row: Row = { id: state.nextId, text, origin: null };
+    const rows = state.rows.insert(state.rows.length, row);
+    return { ...change(closed, rows, rows.length - 1, state.nextId + 1), message: { level: 'info', text: `Example ${rows.length} added.` } };
+  }
+  const index = state.rows.indexOfId(finished.rowId);
+  if (index < 0) return closed;
+  return change(closed, state.rows.set(index, { id: finished.rowId, text, origin: null }), index);
+}
+
+function findMatches(rows: RowList, query: string): number[] {
+  const needle = query.toLowerCase();
+  const matches: number[] = [];
+  let i = 0;
+  for (const row of rows) {
+    if (row.text.toLowerCase().includes(needle)) matches.push(i);
+    i++;
+  }
+  return matches;
+}
+
+/** `messages[2].content` -> 2; the editor selects that message. */
+function messageIndexOf(path: string | null): number {
+  const m = path ? /^(?:input\.)?messages\[(\d+)\]/.exec(path) : null;
+  return m ? Number(m[1]) : 0;
+}
+
 export function reduceDataset(state: DatasetState, action: DatasetAction): DatasetState {
   switch (action.type) {
     case 'dataset/opened':
-      return { filePath: action.filePath, dirty: false };
-    case 'dataset/edited':
-      return state.dirty ? state : { ...state, dirty: true };
+      return { ...initialDatasetState, filePath: action.filePath, status: 'loading', defaultSystemPrompt: state.defaultSystemPrompt };
+    case 'dataset/loaded': {
+      const rows = RowList.from(action.rows);
+      const message = action.notice ? { level: 'warning' as const, text: action.notice } : action.exists ? null : { level: 'info' as const, text: 'New file: it is written when you save (ctrl+s).' };
+      return { ...state, status: 'ready', rows, savedRows: rows, dirty: false, revision: state.revision + 1, format: action.format, mode: action.mode, base: action.base, nextId: maxId(action.rows) + 1, cursor: 0, undo: [], redo: [], message };
+    }
+    case 'dataset/loadFailed':
+      return { ...state, status: 'failed', message: { level: 'error', text: action.message } };
+    case 'dataset/draftFound':
+      return { ...state, draftOffer: { savedAt: action.savedAt, rows: action.rows } };
+    case 'dataset/draftResolved': {
+      const offer = state.draftOffer;
+      if (!offer) return state;
+      if (!action.restore) return { ...state, draftOffer: null, message: { level: 'info', text: 'Draft discarded.' } };
+      const rows = RowList.from(offer.rows);
+      return { ...change({ ...state, draftOffer: null }, rows, 0, Math.max(state.nextId, maxId(offer.rows) + 1)), message: { level: 'info', text: 'Draft restored: save (ctrl+s) to keep it.' } };
+    }
     case 'dataset/saved':
-      return state.dirty ? { ...state, dirty: false } : state;
+      // Edits made while the save was running stay unsaved.
+      return { ...state, savedRows: action.rows, base: action.base, dirty: state.rows !== action.rows, message: { level: 'info', text: action.text } };
+    case 'dataset/message':
+      return { ...state, message: { level: action.level, text: action.text } };
+    case 'dataset/move': {
+      const cursor = clampCursor(state.cursor + action.delta, state.rows);
+      return cursor === state.cursor ? state : { ...state, cursor };
+    }
+    case 'dataset/moveTo': {
+      const cursor = clampCursor(action.index, state.rows);
+      return cursor === state.cursor ? state : { ...state, cursor };
+    }
+    case 'dataset/filterStart':
+      return { ...state, filter: { field: textField(state.filter?.query ?? ''), query: state.filter?.query ?? '', matches: state.filter?.matches ?? [] } };
+    case 'dataset/filterType':
+      return state.filter?.field ? { ...state, filter: { ...state.filter, field: insertText(state.filter.field, action.text.replace(/[\r\n]/g, ' ')) } } : state;
+    case 'dataset/filterKey':
+      return state.filter?.field && action.key !== 'newline' ? { ...state, filter: { ...state.filter, field: applyTextKey(state.filter.field, action.key) } } : state;
+    case 'dataset/filterApply': {
+      const query = state.filter?.field?.text ?? '';
+      if (!query) return { ...state, filter: null };
+      const matches = findMatches(state.rows, query);
+      const first = matches.find((i) => i >= state.cursor) ?? matches[0];
+      return { ...state, filter: { field: null, query, matches }, cursor: first ?? state.cursor };
+    }
+    case 'dataset/filterClear':
+      return { ...state, filter: null };
+    case 'dataset/filterNext': {
+      const matches = state.filter?.matches ?? [];
+      if (matches.length === 0) return state;
+      const next =
+        action.step === 1 ? (matches.find((i) => i > state.cursor) ?? matches[0]) : ([...matches].reverse().find((i) => i < state.cursor) ?? matches.at(-1));
+      return { ...state, cursor: next as number };
+    }
+    case 'dataset/open':
+      return state.rows.length === 0 ? state : { ...state, editor: startEditing(state.rows.get(state.cursor)) };
+    case 'dataset/author':
+      return { ...state, editor: startAuthoring(state.defaultSystemPrompt) };
+    case 'dataset/closeEditor':
+      return closeEditor(state);
+    case 'dataset/editor/select':
+    case 'dataset/editor/startText':
+    case 'dataset/editor/type':
+    case 'dataset/editor/key':
+    case 'dataset/editor/finishText':
+    case 'dataset/editor/stopText':
+    case 'dataset/editor/cycleRole':
+    case 'dataset/editor/toggleWeight':
+    case 'dataset/editor/addTurn':
+    case 'dataset/editor/removeMessage':
+    case 'dataset/editor/moveMessage': {
+      if (!state.editor) return state;
+      const editor = reduceEditor(state.editor, action);
+      // Finishing a raw line writes it straight back.
+      if (action.type === 'dataset/editor/finishText' && editor.mode === 'raw') return closeEditor({ ...state, editor });
+      return editor === state.editor ? state : { ...state, editor };
+    }
+    case 'dataset/duplicate': {
+      if (state.rows.length === 0) return state;
+      const source = state.rows.get(state.cursor);
+      return change(state, state.rows.insert(state.cursor + 1, { id: state.nextId, text: source.text, origin: null }), state.cursor + 1, state.nextId + 1);
+    }
+    case 'dataset/requestDelete':
+      return state.rows.length === 0 ? state : { ...state, confirmDelete: state.rows.get(state.cursor).id };
+    case 'dataset/confirmDelete': {
+      if (state.confirmDelete === null) return state;
+      const index = state.rows.indexOfId(state.confirmDelete);
+      if (!action.confirmed || index < 0) return { ...state, confirmDelete: null };
+      return { ...change(state, state.rows.remove(index), index), message: { level: 'info', text: `Example ${index + 1} deleted (u to undo).` } };
+    }
+    case 'dataset/moveRow': {
+      const to = state.cursor + action.delta;
+      if (to < 0 || to >= state.rows.length) return state;
+      return change(state, state.rows.move(state.cursor, to), to);
+    }
+    case 'dataset/undo': {
+      const snapshot = state.undo.at(-1);
+      return snapshot ? restore(state, snapshot, 'undo') : { ...state, message: { level: 'info', text: 'Nothing to undo.' } };
+    }
+    case 'dataset/redo': {
+      const snapshot = state.redo.at(-1);
+      return snapshot ? restore(state, snapshot, 'redo') : { ...state, message: { level: 'info', text: 'Nothing to redo.' } };
+    }
+    case 'dataset/marks':
+      return { ...state, marks: action.marks };
+    case 'dataset/jumpTo': {
+      if (action.index < 0 || action.index >= state.rows.length) return state;
+      const opened = { ...closeEditor(state), filter: null, cursor: action.index };
+      const editor = startEditing(opened.rows.get(action.index));
+      return { ...opened, editor: { ...editor, selected: Math.min(messageIndexOf(action.path), Math.max(0, editor.messages.length - 1)) } };
+    }
+    case 'dataset/appendLines': {
+      if (action.lines.length === 0) return state;
+      let rows = state.rows;
+      let nextId = state.nextId;
+      for (const text of action.lines) rows = rows.insert(rows.length, { id: nextId++, text, origin: null });
+      return { ...change(state, rows, state.rows.length, nextId), message: { level: 'info', text: `${action.lines.length} example${action.lines.length === 1 ? '' : 's'} added at the end.` } };
+    }
+    case 'dataset/replaceLines': {
+      // Applied from the last index down so removals do not shift the ones still to come.
+      const ordered = [...action.changes].sort((a, b) => b.index - a.index);
+      let rows = state.rows;
+      for (const { index, text } of ordered) {
+        if (index < 0 || index >= rows.length) continue;
+        rows = text === null ? rows.remove(index) : rows.set(index, { id: rows.get(index).id, text, origin: null });
+      }
+      return rows === state.rows ? state : { ...change(state, rows, state.cursor), message: { level: 'info', text: `${action.description} (u to undo).` } };
+    }
+    case 'dataset/promptOpen':
+      return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '') } };
+    case 'dataset/promptType':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, field: insertText(state.prompt.field, action.text) } } : state;
+    case 'dataset/promptKey':
+      return state.prompt && (action.key !== 'newline' || state.prompt.kind === 'systemPrompt') ? { ...state, prompt: { ...state.prompt, field: applyTextKey(state.prompt.field, action.key) } } : state;
+    case 'dataset/promptClose':
+      return { ...state, prompt: null };
+    case 'dataset/setDefaultSystemPrompt':
+      return { ...state, prompt: null, defaultSystemPrompt: action.text, message: { level: 'info', text: action.text ? 'Default system prompt set for new examples.' : 'Default system prompt cleared.' } };
     default:
       return assertNever(action);
   }
 }
 
 export function datasetHasUnsavedWork(state: DatasetState): boolean {
-  return state.dirty;
+  return state.dirty || (state.editor !== null && (state.editor.changed || (state.editor.field?.text.length ?? 0) > 0));
 }
 
 /** True while a text field of the Dataset screen has the keyboard. */
-export function datasetTextFocused(_state: DatasetState): boolean {
-  return false;
+export function datasetTextFocused(state: DatasetState): boolean {
+  return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null;
 }

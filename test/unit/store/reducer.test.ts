@@ -3,9 +3,14 @@ import { reducer } from '../../../src/store/reducer.js';
 import { selectUnsavedWork } from '../../../src/store/selectors.js';
 import { initialAppState, type AppState } from '../../../src/store/state.js';
 import type { Action } from '../../../src/store/actions.js';
+import { DEFAULT_FORMAT } from '../../../src/core/dataset/format.js';
 
 const run = (actions: Action[], from: AppState = initialAppState) => actions.reduce(reducer, from);
-const edited = run([{ type: 'dataset/opened', filePath: '/tmp/a.jsonl' }, { type: 'dataset/edited' }]);
+const loaded = run([
+  { type: 'dataset/opened', filePath: '/tmp/a.jsonl' },
+  { type: 'dataset/loaded', rows: [], format: DEFAULT_FORMAT, mode: null, base: null, notice: null, exists: false },
+]);
+const edited = run([{ type: 'dataset/appendLines', lines: ['{"messages":[]}'] }], loaded);
 
 describe('screens', () => {
   it('starts on the Dataset screen and shows the screen asked for', () => {
@@ -52,7 +57,7 @@ describe('quitting', () => {
   });
 
   it('has nothing to lose once the dataset is saved', () => {
-    expect(selectUnsavedWork(run([{ type: 'dataset/saved' }], edited))).toBeNull();
+    expect(selectUnsavedWork(run([{ type: 'dataset/saved', rows: edited.dataset.rows, base: null, text: 'Saved.' }], edited))).toBeNull();
   });
 });
 

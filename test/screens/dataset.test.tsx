@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDataset } from '../../src/effects/datasetFiles.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
+
+let dir: string;
+let app: RenderedApp;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ftui-dataset-screen-'));
+  process.env.FTUI_DATA_DIR = join(dir, 'data');
+});
+
+async function open(content: string | null, size = { columns: 100, rows: 30 }): Promise<string> {
+  const path = join(dir, 'train.jsonl');
+  if (content !== null) writeFileSync(path, content);
+  app = await renderApp({}, size);
+  await openDataset(app.store, path);
+  await tick(30);
+  return path;
+}
+
+async function type(text: string) {
+  for (const ch of text) await app.press(ch);
+}
+
+const example = (q: string, a: string) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
+
+describe('the Dataset screen', () => {
+  it('lists examples with turns, tokens and marks, and moves with j/k/G/g', async () => {
+    const path = await open([example('First question', 'A'), '{"messages": [', example('Third one', 'C')].join('\n') + '\n');
+    let frame = app.lastFrame();
+    expect(frame).toContain(path);
+    expect(frame).toMatch(/1 ! +2t +\d+ tok +First question/);
+    expect(frame).toMatch(/2 ✗ +0t +invalid: not valid JSON at column 15/);
+    await app.press('G');
+    expect(app.store.getState().dataset.cursor).toBe(2);
+    await app.press('k', 'k');
+    expect(app.store.getState().dataset.cursor).toBe(0);
+    await app.press('j', 'g');
+    expect(app.store.getState().dataset.cursor).toBe(0);
+    frame = app.lastFrame();
+    expect(frame.split('\n').length).toBeLessThanOrEqual(30);
+    app.unmount();
+  });
+
+  it('authors a 3-turn example by keys and saves it to the file', async () => {
+    const path = await open(null);
+    await app.press('S');
+    await type('Be brief.');
+    await app.press(KEYS.enter);
+    await app.press('a');
+    expect(app.lastFrame()).toContain('Next: user');
+    await type('Hi?');
+    await app.press(KEYS.enter);
+    expect(app.lastFrame()).toContain('Next: assistant');
+    await type('Hello');
+    await app.press('\n'); // ctrl+j: a new line in the same message
+    await type('there.');
+    await app.press(KEYS.enter);
+    await type('Bye?');
+    await app.press(KEYS.enter);
+    await app.paste('Good\r\nbye.');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.esc); // stop typing the empty next turn
+    await app.press(KEYS.esc); // close the example: it goes into the dataset
+    expect(app.store.getState().dataset.rows.length).toBe(1);
+    await app.press(KEYS.ctrl('s'));
+    await tick(100);
+    const saved = JSON.parse(readFileSync(path, 'utf8').trim());
+    expect(saved.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hi?' },
+      { role: 'assistant', content: 'Hello\nthere.' },
+      { role: 'user', content: 'Bye?' },
+      { role: 'assistant', content: 'Good\nbye.' },
+    ]);
+    expect(app.store.getState().dataset.dirty).toBe(false);
+    app.unmount();
+  });
+
+  it('edits a message, toggles weight, undoes and redoes', async () => {
+    const path = await open(`${example('Q', 'Old answer')}\n${example('Q2', 'A2')}\n`);
+    await app.press(KEYS.enter, 'j', KEYS.enter);
+    for (let i = 0; i < 6; i++) await app.press(KEYS.backspace);
+    await type('reply');
+    await app.press(KEYS.enter, 'w', KEYS.esc);
+    const edited = JSON.parse(app.store.getState().dataset.rows.get(0).text);
+    expect(edited.messages[1]).toEqual({ role: 'assistant', content: 'Old reply', weight: 0 });
+    await app.press('u');
+    expect(app.store.getState().dataset.rows.get(0).text).toBe(example('Q', 'Old answer'));
+    await app.press('U');
+    expect(JSON.parse(app.store.getState().dataset.rows.get(0).text).messages[1].content).toBe('Old reply');
+    await app.press(KEYS.ctrl('s'));
+    await tick(100);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines[1]).toBe(example('Q2', 'A2'));
+    app.unmount();
+  });
+
+  it('finds across messages, duplicates, moves and deletes with confirmation', async () => {
+    await open([example('alpha', 'x'), example('beta', 'needle here'), example('gamma', 'y'), example('delta', 'needle too')].join('\n'));
+    await app.press('/');
+    await type('needle');
+    await app.press(KEYS.enter);
+    expect(app.lastFrame()).toContain('"needle": 2 matches');
+    expect(app.store.getState().dataset.cursor).toBe(1);
+    await app.press('n');
+    expect(app.store.getState().dataset.cursor).toBe(3);
+    await app.press('c');
+    expect(app.store.getState().dataset.rows.length).toBe(5);
+    await app.press('K');
+    expect(app.store.getState().dataset.cursor).toBe(3);
+    await app.press('d');
+    expect(app.lastFrame()).toContain('Delete example 4?');
+    await app.press('n');
+    expect(app.store.getState().dataset.rows.length).toBe(5);
+    await app.press('d', 'y');
+    expect(app.store.getState().dataset.rows.length).toBe(4);
+    app.unmount();
+  });
+
+  it('treats q j k ? / and digits as text while a message has the cursor', async () => {
+    await open(null);
+    await app.press('a');
+    await type('qjk?/12');
+    await app.press(KEYS.tab);
+    const state = app.store.getState();
+    expect(state.ui.screen).toBe('dataset');
+    expect(state.ui.modal).toBeNull();
+    expect(state.ui.exiting).toBe(false);
+    expect(state.dataset.editor?.field?.text).toBe('qjk?/12');
+    expect(app.lastFrame()).toContain('qjk?/12');
+    app.unmount();
+  });
+
+  it('keeps typing through esc and asks before quitting with unsaved work', async () => {
+    await open(null);
+    await app.press('a');
+    await type('half a thought');
+    await app.press(KEYS.esc);
+    expect(app.store.getState().dataset.editor?.messages.at(-1)?.content).toBe('half a thought');
+    await app.press('q');
+    expect(app.store.getState().ui.modal).toMatchObject({ kind: 'confirmQuit' });
+    app.unmount();
+  });
+
+  it('fits 80x24', async () => {
+    await open(Array.from({ length: 200 }, (_, i) => example(`Question number ${i} with a long tail of words to cut`, 'A')).join('\n'), { columns: 80, rows: 24 });
+    await app.press(KEYS.pageDown);
+    const lines = app.lastFrame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    app.unmount();
+  });
+});
