@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FORMAT } from '../../../src/core/dataset/format.js';
+import { initialDatasetState, reduceDataset, type DatasetAction, type DatasetState } from '../../../src/store/slices/dataset.js';
+
+const ex = (q: string, a = 'A') => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
+const run = (actions: DatasetAction[], from: DatasetState) => actions.reduce(reduceDataset, from);
+const texts = (s: DatasetState) => s.rows.toArray().map((r) => r.text);
+
+const loaded = run(
+  [
+    { type: 'dataset/opened', filePath: '/tmp/t.jsonl' },
+    {
+      type: 'dataset/loaded',
+      rows: ['a', 'b', 'c'].map((q, i) => ({ id: i + 1, text: ex(q), origin: i })),
+      format: DEFAULT_FORMAT,
+      mode: null,
+      base: null,
+      notice: null,
+      exists: true,
+    },
+  ],
+  initialDatasetState,
+);
+
+describe('dataset edits and undo', () => {
+  it('duplicates, moves and deletes, each undoable and redoable, and knows when it is back to saved', () => {
+    const edited = run([{ type: 'dataset/duplicate' }, { type: 'dataset/moveRow', delta: 1 }, { type: 'dataset/move', delta: -1 }, { type: 'dataset/requestDelete' }, { type: 'dataset/confirmDelete', confirmed: true }], loaded);
+    expect(texts(edited)).toEqual([ex('a'), ex('a'), ex('c')]);
+    expect(edited.dirty).toBe(true);
+    const undone = run([{ type: 'dataset/undo' }, { type: 'dataset/undo' }, { type: 'dataset/undo' }], edited);
+    expect(texts(undone)).toEqual(texts(loaded));
+    expect(undone.dirty).toBe(false);
+    const redone = run([{ type: 'dataset/redo' }, { type: 'dataset/redo' }, { type: 'dataset/redo' }], undone);
+    expect(texts(redone)).toEqual(texts(edited));
+    // A new edit after undo drops the redo history.
+    expect(run([{ type: 'dataset/undo' }, { type: 'dataset/duplicate' }], redone).redo).toEqual([]);
+  });
+
+  it('asks before deleting and keeps the row on "no"', () => {
+    const asked = run([{ type: 'dataset/requestDelete' }], loaded);
+    expect(asked.confirmDelete).toBe(1);
+    expect(texts(run([{ type: 'dataset/confirmDelete', confirmed: false }], asked))).toEqual(texts(loaded));
+  });
+
+  it('authors an example turn by turn and appends it as one undoable change', () => {
+    const typed = run(
+      [
+        { type: 'dataset/setDefaultSystemPrompt', text: 'Sys' },
+        { type: 'dataset/author' },
+        { type: 'dataset/editor/type', text: 'Q' },
+        { type: 'dataset/editor/finishText' },
+        { type: 'dataset/editor/type', text: 'A' },
+        { type: 'dataset/editor/finishText' },
+        { type: 'dataset/closeEditor' },
+      ],
+      loaded,
+    );
+    expect(typed.rows.length).toBe(4);
+    expect(JSON.parse(typed.rows.get(3).text)).toEqual({ messages: [{ role: 'system', content: 'Sys' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
+    expect(typed.cursor).toBe(3);
+    expect(run([{ type: 'dataset/undo' }], typed).rows.length).toBe(3);
+  });
+
+  it('edits roles, weights and turns in place and leaves an unchanged example untouched', () => {
+    const opened = run([{ type: 'dataset/open' }], loaded);
+    expect(run([{ type: 'dataset/closeEditor' }], opened)).toMatchObject({ rows: loaded.rows, undo: [] });
+    const changed = run(
+      [{ type: 'dataset/editor/select', delta: 1 }, { type: 'dataset/editor/toggleWeight' }, { type: 'dataset/editor/addTurn' }, { type: 'dataset/editor/type', text: 'more' }, { type: 'dataset/closeEditor' }],
+      opened,
+    );
+    expect(JSON.parse(changed.rows.get(0).text).messages).toEqual([
+      { role: 'user', content: 'a' },
+      { role: 'assistant', content: 'A', weight: 0 },
+      { role: 'user', content: 'more' },
+    ]);
+    expect(changed.rows.get(0).id).toBe(1);
+  });
+
+  it('appends lines, replaces lines for fixes, and jumps to a finding', () => {
+    const appended = run([{ type: 'dataset/appendLines', lines: [ex('d'), ex('e')] }], loaded);
+    expect(texts(appended).slice(3)).toEqual([ex('d'), ex('e')]);
+    const fixed = run([{ type: 'dataset/replaceLines', changes: [{ index: 0, text: ex('A0') }, { index: 1, text: null }], description: 'Fixed' }], appended);
+    expect(texts(fixed)).toEqual([ex('A0'), ex('c'), ex('d'), ex('e')]);
+    expect(texts(run([{ type: 'dataset/undo' }], fixed))).toEqual(texts(appended));
+    const jumped = run([{ type: 'dataset/jumpTo', index: 2, path: 'messages[1].content' }], fixed);
+    expect(jumped.cursor).toBe(2);
+    expect(jumped.editor?.selected).toBe(1);
+  });
+
+  it('finds text across all messages and steps through matches', () => {
+    const found = run([{ type: 'dataset/filterStart' }, { type: 'dataset/filterType', text: 'zebra' }, { type: 'dataset/filterApply' }], run([{ type: 'dataset/appendLines', lines: [ex('x', 'Zebra'), ex('y', 'ZEBRA')] }], loaded));
+    expect(found.filter?.matches).toEqual([3, 4]);
+    expect(found.cursor).toBe(3);
+    expect(run([{ type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(4);
+    expect(run([{ type: 'dataset/filterNext', step: 1 }, { type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(3);
+  });
+});
