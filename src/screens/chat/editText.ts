@@ -1,0 +1,23 @@
+import type { Key } from 'ink';
+
+export type EditResult = { kind: 'change'; value: string } | { kind: 'submit' } | { kind: 'cancel' } | { kind: 'none' };
+
+/**
+ * One key (or one paste) applied to a text that is typed at its end. The chat's fields can grow
+ * past one line, so the screen draws them itself, wrapped and scrolled to the cursor, instead of
+ * a single-line input that would wrap out of its box.
+ */
+export function editText(value: string, input: string, key: Key): EditResult {
+  if (key.return) return { kind: 'submit' };
+  if (key.escape) return { kind: 'cancel' };
+  if (key.backspace || key.delete) return value === '' ? { kind: 'none' } : { kind: 'change', value: [...value].slice(0, -1).join('') };
+  // ctrl+u clears the field, as in a shell.
+  if (key.ctrl && input === 'u') return value === '' ? { kind: 'none' } : { kind: 'change', value: '' };
+  if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) {
+    return { kind: 'none' };
+  }
+  if (input === '') return { kind: 'none' };
+  // A paste keeps its line breaks as spaces: one chat turn is one field; carriage returns go.
+  const text = input.replace(/\r\n?|\n/g, ' ');
+  return { kind: 'change', value: value + text };
+}
