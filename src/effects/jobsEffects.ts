@@ -2,7 +2,7 @@
 // create flow (estimate, upload, create) and cancel/pause/resume. Each reads the store, calls
 // the provider, and dispatches what happened; the reducer never sees a promise.
 import { useEffect, useRef } from 'react';
-import type { FineTuningProvider, JobRecord } from './providerTypes.js';
+import type { FineTuningProvider, JobEvent, JobRecord } from './providerTypes.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
 import { isTerminal, type CreateForm } from '../store/slices/jobs.js';
 import type { Dispatch } from '../store/store.js';
@@ -69,7 +69,7 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
       try {
         const job = await provider.getJob(jobId);
         // The first poll reads the whole history; later ones only the newest page.
-        const events = first ? await provider.listAllEvents(jobId) : (await provider.listEvents(jobId, { limit: 50 })).data;
+        const events = first ? await provider.listAllEvents(jobId) : await newEvents(provider, jobId, seen);
         const fresh = events.filter((e) => !seen.has(e.id));
         for (const e of fresh) seen.add(e.id);
         const checkpoints = provider.capabilities.checkpoints ? await provider.listCheckpoints(jobId).catch(() => null) : null;
@@ -101,6 +101,21 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
       clearInterval(ticker);
     };
   }, [provider, services, jobId, dispatch]);
+}
+
+/**
+ * Events newer than those already seen: pages run newest-first, so paging stops at the first
+ * page that reaches a known event (a busy job can log more than a page between polls).
+ */
+async function newEvents(provider: FineTuningProvider, jobId: string, seen: ReadonlySet<string>): Promise<JobEvent[]> {
+  const out: JobEvent[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await provider.listEvents(jobId, after === undefined ? { limit: 50 } : { limit: 50, after });
+    out.push(...page.data);
+    if (!page.hasMore || page.data.length === 0 || page.data.some((e) => seen.has(e.id))) return out;
+    after = page.data.at(-1)!.id;
+  }
 }
 
 /** The create request from the form: numbers parsed, blanks left out. */

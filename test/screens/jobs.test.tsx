@@ -134,6 +134,29 @@ describe('the Jobs screen', () => {
     expect(provider.calls).toContain('cancelJob');
   });
 
+  it('keeps polling: new events appear, a 429 waits as asked and is explained, then polling resumes', async () => {
+    const job = fakeJob('ftjob-poll', { status: 'running', rawStatus: 'running', finishedAt: null });
+    const provider = fakeProvider({ jobs: [job] });
+    const ev = (i: number) => ({ id: `ev-${i}`, createdAt: job.startedAt! + i, level: 'info' as const, message: `event number ${i}` });
+    provider.events.set('ftjob-poll', [ev(1)]);
+    app = await renderWithServices(connected, { provider, poll: { baseMs: 40, maxMs: 400 } });
+    await waitFor(app, (f) => f.includes('ftjob-poll'));
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('event number 1'));
+    provider.failNext.getJob = new FakeProviderError('rate_limited', 'Rate limit reached', 300);
+    await waitFor(app, (f) => f.includes('Rate limited: waiting 1s as the server asked'));
+    const failedAt = Date.now();
+    provider.events.set('ftjob-poll', [ev(1), ev(2)]);
+    await waitFor(app, (f) => f.includes('event number 2') && !f.includes('Rate limited'));
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(250);
+    // a finished job stops the polling
+    provider.jobs[0] = { ...job, status: 'succeeded', rawStatus: 'succeeded', finishedAt: job.startedAt! + 60_000 };
+    await waitFor(app, (f) => f.includes('succeeded'));
+    const calls = provider.calls.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(provider.calls.length).toBe(calls);
+  });
+
   it('fits 80x24 in every view', async () => {
     const provider = fakeProvider({ jobs: Array.from({ length: 40 }, (_, i) => fakeJob(`ftjob-${i}`)) });
     app = await renderWithServices(connected, { provider }, { columns: 80, rows: 24 });

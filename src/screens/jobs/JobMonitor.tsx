@@ -11,7 +11,22 @@ import { LossChartView } from './LossChartView.js';
 const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
 
 /** One job, live: status, timing, the loss curve, the event log and checkpoints. */
-export function JobMonitor({ jobs, job, width, height, sandbox }: { jobs: JobsState; job: JobRecord | undefined; width: number; height: number; sandbox: boolean }) {
+export function JobMonitor({
+  jobs,
+  job,
+  width,
+  height,
+  sandbox,
+  canPause,
+}: {
+  jobs: JobsState;
+  job: JobRecord | undefined;
+  width: number;
+  height: number;
+  sandbox: boolean;
+  /** The provider can pause and resume jobs; otherwise those keys are not offered. */
+  canPause: boolean;
+}) {
   const monitor = jobs.monitor!;
   const inner = Math.max(20, width - 2);
   if (job === undefined) {
@@ -58,7 +73,9 @@ export function JobMonitor({ jobs, job, width, height, sandbox }: { jobs: JobsSt
       ? 'Checkpoints: none yet'
       : `Checkpoints: ${checkpoints.map((c) => `step ${c.step} ${c.modelId}`).join(' · ')}`;
 
-  let footer: { text: string; color?: string } = { text: 'esc list · c cancel · p pause · r resume · PgUp/PgDn events' };
+  let footer: { text: string; color?: string } = {
+    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''} · ↑/↓ PgUp/PgDn events`,
+  };
   if (jobs.pending !== null) {
     footer = jobs.pending.running
       ? { text: `${ACTION_WORDS[jobs.pending.action]}: asking the provider…`, color: 'yellow' }

@@ -53,7 +53,7 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
     case 'list':
       return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} />;
     case 'monitor':
-      return <JobMonitor jobs={jobs} job={monitoredJob(jobs)} width={width} height={height} sandbox={sandbox} />;
+      return <JobMonitor jobs={jobs} job={monitoredJob(jobs)} width={width} height={height} sandbox={sandbox} canPause={provider.capabilities.pause} />;
     case 'create':
       return (
         <CreateJob
