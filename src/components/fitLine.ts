@@ -20,6 +20,7 @@ export function fitLine(left: readonly string[], right: readonly string[], width
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Cuts one line of text to at most `width` terminal columns, ending in an ellipsis when cut.
@@ -27,10 +28,17 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function cut(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  // Plain printable ASCII is one column per character: no need to measure (the common case, and
+  // the hot one when a list of long lines scrolls).
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  // Every visible grapheme takes at least one column and at most a few code units, so what lies
+  // beyond this many code units can never be shown; measuring it would only cost time.
+  const limit = width * 4 + 16;
+  const head = text.length > limit ? text.slice(0, limit) : text;
+  if (head === text && stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes.segment(head)) {
     const w = stringWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

@@ -1,0 +1,93 @@
+// The Dataset screen on the 100k-example synthetic file: time to the first full frame, peak RSS,
+// and the time from a key press to the frame it causes (move down, type a character, undo).
+// Frames are rendered the way ink-testing-library does (every update, no frame throttle), so the
+// figures are the app's own work per key, not the 30 fps cap.
+//   npm run bench -- dataset
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { App } from '../src/app.js';
+import { openDataset } from '../src/effects/datasetFiles.js';
+import { initialAppState } from '../src/store/state.js';
+import { createStore } from '../src/store/store.js';
+import { StoreProvider } from '../src/store/StoreProvider.js';
+import { fmt } from './lib/measure.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const data = join(here, 'data', 'synthetic-100k.jsonl');
+if (!existsSync(data)) spawnSync(process.execPath, ['--import', 'tsx', join(here, '..', 'scripts', 'gen-dataset.ts'), '--out', data], { stdio: 'inherit' });
+// A fresh data folder: a draft left by an earlier run would (rightly) be offered first.
+process.env.FTUI_DATA_DIR = mkdtempSync(join(tmpdir(), 'ftui-bench-data-'));
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+const store = createStore(initialAppState);
+const view = render(React.createElement(StoreProvider, { store }, React.createElement(App, { size: { columns: 120, rows: 40 } })));
+let frameAt = 0;
+const stdout = view.stdout as unknown as { write: (frame: string) => void };
+const originalWrite = stdout.write;
+stdout.write = (frame: string) => {
+  frameAt = performance.now();
+  originalWrite(frame);
+};
+
+const start = performance.now();
+await openDataset(store, data);
+while (!/^\s*1 [ !✗]/m.test(view.lastFrame() ?? '')) await new Promise((r) => setTimeout(r, 5));
+const firstFrameMs = frameAt - start;
+const sizeMb = statSync(data).size / 1e6;
+
+async function keyLatency(key: string, times: number, before?: () => Promise<void>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await before?.();
+    const written = frameAt;
+    const t0 = performance.now();
+    view.stdin.write(key);
+    while (frameAt === written && performance.now() - t0 < 2000) await new Promise((r) => setImmediate(r));
+    if (frameAt === written) throw new Error(`no frame within 2 s after key ${JSON.stringify(key)} (sample ${i})`);
+    samples.push(frameAt - t0);
+  }
+  return samples;
+}
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)] as number, p95: s[Math.floor(s.length * 0.95)] as number };
+};
+
+// Move to the middle of the dataset so windows and chunks are not at an edge.
+store.dispatch({ type: 'dataset/moveTo', index: 50_000 });
+await new Promise((r) => setTimeout(r, 50));
+const down = stats(await keyLatency('j', 200));
+view.stdin.write("\r"); // open the example
+await new Promise((r) => setTimeout(r, 50));
+view.stdin.write('\r'); // type into its first message
+await new Promise((r) => setTimeout(r, 50));
+const typing = stats(await keyLatency('x', 200));
+view.stdin.write('\u001B');
+await new Promise((r) => setTimeout(r, 100));
+view.stdin.write('\u001B'); // close: the edit goes into the rows
+await new Promise((r) => setTimeout(r, 100));
+// Each undo sample needs an edit to undo: duplicate the example first (not timed).
+const undo = stats(
+  await keyLatency('u', 100, async () => {
+    store.dispatch({ type: 'dataset/duplicate' });
+    await new Promise((r) => setTimeout(r, 2));
+  }),
+);
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+console.log(`file: ${data} (${fmt(sizeMb, 1)} MB, ${fmt(store.getState().dataset.rows.length)} lines), terminal 120x40`);
+console.log(`first full frame after open: ${fmt(firstFrameMs)} ms`);
+console.log(`peak RSS: ${fmt(peakRss / 1e6)} MB (${fmt(peakRss / 1e6 / sizeMb, 1)}x the file)`);
+console.log(`key -> frame, move down (j):      median ${fmt(down.median, 2)} ms, p95 ${fmt(down.p95, 2)} ms`);
+console.log(`key -> frame, type a character:   median ${fmt(typing.median, 2)} ms, p95 ${fmt(typing.p95, 2)} ms`);
+console.log(`key -> frame, undo (u):           median ${fmt(undo.median, 2)} ms, p95 ${fmt(undo.p95, 2)} ms`);
+view.unmount();
+process.exit(0);
