@@ -27,7 +27,7 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
 const store = createStore(initialAppState);
-const view = render(React.createElement(StoreProvider, { store }, React.createElement(App, { size: { columns: 120, rows: 40 } })));
+const view = render(React.createElement(StoreProvider, { store, children: React.createElement(App, { size: { columns: 120, rows: 40 } }) }));
 let frameAt = 0;
 const stdout = view.stdout as unknown as { write: (frame: string) => void };
 const originalWrite = stdout.write;

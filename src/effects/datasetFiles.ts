@@ -52,7 +52,7 @@ export async function saveOpenDataset(store: Store, env: NodeJS.ProcessEnv = pro
   try {
     await saveDataset(dataset.filePath, rows.toArray(), dataset.format, { mode: dataset.mode });
     const info = await stat(dataset.filePath);
-    store.dispatch({ type: 'dataset/saved', rows, base: { mtimeMs: info.mtimeMs, sizeBytes: info.size }, text: `Saved ${rows.length} line${rows.length === 1 ? '' : 's'} to ${dataset.filePath}.` });
+    store.dispatch({ type: 'dataset/saved', rows, format: dataset.format, base: { mtimeMs: info.mtimeMs, sizeBytes: info.size }, text: `Saved ${rows.length} line${rows.length === 1 ? '' : 's'} to ${dataset.filePath}.` });
     await discardDraft(dataset.filePath, env).catch(() => undefined);
     return true;
   } catch (error) {

@@ -21,7 +21,7 @@ run('the Dataset screen in a real terminal (tmux, 100x30)', () => {
     for (const [question, answer] of [
       ['What is 2+2?', 'Four.'],
       ['And q, j, k?', 'Letters: q j k ? /'],
-    ]) {
+    ] as const) {
       session.type('a');
       await session.waitFor('Next: user');
       session.type(question);

@@ -11,6 +11,7 @@ export type Severity = 'error' | 'warning';
 interface Snapshot {
   rows: RowList;
   cursor: number;
+  format: FileFormat;
 }
 
 /** A one-line question the screen asks (a path, a ratio, the default system prompt). */
@@ -33,6 +34,8 @@ export interface DatasetState {
   /** Bumped on every change to the rows; effects use it to know when to autosave or re-validate. */
   revision: number;
   format: FileFormat;
+  /** The format as last loaded or saved. */
+  savedFormat: FileFormat;
   mode: number | null;
   /** The file as last read or written, for the draft journal's references. */
   base: { mtimeMs: number; sizeBytes: number } | null;
@@ -68,7 +71,8 @@ export type DatasetAction =
   | { type: 'dataset/loadFailed'; message: string }
   | { type: 'dataset/draftFound'; savedAt: number; rows: Row[] }
   | { type: 'dataset/draftResolved'; restore: boolean }
-  | { type: 'dataset/saved'; rows: RowList; base: { mtimeMs: number; sizeBytes: number } | null; text: string }
+  | { type: 'dataset/saved'; rows: RowList; format: FileFormat; base: { mtimeMs: number; sizeBytes: number } | null; text: string }
+  | { type: 'dataset/setFormat'; format: FileFormat; description: string }
   | { type: 'dataset/message'; level: 'info' | 'warning' | 'error'; text: string }
   | { type: 'dataset/move'; delta: number }
   | { type: 'dataset/moveTo'; index: number }
@@ -106,6 +110,7 @@ export const initialDatasetState: DatasetState = {
   dirty: false,
   revision: 0,
   format: DEFAULT_FORMAT,
+  savedFormat: DEFAULT_FORMAT,
   mode: null,
   base: null,
   nextId: 1,
@@ -131,17 +136,19 @@ function clampCursor(cursor: number, rows: RowList): number {
 }
 
 /** Every change to the rows goes through here: undo snapshot, redo cleared, dirty and revision updated. */
-function change(state: DatasetState, rows: RowList, cursor: number, nextId = state.nextId): DatasetState {
-  const undo = [...state.undo, { rows: state.rows, cursor: state.cursor }];
+function change(state: DatasetState, rows: RowList, cursor: number, nextId = state.nextId, format = state.format): DatasetState {
+  const undo = [...state.undo, { rows: state.rows, cursor: state.cursor, format: state.format }];
   if (undo.length > UNDO_LIMIT) undo.shift();
-  return { ...state, rows, cursor: clampCursor(cursor, rows), nextId, undo, redo: [], dirty: rows !== state.savedRows, revision: state.revision + 1, confirmDelete: null };
+  const dirty = rows !== state.savedRows || format !== state.savedFormat;
+  return { ...state, rows, format, cursor: clampCursor(cursor, rows), nextId, undo, redo: [], dirty, revision: state.revision + 1, confirmDelete: null };
 }
 
 function restore(state: DatasetState, snapshot: Snapshot, from: 'undo' | 'redo'): DatasetState {
-  const current = { rows: state.rows, cursor: state.cursor };
+  const current = { rows: state.rows, cursor: state.cursor, format: state.format };
   const undo = from === 'undo' ? state.undo.slice(0, -1) : [...state.undo, current];
   const redo = from === 'undo' ? [...state.redo, current] : state.redo.slice(0, -1);
-  return { ...state, rows: snapshot.rows, cursor: clampCursor(snapshot.cursor, snapshot.rows), undo, redo, dirty: snapshot.rows !== state.savedRows, revision: state.revision + 1, editor: null };
+  const dirty = snapshot.rows !== state.savedRows || snapshot.format !== state.savedFormat;
+  return { ...state, rows: snapshot.rows, format: snapshot.format, cursor: clampCursor(snapshot.cursor, snapshot.rows), undo, redo, dirty, revision: state.revision + 1, editor: null };
 }
 
 function maxId(rows: readonly Row[]): number {
@@ -193,7 +200,7 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     case 'dataset/loaded': {
       const rows = RowList.from(action.rows);
       const message = action.notice ? { level: 'warning' as const, text: action.notice } : action.exists ? null : { level: 'info' as const, text: 'New file: it is written when you save (ctrl+s).' };
-      return { ...state, status: 'ready', rows, savedRows: rows, dirty: false, revision: state.revision + 1, format: action.format, mode: action.mode, base: action.base, nextId: maxId(action.rows) + 1, cursor: 0, undo: [], redo: [], message };
+      return { ...state, status: 'ready', rows, savedRows: rows, dirty: false, revision: state.revision + 1, format: action.format, savedFormat: action.format, mode: action.mode, base: action.base, nextId: maxId(action.rows) + 1, cursor: 0, undo: [], redo: [], message };
     }
     case 'dataset/loadFailed':
       return { ...state, status: 'failed', message: { level: 'error', text: action.message } };
@@ -208,7 +215,9 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     }
     case 'dataset/saved':
       // Edits made while the save was running stay unsaved.
-      return { ...state, savedRows: action.rows, base: action.base, dirty: state.rows !== action.rows, message: { level: 'info', text: action.text } };
+      return { ...state, savedRows: action.rows, savedFormat: action.format, base: action.base, dirty: state.rows !== action.rows || state.format !== action.format, message: { level: 'info', text: action.text } };
+    case 'dataset/setFormat':
+      return { ...change(state, state.rows, state.cursor, state.nextId, action.format), message: { level: 'info', text: `${action.description} (u to undo).` } };
     case 'dataset/message':
       return { ...state, message: { level: action.level, text: action.text } };
     case 'dataset/move': {
@@ -309,11 +318,21 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       // Applied from the last index down so removals do not shift the ones still to come.
       const ordered = [...action.changes].sort((a, b) => b.index - a.index);
       let rows = state.rows;
+      let nextId = state.nextId;
       for (const { index, text } of ordered) {
         if (index < 0 || index >= rows.length) continue;
-        rows = text === null ? rows.remove(index) : rows.set(index, { id: rows.get(index).id, text, origin: null });
+        if (text === null) {
+          rows = rows.remove(index);
+          continue;
+        }
+        // A change may turn one line into several (a JSON array converted to JSONL).
+        const [first = '', ...more] = text.split('\n');
+        rows = rows.set(index, { id: rows.get(index).id, text: first, origin: null });
+        more.forEach((line, k) => {
+          rows = rows.insert(index + 1 + k, { id: nextId++, text: line, origin: null });
+        });
       }
-      return rows === state.rows ? state : { ...change(state, rows, state.cursor), message: { level: 'info', text: `${action.description} (u to undo).` } };
+      return rows === state.rows ? state : { ...change(state, rows, state.cursor, nextId), message: { level: 'info', text: `${action.description} (u to undo).` } };
     }
     case 'dataset/promptOpen':
       return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '') } };

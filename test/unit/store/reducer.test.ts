@@ -57,7 +57,7 @@ describe('quitting', () => {
   });
 
   it('has nothing to lose once the dataset is saved', () => {
-    expect(selectUnsavedWork(run([{ type: 'dataset/saved', rows: edited.dataset.rows, base: null, text: 'Saved.' }], edited))).toBeNull();
+    expect(selectUnsavedWork(run([{ type: 'dataset/saved', rows: edited.dataset.rows, format: DEFAULT_FORMAT, base: null, text: 'Saved.' }], edited))).toBeNull();
   });
 });
 

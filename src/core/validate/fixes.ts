@@ -1,0 +1,117 @@
+// Safe fixes the Validate screen offers: each looks at the dataset's lines and returns what it
+// would change, so the screen can preview it and apply it as one undoable edit. None of them
+// guesses at content: they remove what carries nothing, or move what is clearly misplaced.
+import { createHash } from 'node:crypto';
+
+export interface LineChange {
+  /** 0-based line index. */
+  index: number;
+  /** The new text, or null to remove the line. */
+  text: string | null;
+}
+
+export interface FixPlan {
+  id: FixId;
+  description: string;
+  changes: LineChange[];
+}
+
+export type FixId = 'trimBlankMessages' | 'dropDuplicates' | 'jsonArrayToJsonl' | 'moveWeight' | 'dropBlankLines';
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function messagesOf(value: Record<string, unknown>): Array<Record<string, unknown>> | null {
+  return Array.isArray(value.messages) ? (value.messages as Array<Record<string, unknown>>) : null;
+}
+
+function plan(id: FixId, description: string, changes: LineChange[]): FixPlan | null {
+  return changes.length === 0 ? null : { id, description: `${description} (${changes.length} line${changes.length === 1 ? '' : 's'})`, changes };
+}
+
+/** Removes messages whose content is only whitespace (an assistant turn with tool calls keeps its place). */
+export function trimBlankMessages(lines: readonly string[]): FixPlan | null {
+  const changes: LineChange[] = [];
+  lines.forEach((text, index) => {
+    const value = parseObject(text);
+    const messages = value && messagesOf(value);
+    if (!value || !messages) return;
+    const kept = messages.filter((m) => {
+      const blank = typeof m?.content === 'string' && m.content.trim().length === 0;
+      return !blank || 'tool_calls' in m || 'function_call' in m;
+    });
+    if (kept.length !== messages.length) changes.push({ index, text: JSON.stringify({ ...value, messages: kept }) });
+  });
+  return plan('trimBlankMessages', 'Remove messages that are only whitespace', changes);
+}
+
+/** Keeps the first of each set of identical examples. */
+export function dropDuplicates(lines: readonly string[]): FixPlan | null {
+  const seen = new Set<string>();
+  const changes: LineChange[] = [];
+  lines.forEach((text, index) => {
+    const value = parseObject(text);
+    if (!value) return;
+    const hash = createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+    if (seen.has(hash)) changes.push({ index, text: null });
+    else seen.add(hash);
+  });
+  return plan('dropDuplicates', 'Remove exact duplicate examples, keeping the first', changes);
+}
+
+/** Blank lines carry nothing. */
+export function dropBlankLines(lines: readonly string[]): FixPlan | null {
+  const changes = lines.flatMap((text, index) => (text.trim() ? [] : [{ index, text: null }]));
+  return plan('dropBlankLines', 'Remove blank lines', changes);
+}
+
+/** A whole JSON array (or one pretty-printed example) spread over the lines becomes one example per line. */
+export function jsonArrayToJsonl(lines: readonly string[]): FixPlan | null {
+  if (lines.length === 0 || !/^\s*[[{]/.test(lines[0] ?? '')) return null;
+  if (lines.length === 1 && !/^\s*\[/.test(lines[0] ?? '')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(lines.join('\n'));
+  } catch {
+    return null;
+  }
+  const items = Array.isArray(value) ? value : [value];
+  const changes: LineChange[] = lines.map((_, index) => ({ index, text: null }));
+  // The first line takes all examples; the reducer applies changes by index, so join them into it.
+  changes[0] = { index: 0, text: items.map((item) => JSON.stringify(item)).join('\n') };
+  return { id: 'jsonArrayToJsonl', description: `Convert the JSON ${Array.isArray(value) ? 'array' : 'document'} to JSONL (${items.length} example${items.length === 1 ? '' : 's'})`, changes };
+}
+
+/**
+ * A `weight` on a user or system message almost always meant the assistant reply after it: move
+ * it there (unless that reply has its own weight), or drop it when there is no such reply.
+ */
+export function moveWeight(lines: readonly string[]): FixPlan | null {
+  const changes: LineChange[] = [];
+  lines.forEach((text, index) => {
+    const value = parseObject(text);
+    const messages = value && messagesOf(value);
+    if (!value || !messages || !messages.some((m) => m && m.role !== 'assistant' && 'weight' in m)) return;
+    const fixed = messages.map((m) => ({ ...m }));
+    fixed.forEach((m, i) => {
+      if (m.role === 'assistant' || !('weight' in m)) return;
+      const weight = m.weight;
+      delete m.weight;
+      const next = fixed.slice(i + 1).find((n) => n.role === 'assistant');
+      if (next && !('weight' in next) && (weight === 0 || weight === 1)) next.weight = weight;
+    });
+    changes.push({ index, text: JSON.stringify({ ...value, messages: fixed }) });
+  });
+  return plan('moveWeight', 'Move a weight from a user or system message to the assistant reply after it', changes);
+}
+
+/** The fixes that would change something on these lines. */
+export function availableFixes(lines: readonly string[]): FixPlan[] {
+  return [jsonArrayToJsonl(lines), dropBlankLines(lines), trimBlankMessages(lines), dropDuplicates(lines), moveWeight(lines)].filter((p): p is FixPlan => p !== null);
+}
