@@ -24,7 +24,9 @@ const program = new Command('ftui')
     if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
     const { runTui } = await import('./tui/run.js');
     const { connectionFromEnv } = await import('./tui/connectionFromEnv.js');
-    process.exitCode = await runTui({ file, connection: connectionFromEnv(options, process.env) });
+    const { appServices } = await import('./effects/appServices.js');
+    const connection = connectionFromEnv(options, process.env);
+    process.exitCode = await runTui({ file, connection, services: await appServices(connection) });
   });
 
 for (const module of commandModules) module.register(program);

@@ -21,7 +21,9 @@ export function NeedsConnection({
 }) {
   const inner = Math.max(10, width - 2);
   const lines: { text: string; bold?: boolean; color?: string }[] = [
-    { text: `${what} need a connection to a fine-tuning API, and no key is set.`, bold: true },
+    connection.keyPresent
+      ? { text: `${what} need a provider for this connection, and this build of ftui has none to offer.`, bold: true }
+      : { text: `${what} need a connection to a fine-tuning API, and no key is set.`, bold: true },
     { text: '' },
     { text: 'To connect, quit (q) and start ftui again with one of:' },
     { text: `  export ${connection.keyEnv}=sk-...        # OpenAI` },
