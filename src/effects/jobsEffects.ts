@@ -16,6 +16,7 @@ export function useJobsEffects(): void {
   const { provider, services } = useProvider();
   const dispatch = useDispatch();
   useJobList(provider, dispatch);
+  useListRefresh(services, dispatch);
   useJobPolling(provider, services, dispatch);
   useCreateJob(provider, services, dispatch);
   useJobAction(provider, dispatch);
@@ -50,6 +51,16 @@ function useJobList(provider: FineTuningProvider | null, dispatch: Dispatch): vo
       live = false;
     };
   }, [provider, request, dispatch]);
+}
+
+/** While the list is on screen and some job is still moving, its statuses are refreshed. */
+function useListRefresh(services: ProviderServices, dispatch: Dispatch): void {
+  const live = useAppState((s) => s.ui.screen === 'jobs' && s.jobs.view === 'list' && s.jobs.list.jobs.some((j) => !isTerminal(j)));
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => dispatch({ type: 'jobs/listRequested', append: false }), services.poll.baseMs * 2);
+    return () => clearInterval(timer);
+  }, [live, services, dispatch]);
 }
 
 function useJobPolling(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {

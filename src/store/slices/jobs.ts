@@ -161,8 +161,11 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
         list: { ...state.list, loading: true, error: null, request: { id: state.list.request.id + 1, append: action.append } },
       };
     case 'jobs/listLoaded': {
-      const jobs = action.append ? mergeJobs(state.list.jobs, action.jobs) : action.jobs;
-      const next = { ...state, list: { ...state.list, jobs, hasMore: action.hasMore, loading: false, error: null } };
+      // A refresh brings the first page up to date and keeps the older pages already loaded.
+      const jobs = action.append ? mergeJobs(state.list.jobs, action.jobs) : mergeJobs(action.jobs, state.list.jobs);
+      // Once every page is loaded, a refresh of the first page cannot make older ones missing again.
+      const hasMore = action.append ? action.hasMore : action.hasMore && (state.list.jobs.length === 0 || state.list.hasMore);
+      const next = { ...state, list: { ...state.list, jobs, hasMore, loading: false, error: null } };
       return withCursor(next, state.cursor);
     }
     case 'jobs/listFailed':

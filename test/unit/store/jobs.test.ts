@@ -28,6 +28,15 @@ describe('jobs slice', () => {
     expect(s.list.hasMore).toBe(false);
   });
 
+  it('refreshes the first page without dropping older pages already loaded', () => {
+    const all = Array.from({ length: 5 }, (_, i) => job(`j${i}`));
+    let s = run([{ type: 'jobs/listLoaded', jobs: all, hasMore: false, append: false }]);
+    s = run([{ type: 'jobs/listLoaded', jobs: [job('new'), job('j0', 'succeeded')], hasMore: true, append: false }], s);
+    expect(s.list.jobs.map((j) => j.id)).toEqual(['new', 'j0', 'j1', 'j2', 'j3', 'j4']);
+    expect(s.list.jobs[1]!.status).toBe('succeeded');
+    expect(s.list.hasMore).toBe(false);
+  });
+
   it('keeps the cursor on the list', () => {
     const s = run([{ type: 'jobs/listLoaded', jobs: [job('a'), job('b')], hasMore: false, append: false }, { type: 'jobs/moveCursor', delta: 10 }]);
     expect(s.cursor).toBe(1);
