@@ -16,6 +16,7 @@ import type { ScreenProps } from './screens/types.js';
 import { ValidateScreen } from './screens/validate/ValidateScreen.js';
 import { selectTextFocused, selectUnsavedWork } from './store/selectors.js';
 import { useAppState, useDispatch } from './store/StoreProvider.js';
+import { useValidationRunner } from './effects/useValidationRunner.js';
 import { SCREENS, type ScreenId } from './store/slices/ui.js';
 
 const SCREEN_COMPONENTS: Record<ScreenId, (props: ScreenProps) => ReactNode> = {
@@ -45,6 +46,8 @@ export function App({ size }: { size?: TerminalSize }) {
   const textFocused = useAppState(selectTextFocused);
   const dispatch = useDispatch();
   const { exit } = useApp();
+  // The open dataset's report stays current whichever screen is showing.
+  useValidationRunner();
 
   useEffect(() => {
     if (exiting) exit();

@@ -16,7 +16,7 @@ export interface FixPlan {
   changes: LineChange[];
 }
 
-export type FixId = 'trimBlankMessages' | 'dropDuplicates' | 'jsonArrayToJsonl' | 'moveWeight' | 'dropBlankLines';
+export type FixId = 'trimBlankMessages' | 'dropDuplicates' | 'jsonArrayToJsonl' | 'moveWeight' | 'dropBlankLines' | 'stripBomAndCrlf';
 
 function parseObject(text: string): Record<string, unknown> | null {
   try {

@@ -1,14 +1,297 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useInput } from 'ink';
+import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
-import { useAppState } from '../../store/StoreProvider.js';
+import { parseExample } from '../../core/dataset/example.js';
+import { MODELS, resolveModel } from '../../core/validate/index.js';
+import { availableFixes, type FixId, type FixPlan } from '../../core/validate/fixes.js';
+import { tokenView } from '../../core/validate/tokenView.js';
+import type { DatasetReport } from '../../core/validate/types.js';
+import { commandFor } from '../../keys/bindings.js';
+import { keyName } from '../../keys/keyName.js';
+import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
+import type { Store } from '../../store/store.js';
 import type { ScreenProps } from '../types.js';
+import { validateBindings } from './bindings.js';
+import { findingLines, targetLine, type FindingLine } from './findingLines.js';
 
-export function ValidateScreen({ width }: ScreenProps) {
-  const filePath = useAppState((s) => s.dataset.filePath);
+const n = new Intl.NumberFormat('en-US');
+
+/** Which fix answers which finding, so `f` offers the relevant one first. */
+const FIX_FOR: Partial<Record<string, FixId>> = {
+  duplicate_example: 'dropDuplicates',
+  missing_content: 'trimBlankMessages',
+  weight_on_non_assistant: 'moveWeight',
+  blank_line: 'dropBlankLines',
+  not_jsonl_json_array: 'jsonArrayToJsonl',
+  not_jsonl_json_document: 'jsonArrayToJsonl',
+  file_bom: 'stripBomAndCrlf',
+  crlf_line_endings: 'stripBomAndCrlf',
+};
+
+function modelLine(report: DatasetReport | null, model: string, today: string): string {
+  const facts = resolveModel(model);
+  if (!facts) return model;
+  const shutdown = facts.shutdownDate ? (facts.shutdownDate <= today ? ` · SHUT DOWN ${facts.shutdownDate}` : ` · shuts down ${facts.shutdownDate}`) : '';
+  const cost = report ? ` · ${report.cost.epochs} epochs${report.cost.epochsSource === 'default' ? ' (default)' : ''} · $${report.cost.usd.toFixed(2)}${report.cost.isEstimate ? ' (estimate)' : ''}` : '';
+  return `${facts.id}${shutdown} · limit ${n.format(facts.tokenLimit)} tok · $${facts.trainingPricePerMillion.toFixed(2)}/1M${cost}`;
+}
+
+function summaryLine(report: DatasetReport): string {
+  const f = report.figures;
+  return `${n.format(report.file.examples)} examples · ${n.format(report.errors)} errors · ${n.format(report.warnings)} warnings · ${n.format(f.totalBilledTokens)} billed tok/epoch = ${n.format(f.totalTrainedTokens)} trained + ${n.format(f.totalContextTokens)} context`;
+}
+
+function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
+  const bins = report.figures.histogram;
+  if (rows <= 0 || bins.length === 0) return [];
+  const per = Math.ceil(bins.length / rows);
+  const merged = [];
+  for (let i = 0; i < bins.length; i += per) {
+    const group = bins.slice(i, i + per);
+    merged.push({ from: group[0]!.from, to: group[group.length - 1]!.to, count: group.reduce((s, b) => s + b.count, 0) });
+  }
+  const peak = Math.max(1, ...merged.map((b) => b.count));
+  const bar = Math.max(5, Math.min(40, width - 34));
+  return merged.map((b) => `${`${n.format(b.from)}–${n.format(b.to)} tok`.padStart(22)} ${'█'.repeat(Math.round((b.count / peak) * bar)).padEnd(bar)} ${n.format(b.count)}`);
+}
+
+function rowLines(store: Store): string[] {
+  return store.getState().dataset.rows.toArray().map((r) => r.text);
+}
+
+/** The fixes on offer for the selected finding first, then the rest; the file-format fix when it applies. */
+function fixesFor(store: Store, selected: FindingLine | undefined): FixPlan[] {
+  const { dataset } = store.getState();
+  const plans = availableFixes(rowLines(store));
+  if (dataset.format.bom || dataset.format.lineEnding === '\r\n') plans.push(formatPlan(store));
+  const wanted = selected ? FIX_FOR[selected.group.code] : undefined;
+  return plans.sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
+}
+
+export function ValidateScreen({ width, height, active }: ScreenProps) {
+  const store = useStoreApi();
+  const validation = useAppState((s) => s.validation);
+  const status = useAppState((s) => s.dataset.status);
+  const revision = useAppState((s) => s.dataset.revision);
+  const report = validation.report;
+  const lines = findingLines(report, validation.filter?.query ?? '');
+  const inner = Math.max(10, width - 2);
+  const today = new Date().toISOString().slice(0, 10);
+
+  useInput(
+    (input, key) => {
+      const name = keyName(input, key);
+      const state = store.getState().validation;
+      const dispatch = store.dispatch;
+      if (state.fix) {
+        if (name === 'y') {
+          applyFix(store, state.fix);
+        } else if (name === 'f') {
+          const all = fixesFor(store, lines[state.cursor]);
+          const at = all.findIndex((p) => p.id === state.fix?.id);
+          dispatch({ type: 'validation/proposeFix', fix: all[(at + 1) % all.length] ?? null });
+          return;
+        }
+        dispatch({ type: 'validation/closeFix' });
+        return;
+      }
+      if (state.filter?.field) {
+        if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
+        else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
+        else if (name === 'backspace') dispatch({ type: 'validation/filterKey', key: 'backspace' });
+        else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/filterKey', key: name });
+        else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/filterType', text: input });
+        return;
+      }
+      const page = Math.max(1, height - 8);
+      switch (commandFor(validateBindings, name)) {
+        case 'up':
+          return dispatch({ type: 'validation/move', delta: -1, max: lines.length });
+        case 'down':
+          return dispatch({ type: 'validation/move', delta: 1, max: lines.length });
+        case 'pageUp':
+          return dispatch({ type: 'validation/move', delta: -page, max: lines.length });
+        case 'pageDown':
+          return dispatch({ type: 'validation/move', delta: page, max: lines.length });
+        case 'top':
+          return dispatch({ type: 'validation/moveTo', index: 0 });
+        case 'bottom':
+          return dispatch({ type: 'validation/moveTo', index: Math.max(0, lines.length - 1) });
+        case 'jump': {
+          const target = targetLine(lines[state.cursor]);
+          if (!target) return;
+          dispatch({ type: 'ui/showScreen', screen: 'dataset' });
+          return dispatch({ type: 'dataset/jumpTo', index: target.line - 1, path: target.path });
+        }
+        case 'model': {
+          const at = MODELS.findIndex((m) => m.id === state.model);
+          return dispatch({ type: 'validation/setModel', model: MODELS[(at + 1) % MODELS.length]!.id });
+        }
+        case 'fix': {
+          const first = fixesFor(store, lines[state.cursor])[0];
+          if (first === undefined) return dispatch({ type: 'dataset/message', level: 'info', text: 'No safe fix applies to this dataset.' });
+          return dispatch({ type: 'validation/proposeFix', fix: first });
+        }
+        case 'tokens':
+          return dispatch({ type: 'validation/toggleView' });
+        case 'filter':
+          return dispatch({ type: 'validation/filterStart' });
+        case 'back':
+          if (state.view === 'tokens') return dispatch({ type: 'validation/toggleView' });
+          if (state.filter) return dispatch({ type: 'validation/filterDone', keep: false });
+          return;
+        default:
+          return;
+      }
+    },
+    { isActive: active },
+  );
+
+  if (status === 'none' || status === 'failed') {
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Text bold>Validate</Text>
+        <Text>{cut('Open a dataset to validate it: ftui data.jsonl. From a script: ftui validate data.jsonl --json', inner)}</Text>
+      </Box>
+    );
+  }
+
+  const head: ReactNode[] = [
+    <Text key="model" bold>
+      {cut(`${modelLine(report, validation.model, today)}  (m: next model)`, inner)}
+    </Text>,
+  ];
+  const progress = validation.progress;
+  if (validation.status === 'running' && progress && progress.total > 0) {
+    const bar = Math.max(10, Math.min(40, inner - 30));
+    const filled = Math.round((progress.done / progress.total) * bar);
+    head.push(<Text key="progress">{cut(`Validating [${'#'.repeat(filled)}${'.'.repeat(bar - filled)}] ${n.format(progress.done)} of ${n.format(progress.total)} changed`, inner)}</Text>);
+  }
+  if (report) {
+    const stale = validation.revision !== revision ? ' (updating…)' : '';
+    head.push(<Text key="summary">{cut(summaryLine(report) + stale, inner)}</Text>);
+    const f = report.figures;
+    const notes = [
+      f.estimatedToolTokens > 0 ? `${n.format(f.estimatedToolTokens)} tok estimated from tools` : '',
+      f.images > 0 ? `${n.format(f.images)} images not counted` : '',
+      f.overTokenLimit > 0 ? `${n.format(f.overTokenLimit)} over the limit (billed at it)` : '',
+    ].filter(Boolean);
+    if (notes.length > 0) head.push(<Text key="notes" dimColor>{cut(notes.join(' · '), inner)}</Text>);
+  }
+
+  let bottom: ReactNode = null;
+  let bottomRows = 0;
+  if (validation.fix) {
+    const preview = validation.fix.changes.slice(0, 3).map((c) => `line ${c.index + 1}: ${c.text === null ? 'removed' : cut(c.text.split('\n')[0] ?? '', inner - 14)}`);
+    bottom = (
+      <Box flexDirection="column">
+        <Text color="yellow">{cut(`${validation.fix.description}. y apply (undoable) · f another fix · any other key cancels`, inner)}</Text>
+        {preview.map((p, i) => (
+          <Text key={i} dimColor>
+            {cut(`  ${p}`, inner)}
+          </Text>
+        ))}
+      </Box>
+    );
+    bottomRows = 1 + preview.length;
+  } else if (validation.filter?.field) {
+    bottom = <Text>{cut(`filter: ${validation.filter.field.text}▏ (enter keep · esc clear)`, inner)}</Text>;
+    bottomRows = 1;
+  }
+
+  const histogram = report && validation.view === 'findings' && height >= 22 ? histogramRows(report, Math.min(5, height - 20), inner) : [];
+  const bodyHeight = Math.max(1, height - head.length - histogram.length - bottomRows - (validation.filter && !validation.filter.field ? 1 : 0));
+
+  let body: ReactNode;
+  if (validation.view === 'tokens') {
+    body = <TokenPanel store={store} target={targetLine(lines[validation.cursor])} model={validation.model} width={inner} height={bodyHeight} />;
+  } else if (!report) {
+    body = <Text dimColor>Validating…</Text>;
+  } else if (lines.length === 0) {
+    body = <Text color="green">{validation.filter ? 'No finding matches the filter.' : 'No problems found. The dataset is ready to upload.'}</Text>;
+  } else {
+    const top = Math.max(0, Math.min(validation.cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
+    body = (
+      <Box flexDirection="column">
+        {lines.slice(top, top + bodyHeight).map((line, i) => {
+          const selected = top + i === validation.cursor;
+          const g = line.group;
+          const text = line.finding
+            ? `    line ${line.finding.line ?? '-'}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
+            : `${g.severity === 'error' ? '✗' : '!'} ${g.code} (${n.format(g.count)}) — ${g.hint}`;
+          return (
+            <Text key={`${g.code}-${top + i}`} inverse={selected} bold={!line.finding} color={!line.finding ? (g.severity === 'error' ? 'red' : 'yellow') : undefined}>
+              {cut(text, inner)}
+            </Text>
+          );
+        })}
+      </Box>
+    );
+  }
+
   return (
-    <Box flexDirection="column" paddingX={1}>
-      <Text bold>Validate</Text>
-      <Text>{cut(filePath === null ? 'Open a dataset to validate it.' : `Validation of ${filePath}`, width - 2)}</Text>
+    <Box flexDirection="column" paddingX={1} height={height}>
+      {head}
+      {histogram.map((h, i) => (
+        <Text key={`h${i}`} dimColor>
+          {cut(h, inner)}
+        </Text>
+      ))}
+      {validation.filter && !validation.filter.field ? <Text dimColor>{cut(`filter: "${validation.filter.query}" (/ to change, esc to clear)`, inner)}</Text> : null}
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {body}
+      </Box>
+      {bottom}
     </Box>
   );
+}
+
+const KIND_COLOR = { trained: 'green', masked: 'yellow', context: undefined } as const;
+
+function TokenPanel({ store, target, model, width, height }: { store: Store; target: { line: number; path: string | null } | null; model: string; width: number; height: number }) {
+  const { dataset } = store.getState();
+  const index = target ? target.line - 1 : dataset.cursor;
+  const row = index >= 0 && index < dataset.rows.length ? dataset.rows.get(index) : null;
+  const parsed = row ? parseExample(row.text) : null;
+  const facts = resolveModel(model);
+  const view = parsed?.ok && facts ? tokenView(parsed.value, facts.encoding) : null;
+  if (!view) return <Text dimColor>{cut(`Line ${index + 1} has no messages to show token by token.`, width)}</Text>;
+  const lines: ReactNode[] = [
+    <Text key="legend">
+      {cut(`Example ${index + 1}: ${view.counts.trained} trained · ${view.counts.masked} masked (weight 0) · ${view.counts.context} context tokens — only trained tokens teach the model; all are billed`, width)}
+    </Text>,
+  ];
+  for (const [i, segment] of view.segments.entries()) {
+    if (lines.length >= height) break;
+    lines.push(
+      <Text key={`s${i}`} bold color={KIND_COLOR[segment.kind]}>
+        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length} tokens`, width)}
+      </Text>,
+    );
+    const text = segment.tokens.map((t) => t.replace(/\n/g, '⏎')).join('|');
+    for (let at = 0; at < text.length && lines.length < height; at += width - 2) {
+      lines.push(
+        <Text key={`s${i}-${at}`} color={KIND_COLOR[segment.kind]} dimColor={segment.kind === 'context'}>
+          {cut(`  ${text.slice(at, at + width - 2)}`, width)}
+        </Text>,
+      );
+      if (at > width * 3) break;
+    }
+  }
+  return <Box flexDirection="column">{lines.slice(0, height)}</Box>;
+}
+
+function formatPlan(store: Store): FixPlan {
+  const { format } = store.getState().dataset;
+  return { id: 'stripBomAndCrlf', description: `Save without ${[format.bom ? 'the byte order mark' : '', format.lineEnding === '\r\n' ? 'CRLF line ends' : ''].filter(Boolean).join(' and ')}`, changes: [] };
+}
+
+function applyFix(store: Store, fix: FixPlan): void {
+  if (fix.id === 'stripBomAndCrlf') {
+    const { format } = store.getState().dataset;
+    store.dispatch({ type: 'dataset/setFormat', format: { ...format, bom: false, lineEnding: '\n' }, description: fix.description });
+  } else {
+    store.dispatch({ type: 'dataset/replaceLines', changes: fix.changes, description: fix.description });
+  }
+  store.dispatch({ type: 'validation/closeFix' });
 }

@@ -1,14 +1,58 @@
+import type { FixPlan } from '../../core/validate/fixes.js';
+import type { DatasetReport } from '../../core/validate/types.js';
 import { assertNever } from '../assertNever.js';
+import { applyTextKey, insertText, textField, type TextField, type TextKey } from './textField.js';
 
-/** The validation slice. Its owner grows it; the shell only needs the two selectors at the bottom. */
+/**
+ * The Validate screen: the engine's report on the open dataset (kept current by
+ * src/effects/useValidationRunner.ts), the chosen base model, and where the user is in it.
+ */
 export interface ValidationState {
+  /** Canonical id of the base model figures are for. */
+  model: string;
+  status: 'idle' | 'running' | 'done';
+  progress: { done: number; total: number } | null;
+  report: DatasetReport | null;
+  /** The dataset revision the report describes. */
+  revision: number;
+  /** Index into the visible finding lines. */
+  cursor: number;
+  view: 'findings' | 'tokens';
+  filter: { field: TextField | null; query: string } | null;
+  /** A fix waiting for the user's yes. */
+  fix: FixPlan | null;
   /** True while a text field of this slice's screen has the keyboard. */
   textFocused: boolean;
 }
 
-export type ValidationAction = { type: 'validation/focusText'; focused: boolean };
+export type ValidationAction =
+  | { type: 'validation/focusText'; focused: boolean }
+  | { type: 'validation/setModel'; model: string }
+  | { type: 'validation/started'; total: number }
+  | { type: 'validation/progress'; done: number; total: number }
+  | { type: 'validation/report'; report: DatasetReport; revision: number }
+  | { type: 'validation/move'; delta: number; max: number }
+  | { type: 'validation/moveTo'; index: number }
+  | { type: 'validation/toggleView' }
+  | { type: 'validation/filterStart' }
+  | { type: 'validation/filterType'; text: string }
+  | { type: 'validation/filterKey'; key: TextKey }
+  | { type: 'validation/filterDone'; keep: boolean }
+  | { type: 'validation/proposeFix'; fix: FixPlan | null }
+  | { type: 'validation/closeFix' };
 
-export const initialValidationState: ValidationState = { textFocused: false };
+export const initialValidationState: ValidationState = {
+  model: 'gpt-4.1-mini-2025-04-14',
+  status: 'idle',
+  progress: null,
+  report: null,
+  revision: -1,
+  cursor: 0,
+  view: 'findings',
+  filter: null,
+  fix: null,
+  textFocused: false,
+};
 
 export function isValidationAction(action: { type: string }): action is ValidationAction {
   return action.type.startsWith('validation/');
@@ -18,8 +62,38 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
   switch (action.type) {
     case 'validation/focusText':
       return state.textFocused === action.focused ? state : { ...state, textFocused: action.focused };
+    case 'validation/setModel':
+      return state.model === action.model ? state : { ...state, model: action.model };
+    case 'validation/started':
+      return { ...state, status: 'running', progress: { done: 0, total: action.total } };
+    case 'validation/progress':
+      return { ...state, progress: { done: action.done, total: action.total } };
+    case 'validation/report':
+      return { ...state, status: 'done', progress: null, report: action.report, revision: action.revision };
+    case 'validation/move': {
+      const cursor = Math.max(0, Math.min(action.max - 1, state.cursor + action.delta));
+      return cursor === state.cursor ? state : { ...state, cursor };
+    }
+    case 'validation/moveTo':
+      return { ...state, cursor: Math.max(0, action.index) };
+    case 'validation/toggleView':
+      return { ...state, view: state.view === 'findings' ? 'tokens' : 'findings' };
+    case 'validation/filterStart':
+      return { ...state, filter: { field: textField(state.filter?.query ?? ''), query: state.filter?.query ?? '' }, textFocused: true };
+    case 'validation/filterType':
+      return state.filter?.field ? { ...state, filter: { ...state.filter, field: insertText(state.filter.field, action.text.replace(/[\r\n]/g, '')) } } : state;
+    case 'validation/filterKey':
+      return state.filter?.field && action.key !== 'newline' ? { ...state, filter: { ...state.filter, field: applyTextKey(state.filter.field, action.key) } } : state;
+    case 'validation/filterDone': {
+      const query = action.keep ? (state.filter?.field?.text.trim() ?? '') : '';
+      return { ...state, filter: query ? { field: null, query } : null, cursor: 0, textFocused: false };
+    }
+    case 'validation/proposeFix':
+      return { ...state, fix: action.fix };
+    case 'validation/closeFix':
+      return state.fix === null ? state : { ...state, fix: null };
     default:
-      return assertNever(action.type);
+      return assertNever(action);
   }
 }
 
@@ -30,5 +104,5 @@ export function validationUnsavedWork(_state: ValidationState): string | null {
 
 /** True while a text field of this screen has the keyboard. */
 export function validationTextFocused(state: ValidationState): boolean {
-  return state.textFocused;
+  return state.textFocused || state.fix !== null;
 }

@@ -1,0 +1,111 @@
+// Keeps a validation report of the open dataset current. One result is cached per row object
+// (rows are immutable: an edited row is a new object), so after an edit only that row is analysed
+// again and the report is rebuilt from cached results. A first run over a large dataset is spread
+// over worker threads when they are available; otherwise it runs here in slices of a few
+// milliseconds so keys stay responsive.
+import type { FileFormat } from '../core/dataset/format.js';
+import type { Row } from '../core/dataset/row.js';
+import { analyzerFor, makeFinding, ReportBuilder, resolveModel } from '../core/validate/index.js';
+import { poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
+import { availableParallelism } from 'node:os';
+import type { DatasetReport, ExampleAnalyzer, ExampleResult, Severity } from '../core/validate/types.js';
+
+export interface ValidationInput {
+  rows: Iterable<Row>;
+  count: number;
+  path: string | null;
+  format: FileFormat;
+  /** Size of the file on disk when the rows are exactly what it holds; null when edited. */
+  bytesOnDisk: number | null;
+}
+
+export interface ValidationOutput {
+  report: DatasetReport;
+  /** Worst finding per row id, for the Dataset screen's marks. */
+  marks: Map<number, Severity>;
+}
+
+const SLICE_MS = 8;
+const POOL_THRESHOLD = 2000;
+
+function restamp(result: ExampleResult, line: number): ExampleResult {
+  if (result.line === line) return result;
+  return { ...result, line, findings: result.findings.map((f) => ({ ...f, line })) };
+}
+
+export class DatasetValidator {
+  private cache = new WeakMap<Row, ExampleResult>();
+  private analyzer: ExampleAnalyzer | null = null;
+
+  /** Resolves with the report, or null when `cancelled()` turned true on the way. */
+  async run(input: ValidationInput, model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<ValidationOutput | null> {
+    const facts = resolveModel(model);
+    if (!facts) throw new Error(`no data for this model: ${model}`);
+    if (this.analyzer?.model.id !== facts.id) {
+      this.analyzer = analyzerFor(facts);
+      this.cache = new WeakMap();
+    }
+    const analyzer = this.analyzer;
+    const rows = [...input.rows];
+    const missing = rows.filter((r) => !this.cache.has(r));
+    if (missing.length >= POOL_THRESHOLD && workersAvailable) await this.fillWithWorkers(missing, facts.id, cancelled, onProgress);
+    else {
+      let done = 0;
+      let sliceStart = performance.now();
+      for (const row of missing) {
+        this.cache.set(row, analyzer.analyzeText(row.text, 0));
+        done++;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          onProgress(done, missing.length);
+          await new Promise((r) => setImmediate(r));
+          if (cancelled()) return null;
+          sliceStart = performance.now();
+        }
+      }
+    }
+    if (cancelled()) return null;
+
+    const builder = new ReportBuilder(facts);
+    const marks = new Map<number, Severity>();
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const result = restamp(this.cache.get(row) as ExampleResult, i + 1);
+      this.cache.set(row, result);
+      builder.add(result);
+      let worst = result.worst;
+      if (result.contentHash !== null) {
+        if (seen.has(result.contentHash)) worst ??= 'warning';
+        else seen.add(result.contentHash);
+      }
+      if (worst) marks.set(row.id, worst);
+    });
+    // What the file itself carries, so figures match `ftui validate` on the same file.
+    if (input.format.bom) builder.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
+    if (input.format.lineEnding === '\r\n' && rows.length > 0) {
+      const crlf = input.format.finalNewline ? rows.length : rows.length - 1;
+      if (crlf > 0) builder.addFinding(makeFinding('crlf_line_endings', null, null, `${crlf} of ${rows.length} lines end in CRLF (\\r\\n).`));
+    }
+    const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
+    return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks };
+  }
+
+  private async fillWithWorkers(rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
+    let done = 0;
+    const sink = poolSink(model, availableParallelism(), (result) => {
+      this.cache.set(rows[result.line - 1] as Row, result);
+      if (++done % 500 === 0) onProgress(done, rows.length);
+    });
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        sink.push((rows[i] as Row).text, i + 1);
+        if (i % 200 === 0) {
+          await sink.ready();
+          if (cancelled()) return;
+        }
+      }
+      await sink.finish();
+    } finally {
+      if (cancelled()) await sink.abort();
+    }
+  }
+}

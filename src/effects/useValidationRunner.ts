@@ -1,0 +1,65 @@
+// Re-validates the open dataset shortly after each change (of the rows or the chosen model),
+// in the background, and publishes the report and the per-row marks. Mounted once by the shell,
+// so the report is current whichever screen is showing.
+import { useEffect } from 'react';
+import { useStoreApi } from '../store/StoreProvider.js';
+import { DatasetValidator } from './datasetValidator.js';
+
+const SETTLE_MS = 150;
+
+export function useValidationRunner(): void {
+  const store = useStoreApi();
+  useEffect(() => {
+    const validator = new DatasetValidator();
+    let generation = 0;
+    let timer: NodeJS.Timeout | null = null;
+    let lastKey = '';
+
+    const start = () => {
+      const { dataset, validation } = store.getState();
+      const id = ++generation;
+      const cancelled = () => id !== generation;
+      store.dispatch({ type: 'validation/started', total: dataset.rows.length });
+      void validator
+        .run(
+          {
+            rows: dataset.rows,
+            count: dataset.rows.length,
+            path: dataset.filePath,
+            format: dataset.format,
+            bytesOnDisk: dataset.dirty ? null : (dataset.base?.sizeBytes ?? null),
+          },
+          validation.model,
+          cancelled,
+          (done, total) => {
+            if (!cancelled()) store.dispatch({ type: 'validation/progress', done, total });
+          },
+        )
+        .then((output) => {
+          if (!output || cancelled()) return;
+          store.dispatch({ type: 'validation/report', report: output.report, revision: dataset.revision });
+          store.dispatch({ type: 'dataset/marks', marks: output.marks });
+        })
+        .catch((error: unknown) => {
+          if (!cancelled()) store.dispatch({ type: 'dataset/message', level: 'error', text: `Validation stopped: ${error instanceof Error ? error.message : String(error)}` });
+        });
+    };
+
+    const check = () => {
+      const { dataset, validation } = store.getState();
+      if (dataset.status !== 'ready') return;
+      const key = `${dataset.revision}:${validation.model}:${dataset.format.bom}:${dataset.format.lineEnding}`;
+      if (key === lastKey) return;
+      lastKey = key;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(start, SETTLE_MS);
+    };
+    check();
+    const unsubscribe = store.subscribe(check);
+    return () => {
+      generation++;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+}
