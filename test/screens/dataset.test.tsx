@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/effects/datasetFiles.js';
+import { loadDataset } from '../../src/core/dataset/load.js';
+import { writeDraft } from '../../src/core/dataset/journal.js';
+import { freshRow } from '../../src/core/dataset/row.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
 
@@ -144,6 +147,33 @@ describe('the Dataset screen', () => {
     expect(app.store.getState().dataset.editor?.messages.at(-1)?.content).toBe('half a thought');
     await app.press('q');
     expect(app.store.getState().ui.modal).toMatchObject({ kind: 'confirmQuit' });
+    app.unmount();
+  });
+
+  it('offers a newer draft on open and restores it, or discards it', async () => {
+    const path = join(dir, 'train.jsonl');
+    writeFileSync(path, `${example('Saved one', 'A')}\n`);
+    const loaded = await loadDataset(path);
+    const rows = [...loaded.rows, freshRow(example('Typed before the crash', 'B'))];
+    await writeDraft(rows, { datasetPath: path, savedAt: Date.now() + 5000, base: { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes }, format: loaded.format });
+    await open(null);
+    expect(app.lastFrame()).toMatch(/A draft from .* has unsaved work \(2 lines\)\. r restore · x discard/);
+    await app.press('q'); // the question has the keyboard: q does not quit
+    expect(app.store.getState().ui.exiting).toBe(false);
+    await app.press('r');
+    expect(app.store.getState().dataset.rows.length).toBe(2);
+    expect(app.lastFrame()).toContain('Typed before the crash');
+    expect(app.store.getState().dataset.dirty).toBe(true);
+    app.unmount();
+
+    await open(null);
+    await app.press('x');
+    expect(app.store.getState().dataset.rows.length).toBe(1);
+    app.unmount();
+    await tick(50);
+
+    await open(null);
+    expect(app.store.getState().dataset.draftOffer).toBeNull();
     app.unmount();
   });
 

@@ -7,6 +7,7 @@ import { keyName } from '../../keys/keyName.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import type { TextKey } from '../../store/slices/textField.js';
+import { discardDraft } from '../../core/dataset/journal.js';
 import { exportRows, importInto, saveOpenDataset } from '../../effects/datasetFiles.js';
 import { datasetBindings } from './bindings.js';
 
@@ -69,7 +70,10 @@ export function useDatasetKeys(store: Store, active: boolean, pageSize: number):
 
       if (dataset.draftOffer) {
         if (name === 'r' || name === 'y') dispatch({ type: 'dataset/draftResolved', restore: true });
-        else if (name === 'x' || name === 'n') dispatch({ type: 'dataset/draftResolved', restore: false });
+        else if (name === 'x' || name === 'n') {
+          dispatch({ type: 'dataset/draftResolved', restore: false });
+          if (dataset.filePath) void discardDraft(dataset.filePath).catch(() => undefined);
+        }
         return;
       }
       if (dataset.confirmDelete !== null) {
