@@ -25,7 +25,7 @@ export interface ValidationOutput {
   marks: Map<number, Severity>;
 }
 
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 const POOL_THRESHOLD = 2000;
 
 function restamp(result: ExampleResult, line: number): ExampleResult {
@@ -91,10 +91,12 @@ export class DatasetValidator {
 
   private async fillWithWorkers(rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
     let done = 0;
-    const sink = poolSink(model, availableParallelism(), (result) => {
+    // One core stays with the interface, so keys keep answering while a big dataset is checked.
+    const sink = poolSink(model, Math.max(1, availableParallelism() - 1), (result) => {
       this.cache.set(rows[result.line - 1] as Row, result);
       if (++done % 500 === 0) onProgress(done, rows.length);
-    });
+      // Small batches: each arrives as one message the interface thread must take in between keys.
+    }, { batchLines: 24 });
     try {
       for (let i = 0; i < rows.length; i++) {
         sink.push((rows[i] as Row).text, i + 1);

@@ -49,7 +49,8 @@ interface Batch {
   results: ExampleResult[] | null;
 }
 
-export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void): LineSink {
+export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: { batchLines?: number } = {}): LineSink {
+  const batchLines = options.batchLines ?? BATCH_LINES;
   const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model } }));
   const queue: Batch[] = [];
   let current: Batch | null = null;
@@ -106,7 +107,7 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
       current.request.texts.push(text);
       if (adjust) current.adjust.set(line, adjust);
       chars += text.length;
-      if (current.request.texts.length >= BATCH_LINES || chars >= BATCH_CHARS) flush();
+      if (current.request.texts.length >= batchLines || chars >= BATCH_CHARS) flush();
     },
     ready() {
       if (queue.length < pool.length * IN_FLIGHT_PER_WORKER) return;
