@@ -1,0 +1,43 @@
+// The sandbox's state plus the clock and speed it runs at; route handlers share one instance.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from './clock.js';
+import { tickJob } from './simulator.js';
+import { emptyState, type SandboxState } from './state.js';
+
+export interface Sandbox {
+  state: SandboxState;
+  clock: Clock;
+  /** Simulated time runs this many times faster than the clock. */
+  speed: number;
+  /** Catches every job up to the clock's now. */
+  tick(): void;
+}
+
+export function createSandbox(clock: Clock, speed: number, state: SandboxState = emptyState()): Sandbox {
+  if (!(speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
+  return {
+    state,
+    clock,
+    speed,
+    tick() {
+      const now = clock.now();
+      for (const job of state.jobs) tickJob(state, job, now, speed);
+    },
+  };
+}
+
+export interface RouteContext {
+  sb: Sandbox;
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** Path parameters in order, e.g. the job id. */
+  params: string[];
+  /** Delay between streamed chunks (ms). */
+  streamDelayMs: number;
+  /** Set when the request asked for a dropped stream. */
+  dropStream: boolean;
+}
+
+/** A handler returns the JSON body for a 200, or undefined when it wrote the response itself. */
+export type Handler = (ctx: RouteContext) => Promise<unknown> | unknown;

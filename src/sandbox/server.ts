@@ -1,0 +1,112 @@
+// The sandbox HTTP server: loopback only, every route under /v1, Bearer auth, faults, and a
+// notice at / that this is a simulation which trains nothing.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from './clock.js';
+import { faultError, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
+import { ApiError, sendError, sendJson } from './http.js';
+import { loadState, saveState } from './persist.js';
+import { findRoute } from './router.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
+
+export const SANDBOX_NOTICE =
+  'ftui SANDBOX: a local imitation of OpenAI\'s fine-tuning API for tests and demos. It trains nothing, ' +
+  'its models are made up, and it must never be mistaken for the real service. API routes are under /v1.';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  clock?: Clock;
+  /** Simulated time runs this many times faster (default 1: a job takes about 20 s). */
+  speed?: number;
+  /** Keep state in this directory instead of memory only. */
+  stateDir?: string | null;
+  faults?: ServerFault[];
+  /** How long the `slow` fault holds a request (ms). */
+  slowMs?: number;
+  /** Pause between streamed chat chunks (ms). */
+  streamDelayMs?: number;
+}
+
+export interface SandboxServer {
+  baseUrl: string;
+  port: number;
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function authorised(req: IncomingMessage): boolean {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && /^Bearer\s+\S+/i.test(auth)) return true;
+  const azureKey = req.headers['api-key'];
+  return typeof azureKey === 'string' && azureKey.trim() !== '';
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
+  const stateDir = options.stateDir ?? null;
+  const sandbox = createSandbox(options.clock ?? systemClock, options.speed ?? 1, stateDir ? loadState(stateDir) : undefined);
+  const faults = options.faults ?? [];
+  const slowMs = options.slowMs ?? 3000;
+  const streamDelayMs = options.streamDelayMs ?? 25;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/' || url.pathname === '/v1' || url.pathname === '/v1/') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-sandbox': 'true' });
+      res.end(`${SANDBOX_NOTICE}\n`);
+      return;
+    }
+    res.setHeader('x-sandbox', 'true');
+    const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname);
+    if (fault === 'slow') await wait(slowMs);
+    if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
+      req.socket.destroy();
+      return;
+    }
+    const error = fault ? faultError(fault) : null;
+    if (error) throw error;
+    if (!authorised(req)) {
+      throw new ApiError(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", 'invalid_request_error');
+    }
+    const found = findRoute(method, url.pathname);
+    if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
+    sandbox.tick();
+    const body = await found.route.handler({ sb: sandbox, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
+    if (body !== undefined) sendJson(res, 200, body);
+    if (stateDir && (found.route.mutates || sandbox.state.jobs.length > 0)) saveState(stateDir, sandbox.state);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof ApiError) {
+        sendError(res, error);
+        return;
+      }
+      sendError(res, new ApiError(500, `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`, 'server_error'));
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://${HOST}:${port}/v1`,
+    port,
+    sandbox,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,133 @@
+// Everything the sandbox knows, in memory; optionally mirrored to a directory (persist.ts).
+// Records are kept in the wire shape of OpenAI's document, so routes return them as they are.
+
+export interface FileRecord {
+  id: string;
+  object: 'file';
+  bytes: number;
+  created_at: number;
+  filename: string;
+  purpose: string;
+  status: 'uploaded' | 'processed' | 'error';
+  status_details?: string;
+}
+
+export interface UploadRecord {
+  id: string;
+  object: 'upload';
+  bytes: number;
+  created_at: number;
+  expires_at: number;
+  filename: string;
+  purpose: string;
+  mime_type: string;
+  status: 'pending' | 'completed' | 'cancelled' | 'expired';
+  file: FileRecord | null;
+  parts: { id: string; created_at: number; data: string }[];
+}
+
+export type JobStatus = 'validating_files' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'paused';
+
+export interface Hyperparameters {
+  batch_size: number | 'auto';
+  learning_rate_multiplier: number | 'auto';
+  n_epochs: number | 'auto';
+  beta?: number | 'auto';
+}
+
+export interface JobRecord {
+  id: string;
+  object: 'fine_tuning.job';
+  created_at: number;
+  error: { code: string; message: string; param: string | null } | null;
+  fine_tuned_model: string | null;
+  finished_at: number | null;
+  hyperparameters: { batch_size: number | 'auto'; learning_rate_multiplier: number | 'auto'; n_epochs: number | 'auto' };
+  model: string;
+  organization_id: string;
+  result_files: string[];
+  status: JobStatus;
+  trained_tokens: number | null;
+  training_file: string;
+  validation_file: string | null;
+  integrations: null;
+  seed: number;
+  estimated_finish: number | null;
+  method: { type: 'supervised' | 'dpo'; supervised?: { hyperparameters: Hyperparameters }; dpo?: { hyperparameters: Hyperparameters } };
+  metadata: Record<string, string> | null;
+  user_provided_suffix: string | null;
+}
+
+export interface EventRecord {
+  id: string;
+  object: 'fine_tuning.job.event';
+  created_at: number;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  type: 'message' | 'metrics';
+  data?: Record<string, number>;
+}
+
+export interface CheckpointRecord {
+  id: string;
+  object: 'fine_tuning.job.checkpoint';
+  created_at: number;
+  fine_tuned_model_checkpoint: string;
+  step_number: number;
+  metrics: Record<string, number>;
+  fine_tuning_job_id: string;
+}
+
+/** What the simulator keeps per job beyond the wire record. */
+export interface JobRun {
+  /** Simulated milliseconds of progress (paused time does not count). */
+  progressMs: number;
+  /** Wall-clock (sandbox clock) time of the last tick. */
+  lastTickMs: number;
+  /** Status to return to on resume. */
+  pausedFrom: JobStatus | null;
+  totalSteps: number;
+  stepsDone: number;
+  examples: number;
+  tokensPerEpoch: number;
+  nEpochs: number;
+  /** Phase boundaries in progress ms. */
+  validatedAt: number;
+  startedAt: number;
+  finishAt: number;
+}
+
+export interface SandboxState {
+  seq: number;
+  files: FileRecord[];
+  fileContents: Record<string, string>;
+  uploads: UploadRecord[];
+  /** Newest first, like the list endpoint. */
+  jobs: JobRecord[];
+  runs: Record<string, JobRun>;
+  /** Per job, newest first. */
+  events: Record<string, EventRecord[]>;
+  /** Per job, newest first. */
+  checkpoints: Record<string, CheckpointRecord[]>;
+}
+
+export function emptyState(): SandboxState {
+  return { seq: 0, files: [], fileContents: {}, uploads: [], jobs: [], runs: {}, events: {}, checkpoints: {} };
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Deterministic ids (a counter spelled in base 62, padded) so test runs are repeatable. */
+export function nextId(state: SandboxState, prefix: string): string {
+  state.seq += 1;
+  let n = state.seq * 7919 + 104729;
+  let s = '';
+  while (n > 0) {
+    s = ALPHABET[n % 62] + s;
+    n = Math.floor(n / 62);
+  }
+  return `${prefix}${s.padStart(24, 'x')}`;
+}
+
+export const ORGANIZATION_ID = 'org-sandbox';
+export const ORGANIZATION_SLUG = 'sandbox';

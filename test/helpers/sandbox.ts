@@ -1,0 +1,34 @@
+// Starts the sandbox server in this process on a free loopback port with a manual clock, so a
+// test moves jobs through their lifecycle with clock.advance(ms) instead of waiting.
+import { manualClock, type ManualClock } from '../../src/sandbox/clock.js';
+import { startSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
+
+export interface TestSandbox {
+  /** e.g. http://127.0.0.1:43123/v1 — what OPENAI_BASE_URL would be. */
+  baseUrl: string;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function startTestSandbox(options: Omit<SandboxOptions, 'clock' | 'port'> = {}): Promise<TestSandbox> {
+  const clock = manualClock();
+  const server = await startSandbox({ slowMs: 200, streamDelayMs: 0, ...options, clock, port: 0 });
+  return { baseUrl: server.baseUrl, clock, close: () => server.close() };
+}
+
+/** A valid chat JSONL training file with `n` examples. */
+export function sampleTrainingJsonl(n = 12): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    lines.push(
+      JSON.stringify({
+        messages: [
+          { role: 'system', content: 'You answer in one short sentence.' },
+          { role: 'user', content: `What is ${i} + ${i}?` },
+          { role: 'assistant', content: `${i} + ${i} is ${2 * i}.` },
+        ],
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
