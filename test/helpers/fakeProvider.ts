@@ -1,25 +1,31 @@
 // An in-memory FineTuningProvider for screen tests that need exact control (a given number of
 // jobs, a fault on one call). End-to-end behaviour is tested against the sandbox server.
-import type {
-  CheckpointRecord,
-  ChatDelta,
-  FineTuningProvider,
-  JobEvent,
-  JobRecord,
-  ModelRecord,
-  ProviderErrorKind,
-} from '../../src/effects/providerTypes.js';
+import { ProviderError, type ProviderErrorKind } from '../../src/api/types.js';
+import type { CheckpointRecord, ChatDelta, FineTuningProvider, JobEvent, JobRecord, ModelRecord } from '../../src/effects/providerTypes.js';
 
-export class FakeProviderError extends Error {
-  constructor(
-    readonly kind: ProviderErrorKind,
-    message: string,
-    readonly retryAfterMs: number | null = null,
-    readonly param: string | null = null,
-  ) {
-    super(message);
+/** The provider's own error class, built the short way. */
+export class FakeProviderError extends ProviderError {
+  constructor(kind: ProviderErrorKind, message: string, retryAfterMs: number | null = null, param: string | null = null) {
+    super(
+      kind === 'rate_limited'
+        ? { kind, message, retryAfterMs }
+        : kind === 'invalid_request'
+          ? { kind, message, param }
+          : { kind, message },
+    );
   }
 }
+
+export const fakeModel = (id: string, shutdownDate: number | null = null): ModelRecord => ({ id, ownedBy: 'acme', createdAt: 0, shutdownDate });
+
+export const fakeEvent = (id: string, createdAt: number, message: string, metrics?: JobEvent['metrics']): JobEvent => ({
+  id,
+  createdAt,
+  level: 'info',
+  message,
+  type: metrics ? 'metrics' : 'message',
+  metrics,
+});
 
 export function fakeJob(id: string, patch: Partial<JobRecord> = {}): JobRecord {
   return {
@@ -33,6 +39,13 @@ export function fakeJob(id: string, patch: Partial<JobRecord> = {}): JobRecord {
     finishedAt: Date.UTC(2026, 10, 1, 12, 30),
     estimatedFinishAt: null,
     error: null,
+    trainedTokens: null,
+    hyperparameters: { learningRate: null, epochs: null, batchSize: null, beta: null },
+    method: 'supervised',
+    trainingFile: 'file-train',
+    validationFile: null,
+    suffix: null,
+    seed: null,
     ...patch,
   };
 }
@@ -51,11 +64,11 @@ export interface FakeProvider extends FineTuningProvider {
 
 export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>> & { dpo?: boolean; pause?: boolean } = {}): FakeProvider {
   const p: FakeProvider = {
-    capabilities: { dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true },
+    capabilities: { dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: false },
     jobs: init.jobs ?? [],
     events: new Map(),
     checkpoints: new Map(),
-    models: init.models ?? [{ id: 'gpt-4o-mini-2024-07-18', shutdownDate: null }],
+    models: init.models ?? [fakeModel('gpt-4o-mini-2024-07-18')],
     failNext: {},
     calls: [],
     replyWords: ['Hello', ' from', ' the', ' fake.'],
@@ -63,12 +76,12 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
       check('uploadFile');
       options.onProgress?.(50, 100);
       options.onProgress?.(100, 100);
-      return { id: `file-${p.calls.length}` };
+      return { id: `file-${p.calls.length}`, filename: 'train.jsonl', purpose: 'fine-tune', bytes: 100, createdAt: 0, status: 'processed' };
     },
     async createJob(request) {
       check('createJob');
       const job = fakeJob(`ftjob-new${p.jobs.length}`, {
-        status: 'validating_files',
+        status: 'validating',
         rawStatus: 'validating_files',
         model: request.model,
         finishedAt: null,
@@ -82,7 +95,7 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
       const start = after === undefined ? 0 : p.jobs.findIndex((j) => j.id === after) + 1;
       return { data: p.jobs.slice(start, start + limit), hasMore: start + limit < p.jobs.length };
     },
-    async listAllJobs({ after }) {
+    async listAllJobs({ after } = {}) {
       check('listAllJobs');
       const start = after === undefined ? 0 : p.jobs.findIndex((j) => j.id === after) + 1;
       return p.jobs.slice(start);
@@ -121,6 +134,17 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
     async listModels() {
       check('listModels');
       return p.models;
+    },
+    async chat() {
+      check('chat');
+      return { text: p.replyWords.join(''), usage: null };
+    },
+    async listFiles() {
+      check('listFiles');
+      return [];
+    },
+    async deleteFile() {
+      check('deleteFile');
     },
     async *chatStream(_request, signal): AsyncIterable<ChatDelta> {
       check('chatStream');

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initialAppState, type AppState } from '../../src/store/state.js';
-import { fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
+import { fakeModel, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
@@ -10,10 +10,7 @@ const connected: Partial<AppState> = {
   ui: { ...initialAppState.ui, screen: 'chat' },
   connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
 };
-const models = [
-  { id: 'gpt-4o-mini-2024-07-18', shutdownDate: null },
-  { id: 'ft:gpt-4o-mini-2024-07-18:acme:support:abc123', shutdownDate: null },
-];
+const models = [fakeModel('gpt-4o-mini-2024-07-18'), fakeModel('ft:gpt-4o-mini-2024-07-18:acme:support:abc123')];
 
 let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
-import { fakeJob, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
+import { fakeEvent, fakeJob, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
@@ -108,15 +108,25 @@ describe('the Jobs screen', () => {
     const provider = fakeProvider({ jobs: [job] });
     provider.events.set(
       'ftjob-live',
-      Array.from({ length: 30 }, (_, i) => ({
-        id: `ev-${i}`,
-        createdAt: job.startedAt! + i * 1000,
-        level: 'info' as const,
-        message: `Step ${i + 1}/60: training loss=${(2 / (1 + i / 4)).toFixed(3)}`,
-        metrics: { step: i + 1, totalSteps: 60, trainLoss: 2 / (1 + i / 4), validLoss: i % 5 === 0 ? 2.2 / (1 + i / 4) : null },
-      })),
+      Array.from({ length: 30 }, (_, i) =>
+        fakeEvent(`ev-${i}`, job.startedAt! + i * 1000, `Step ${i + 1}/60: training loss=${(2 / (1 + i / 4)).toFixed(3)}`, {
+          step: i + 1,
+          totalSteps: 60,
+          trainLoss: 2 / (1 + i / 4),
+          validLoss: i % 5 === 0 ? 2.2 / (1 + i / 4) : null,
+        }),
+      ),
     );
-    provider.checkpoints.set('ftjob-live', [{ id: 'ckpt-1', step: 20, modelId: 'ft:gpt-4o-mini-2024-07-18:acme::ckpt-step-20' }]);
+    provider.checkpoints.set('ftjob-live', [
+      {
+        id: 'ckpt-1',
+        jobId: 'ftjob-live',
+        step: 20,
+        modelId: 'ft:gpt-4o-mini-2024-07-18:acme::ckpt-step-20',
+        createdAt: job.startedAt! + 20_000,
+        metrics: { trainLoss: 0.4, validLoss: 0.5, trainAccuracy: 0.8 },
+      },
+    ]);
     app = await renderWithServices(connected, { provider, now: () => job.startedAt! + 30_000 });
     await waitFor(app, (f) => f.includes('ftjob-live'));
     await app.press(KEYS.enter);
@@ -137,7 +147,7 @@ describe('the Jobs screen', () => {
   it('keeps polling: new events appear, a 429 waits as asked and is explained, then polling resumes', async () => {
     const job = fakeJob('ftjob-poll', { status: 'running', rawStatus: 'running', finishedAt: null });
     const provider = fakeProvider({ jobs: [job] });
-    const ev = (i: number) => ({ id: `ev-${i}`, createdAt: job.startedAt! + i, level: 'info' as const, message: `event number ${i}` });
+    const ev = (i: number) => fakeEvent(`ev-${i}`, job.startedAt! + i, `event number ${i}`);
     provider.events.set('ftjob-poll', [ev(1)]);
     app = await renderWithServices(connected, { provider, poll: { baseMs: 40, maxMs: 400 } });
     await waitFor(app, (f) => f.includes('ftjob-poll'));
