@@ -1,0 +1,238 @@
+// FineTuningProvider on the official OpenAI SDK. The same code serves api.openai.com, Azure
+// OpenAI's v1 API, OpenAI-compatible services and the local sandbox; only the client and the
+// capabilities differ (see client.ts).
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import OpenAI, { toFile } from 'openai';
+import type {
+  ChatDelta,
+  ChatRequest,
+  ChatResult,
+  CheckpointRecord,
+  CreateJobInput,
+  FileRecord,
+  FineTuningProvider,
+  JobEvent,
+  JobRecord,
+  ModelRecord,
+  Page,
+  ProviderCapabilities,
+  UploadOptions,
+  UploadSource,
+} from '../types.js';
+import { mapErrors, toProviderError } from './errors.js';
+import { normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, normalizeModel } from './normalize.js';
+
+/** Files larger than this go through the multipart Uploads API, in parts of this size. */
+export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
+const PAGE_LIMIT = 100;
+
+export interface OpenAIProviderOptions {
+  client: OpenAI;
+  capabilities: ProviderCapabilities;
+  /** Extra fields sent with every job creation (from the profile), e.g. for compatible services. */
+  extraCreateFields?: Record<string, unknown>;
+  /** Size above which the Uploads API is used (when the capability allows); tests lower it. */
+  uploadPartBytes?: number;
+}
+
+function hyperparameters(input: CreateJobInput): Record<string, number | 'auto'> {
+  const out: Record<string, number | 'auto'> = { n_epochs: input.epochs };
+  if (input.batchSize !== undefined) out.batch_size = input.batchSize;
+  if (input.learningRateMultiplier !== undefined) out.learning_rate_multiplier = input.learningRateMultiplier;
+  if (input.method === 'dpo' && input.beta !== undefined) out.beta = input.beta;
+  return out;
+}
+
+async function readSource(source: UploadSource): Promise<{ name: string; size: number; read(offset: number, length: number): Promise<Uint8Array>; close(): Promise<void> }> {
+  if (typeof source !== 'string') {
+    const bytes = source.bytes;
+    return { name: source.name, size: bytes.byteLength, read: async (o, l) => bytes.subarray(o, o + l), close: async () => undefined };
+  }
+  const size = (await stat(source)).size;
+  const handle = await open(source, 'r');
+  return {
+    name: basename(source),
+    size,
+    async read(offset, length) {
+      const buffer = Buffer.alloc(Math.min(length, size - offset));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      return buffer.subarray(0, bytesRead);
+    },
+    close: () => handle.close(),
+  };
+}
+
+export class OpenAIProvider implements FineTuningProvider {
+  readonly capabilities: ProviderCapabilities;
+  private readonly client: OpenAI;
+  private readonly extraCreateFields: Record<string, unknown>;
+  private readonly partBytes: number;
+
+  constructor(options: OpenAIProviderOptions) {
+    this.client = options.client;
+    this.capabilities = options.capabilities;
+    this.extraCreateFields = options.extraCreateFields ?? {};
+    this.partBytes = options.uploadPartBytes ?? UPLOAD_PART_BYTES;
+  }
+
+  async uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord> {
+    const file = await readSource(source);
+    try {
+      options.onProgress?.(0, file.size);
+      if (this.capabilities.uploads && file.size > this.partBytes) return await this.uploadInParts(file, options);
+      const upload = await toFile(await file.read(0, file.size), file.name);
+      const created = await mapErrors(() =>
+        this.client.files.create({ file: upload, purpose: options.purpose }, options.signal ? { signal: options.signal } : undefined),
+      );
+      options.onProgress?.(file.size, file.size);
+      return normalizeFile(created);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private async uploadInParts(file: Awaited<ReturnType<typeof readSource>>, options: UploadOptions): Promise<FileRecord> {
+    const request = options.signal ? { signal: options.signal } : undefined;
+    const upload = await mapErrors(() =>
+      this.client.uploads.create({ bytes: file.size, filename: file.name, mime_type: 'application/jsonl', purpose: options.purpose }, request),
+    );
+    try {
+      const partIds: string[] = [];
+      for (let offset = 0; offset < file.size; offset += this.partBytes) {
+        const chunk = await file.read(offset, this.partBytes);
+        const data = await toFile(chunk, `${file.name}.part${partIds.length}`);
+        const part = await mapErrors(() => this.client.uploads.parts.create(upload.id, { data }, request));
+        partIds.push(part.id);
+        options.onProgress?.(offset + chunk.byteLength, file.size);
+      }
+      const done = await mapErrors(() => this.client.uploads.complete(upload.id, { part_ids: partIds }, request));
+      if (!done.file) throw new Error(`The upload ${upload.id} completed without a file.`);
+      return normalizeFile(done.file);
+    } catch (error) {
+      // Leave nothing half-uploaded behind; the original failure is what the user needs to see.
+      await this.client.uploads.cancel(upload.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async listFiles(): Promise<FileRecord[]> {
+    return mapErrors(async () => {
+      const out: FileRecord[] = [];
+      for await (const file of this.client.files.list()) out.push(normalizeFile(file));
+      return out;
+    });
+  }
+
+  async deleteFile(id: string): Promise<void> {
+    await mapErrors(() => this.client.files.delete(id));
+  }
+
+  async createJob(input: CreateJobInput): Promise<JobRecord> {
+    const body = {
+      ...this.extraCreateFields,
+      model: input.model,
+      training_file: input.trainingFileId,
+      ...(input.validationFileId ? { validation_file: input.validationFileId } : {}),
+      ...(input.suffix ? { suffix: input.suffix } : {}),
+      ...(input.seed !== null ? { seed: input.seed } : {}),
+      method:
+        input.method === 'dpo'
+          ? { type: 'dpo' as const, dpo: { hyperparameters: hyperparameters(input) } }
+          : { type: 'supervised' as const, supervised: { hyperparameters: hyperparameters(input) } },
+    } as OpenAI.FineTuning.JobCreateParams;
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.create(body)));
+  }
+
+  async listJobs(options: { limit?: number; after?: string }): Promise<Page<JobRecord>> {
+    const page = await mapErrors(() => this.client.fineTuning.jobs.list({ limit: options.limit ?? 20, ...(options.after ? { after: options.after } : {}) }));
+    return { data: page.data.map(normalizeJob), hasMore: page.has_more };
+  }
+
+  async listAllJobs(options: { after?: string | undefined } = {}): Promise<JobRecord[]> {
+    return mapErrors(async () => {
+      const out: JobRecord[] = [];
+      const list = this.client.fineTuning.jobs.list({ limit: PAGE_LIMIT, ...(options.after ? { after: options.after } : {}) });
+      for await (const job of list) out.push(normalizeJob(job));
+      return out;
+    });
+  }
+
+  async getJob(id: string): Promise<JobRecord> {
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.retrieve(id)));
+  }
+
+  async cancelJob(id: string): Promise<JobRecord> {
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.cancel(id)));
+  }
+
+  async pauseJob(id: string): Promise<JobRecord> {
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.pause(id)));
+  }
+
+  async resumeJob(id: string): Promise<JobRecord> {
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.resume(id)));
+  }
+
+  async listEvents(jobId: string, options: { limit?: number; after?: string }): Promise<Page<JobEvent>> {
+    const page = await mapErrors(() => this.client.fineTuning.jobs.listEvents(jobId, { limit: options.limit ?? 50, ...(options.after ? { after: options.after } : {}) }));
+    return { data: page.data.map(normalizeEvent), hasMore: page.has_more };
+  }
+
+  async listAllEvents(jobId: string): Promise<JobEvent[]> {
+    return mapErrors(async () => {
+      const out: JobEvent[] = [];
+      for await (const event of this.client.fineTuning.jobs.listEvents(jobId, { limit: PAGE_LIMIT })) out.push(normalizeEvent(event));
+      return out;
+    });
+  }
+
+  async listCheckpoints(jobId: string): Promise<CheckpointRecord[]> {
+    return mapErrors(async () => {
+      const out: CheckpointRecord[] = [];
+      for await (const checkpoint of this.client.fineTuning.jobs.checkpoints.list(jobId, { limit: PAGE_LIMIT })) out.push(normalizeCheckpoint(checkpoint));
+      return out;
+    });
+  }
+
+  async listModels(): Promise<ModelRecord[]> {
+    return mapErrors(async () => {
+      const out: ModelRecord[] = [];
+      for await (const model of this.client.models.list()) out.push(normalizeModel(model));
+      return out;
+    });
+  }
+
+  async *chatStream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatDelta> {
+    try {
+      const stream = await this.client.chat.completions.create(
+        {
+          model: request.model,
+          messages: request.messages,
+          stream: true,
+          stream_options: { include_usage: true },
+          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          ...(request.maxTokens !== undefined ? { max_completion_tokens: request.maxTokens } : {}),
+        },
+        { signal },
+      );
+      for await (const chunk of stream) {
+        const delta = chunk.choices[0]?.delta?.content;
+        if (delta) yield { delta };
+        if (chunk.usage) yield { usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens } };
+      }
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
+  async chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
+    let text = '';
+    let usage: ChatResult['usage'] = null;
+    for await (const piece of this.chatStream(request, signal ?? new AbortController().signal)) {
+      if (piece.delta) text += piece.delta;
+      if (piece.usage) usage = piece.usage;
+    }
+    return { text, usage };
+  }
+}

@@ -1,0 +1,180 @@
+// Named provider profiles in <config dir>/profiles.json, and how the connection ftui starts with
+// is chosen from a profile, flags and the SDK's environment variables. A profile names the
+// environment variable that holds the key; the key itself is never stored here.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { appPaths } from './paths.js';
+
+export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox';
+const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox'];
+
+export interface Profile {
+  name: string;
+  kind: ProfileKind;
+  /** null: the SDK default (api.openai.com). For Azure, the resource endpoint. */
+  baseUrl: string | null;
+  apiKeyEnv: string;
+  apiVersion?: string;
+  organization?: string;
+  project?: string;
+  /** Sent with every job creation, for services that need more than OpenAI's fields. */
+  extraCreateFields?: Record<string, unknown>;
+}
+
+export interface ProfilesFile {
+  profiles: Profile[];
+}
+
+export class ProfilesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfilesError';
+  }
+}
+
+export function profilesPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(appPaths(env).config, 'profiles.json');
+}
+
+const KEY_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function parseProfile(value: unknown, index: number, file: string): Profile {
+  const where = `${file}: profiles[${index}]`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProfilesError(`${where} should be an object.`);
+  const p = value as Record<string, unknown>;
+  const text = (field: string, required: boolean): string | undefined => {
+    const v = p[field];
+    if (v === undefined || v === null) {
+      if (required) throw new ProfilesError(`${where}.${field} is missing.`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') throw new ProfilesError(`${where}.${field} should be a non-empty string.`);
+    return v.trim();
+  };
+  const name = text('name', true)!;
+  const kind = text('kind', true)! as ProfileKind;
+  if (!KINDS.includes(kind)) throw new ProfilesError(`${where}.kind is "${kind}"; use one of ${KINDS.join(', ')}.`);
+  const baseUrl = text('baseUrl', kind === 'azure' || kind === 'custom' || kind === 'sandbox') ?? null;
+  if (baseUrl !== null && !URL.canParse(baseUrl)) throw new ProfilesError(`${where}.baseUrl "${baseUrl}" is not a URL.`);
+  const apiKeyEnv = text('apiKeyEnv', false) ?? 'OPENAI_API_KEY';
+  if (!KEY_ENV_NAME.test(apiKeyEnv)) {
+    // Someone may have pasted the key itself here; say so without repeating it.
+    throw new ProfilesError(`${where}.apiKeyEnv should be the NAME of an environment variable (like OPENAI_API_KEY), not a key.`);
+  }
+  const profile: Profile = { name, kind, baseUrl, apiKeyEnv };
+  const apiVersion = text('apiVersion', false);
+  const organization = text('organization', false);
+  const project = text('project', false);
+  if (apiVersion !== undefined) profile.apiVersion = apiVersion;
+  if (organization !== undefined) profile.organization = organization;
+  if (project !== undefined) profile.project = project;
+  const extra = p.extraCreateFields;
+  if (extra !== undefined && extra !== null) {
+    if (typeof extra !== 'object' || Array.isArray(extra)) throw new ProfilesError(`${where}.extraCreateFields should be an object.`);
+    profile.extraCreateFields = extra as Record<string, unknown>;
+  }
+  return profile;
+}
+
+export function parseProfiles(text: string, file: string): ProfilesFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ProfilesError(`${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  const list = (json as { profiles?: unknown } | null)?.profiles;
+  if (!Array.isArray(list)) throw new ProfilesError(`${file} should hold {"profiles": [...]}.`);
+  const profiles = list.map((p, i) => parseProfile(p, i, file));
+  const seen = new Set<string>();
+  for (const p of profiles) {
+    if (seen.has(p.name)) throw new ProfilesError(`${file}: the profile name "${p.name}" is used twice.`);
+    seen.add(p.name);
+  }
+  return { profiles };
+}
+
+/** The saved profiles; none when the file does not exist yet. */
+export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfilesFile> {
+  const file = profilesPath(env);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: [] };
+    throw error;
+  }
+  return parseProfiles(text, file);
+}
+
+/** Adds or replaces the profile with this name, atomically. */
+export async function saveProfile(profile: Profile, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const file = profilesPath(env);
+  const current = await loadProfiles(env);
+  parseProfile(profile, 0, file); // refuse to write what could not be read back
+  const profiles = [...current.profiles.filter((p) => p.name !== profile.name), profile];
+  await writeFileAtomic(file, `${JSON.stringify({ profiles }, null, 2)}\n`, { mode: 0o600 });
+}
+
+export async function removeProfile(name: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const current = await loadProfiles(env);
+  const profiles = current.profiles.filter((p) => p.name !== name);
+  if (profiles.length === current.profiles.length) return false;
+  await writeFileAtomic(profilesPath(env), `${JSON.stringify({ profiles }, null, 2)}\n`, { mode: 0o600 });
+  return true;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** What a base URL points at: loopback is taken as the local ftui sandbox. */
+export function kindOfBaseUrl(baseUrl: string | null): ProfileKind {
+  if (baseUrl === null) return 'openai';
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname.toLowerCase();
+  } catch {
+    return 'custom';
+  }
+  if (LOOPBACK_HOSTS.has(host)) return 'sandbox';
+  if (host.endsWith('.openai.azure.com') || host.endsWith('.cognitiveservices.azure.com') || host.endsWith('.services.ai.azure.com')) return 'azure';
+  if (host === 'api.openai.com') return 'openai';
+  return 'custom';
+}
+
+export interface ConnectionFlags {
+  profile?: string | undefined;
+  baseUrl?: string | undefined;
+  apiKeyEnv?: string | undefined;
+}
+
+/** A profile chosen or assembled from flags; `profile` is the saved name or null. */
+export interface ResolvedConnection {
+  settings: Profile;
+  profile: string | null;
+  keyPresent: boolean;
+}
+
+/**
+ * --profile wins; otherwise flags, then the SDK's environment variables (OPENAI_BASE_URL,
+ * OPENAI_ORG_ID, OPENAI_PROJECT_ID; the key from --api-key-env or OPENAI_API_KEY).
+ */
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, saved: ProfilesFile): ResolvedConnection {
+  if (flags.profile !== undefined) {
+    const found = saved.profiles.find((p) => p.name === flags.profile);
+    if (!found) {
+      const names = saved.profiles.map((p) => p.name);
+      throw new ProfilesError(
+        `No profile named "${flags.profile}" in ${profilesPath(env)}.` + (names.length ? ` Saved profiles: ${names.join(', ')}.` : ' No profiles are saved yet.'),
+      );
+    }
+    return { settings: found, profile: found.name, keyPresent: Boolean(env[found.apiKeyEnv]) };
+  }
+  const baseUrl = flags.baseUrl || env.OPENAI_BASE_URL || null;
+  const apiKeyEnv = flags.apiKeyEnv || 'OPENAI_API_KEY';
+  const settings: Profile = { name: 'flags', kind: kindOfBaseUrl(baseUrl), baseUrl, apiKeyEnv };
+  if (env.OPENAI_ORG_ID) settings.organization = env.OPENAI_ORG_ID;
+  if (env.OPENAI_PROJECT_ID) settings.project = env.OPENAI_PROJECT_ID;
+  if (settings.kind === 'azure' && env.OPENAI_API_VERSION) settings.apiVersion = env.OPENAI_API_VERSION;
+  return { settings, profile: null, keyPresent: Boolean(env[apiKeyEnv]) };
+}
