@@ -104,7 +104,10 @@ async function stream(ctx: RouteContext, plan: StreamPlan): Promise<void> {
   send(chunk({ role: 'assistant', content: '', refusal: null }, null, plan.usage ? { usage: null } : {}));
   for (const [i, piece] of plan.parts.entries()) {
     if (ctx.dropStream && i === Math.floor(plan.parts.length / 2)) {
-      // A dropped connection mid-answer: no finish_reason, no [DONE].
+      // A dropped connection mid-answer: no finish_reason, no [DONE]. Let what was sent reach
+      // the client first, or it sees a refused request instead of a broken stream.
+      await new Promise<void>((resolve) => res.write('', () => resolve()));
+      await wait(20);
       res.socket?.destroy();
       return;
     }
