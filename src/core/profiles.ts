@@ -1,8 +1,8 @@
 // Named provider profiles in <config dir>/profiles.json, and how the connection ftui starts with
 // is chosen from a profile, flags and the SDK's environment variables. A profile names the
 // environment variable that holds the key; the key itself is never stored here.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { appPaths } from './paths.js';
 
@@ -114,6 +114,7 @@ export async function saveProfile(profile: Profile, env: NodeJS.ProcessEnv = pro
   const current = await loadProfiles(env);
   parseProfile(profile, 0, file); // refuse to write what could not be read back
   const profiles = [...current.profiles.filter((p) => p.name !== profile.name), profile];
+  await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify({ profiles }, null, 2)}\n`, { mode: 0o600 });
 }
 
