@@ -1,5 +1,6 @@
+import { sandboxCommand } from './sandbox.js';
 import type { CommandModule } from './types.js';
 import { validateCommand } from './validate.js';
 
 // One line per subcommand module; keep the list sorted by command name.
-export const commandModules: CommandModule[] = [validateCommand];
+export const commandModules: CommandModule[] = [sandboxCommand, validateCommand];

@@ -1,0 +1,85 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { FAULT_KINDS, isFaultKind, type ServerFault } from '../sandbox/faults.js';
+import { startSandbox } from '../sandbox/server.js';
+import type { CommandModule } from './types.js';
+
+interface SandboxFlags {
+  port: number;
+  speed: number;
+  stateDir?: string;
+  fault: ServerFault[];
+  slowMs: number;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('port must be a whole number from 0 to 65535 (0 picks a free one).');
+  return n;
+}
+
+function speed(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 10_000) throw new InvalidArgumentError('speed must be a number above 0 (2 = twice as fast, 0.5 = half).');
+  return n;
+}
+
+function milliseconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new InvalidArgumentError('slow-ms must be a whole number of milliseconds up to 600000.');
+  return n;
+}
+
+/** `KIND` or `KIND@/path/prefix`, repeatable. */
+function fault(value: string, previous: ServerFault[]): ServerFault[] {
+  const [kind = '', path] = value.split('@');
+  if (!isFaultKind(kind)) throw new InvalidArgumentError(`unknown fault '${kind}'; use one of ${FAULT_KINDS.join(', ')}, optionally @/path (e.g. 429@/fine_tuning/jobs).`);
+  if (path !== undefined && !path.startsWith('/')) throw new InvalidArgumentError(`the path after @ must start with /, got '${path}'.`);
+  return [...previous, { kind, pathPrefix: path ?? null }];
+}
+
+function banner(baseUrl: string, flags: SandboxFlags): string {
+  const rule = '='.repeat(72);
+  const lines = [
+    rule,
+    '  ftui SANDBOX — a local imitation of OpenAI\'s fine-tuning API.',
+    '  It TRAINS NOTHING: jobs, losses and models are simulated, chat replies are made up.',
+    '  Never mistake it for the real service.',
+    rule,
+    `  Listening on ${baseUrl} (loopback only)`,
+    `  A job takes about ${Math.round(20 / flags.speed)} s (--speed ${flags.speed}); state ${flags.stateDir ? `kept in ${flags.stateDir}` : 'in memory only'}.`,
+  ];
+  if (flags.fault.length > 0) lines.push(`  Faults on: ${flags.fault.map((f) => f.kind + (f.pathPrefix ? `@${f.pathPrefix}` : '')).join(', ')}`);
+  lines.push('', '  Point ftui at it:', `    OPENAI_BASE_URL=${baseUrl} OPENAI_API_KEY=sandbox ftui`, '', '  Ctrl+C stops it.', '');
+  return lines.join('\n');
+}
+
+export const sandboxCommand: CommandModule = {
+  register(program: Command) {
+    program
+      .command('sandbox')
+      .description('serve a local SANDBOX that speaks OpenAI\'s fine-tuning protocol for tests and demos (it trains nothing)')
+      .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', port, 8787)
+      .option('--speed <x>', 'run simulated time x times faster (a job takes about 20 s at 1)', speed, 1)
+      .option('--state-dir <dir>', 'keep files, jobs and models in this directory across restarts')
+      .option('--fault <kind[@/path]>', `answer with a fault (${FAULT_KINDS.join(', ')}), optionally only under a path; repeatable`, fault, [])
+      .option('--slow-ms <ms>', 'how long the slow fault holds each request', milliseconds, 3000)
+      .action(async (flags: SandboxFlags) => {
+        let server;
+        try {
+          server = await startSandbox({ port: flags.port, speed: flags.speed, stateDir: flags.stateDir ?? null, faults: flags.fault, slowMs: flags.slowMs });
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const message = code === 'EADDRINUSE' ? `port ${flags.port} is in use; pick another with --port (0 picks a free one).` : (error as Error).message;
+          process.stderr.write(`ftui sandbox: ${message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        process.stdout.write(banner(server.baseUrl, flags));
+        const stop = (): void => {
+          void server.close().then(() => process.stdout.write('ftui sandbox: stopped.\n'));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+  },
+};

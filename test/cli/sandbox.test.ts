@@ -1,0 +1,72 @@
+// `ftui sandbox` as a user runs it: the built bin, the SANDBOX banner, real time at --speed,
+// state kept in --state-dir across a restart, and a clean stop on SIGTERM.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { binPath } from '../helpers/tmux.js';
+import { sampleTrainingJsonl } from '../helpers/sandbox.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseUrl: string; banner: string }> {
+  const child = spawn(process.execPath, [binPath, 'sandbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  for (let i = 0; i < 200 && !/Listening on (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+  const match = /Listening on (\S+)/.exec(out);
+  if (!match) throw new Error(`ftui sandbox did not start:\n${out}`);
+  return { child, baseUrl: match[1]!, banner: out };
+}
+
+const stopped = (child: ChildProcess): Promise<number | null> => new Promise((r) => child.once('exit', (code) => r(code)));
+const auth = { authorization: 'Bearer sandbox' };
+
+describe('ftui sandbox', () => {
+  it('says SANDBOX and that it trains nothing, serves on loopback, runs a job in real time at --speed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftui-sandbox-'));
+    const { child, baseUrl, banner } = await startCli('--speed', '40', '--state-dir', dir);
+    expect(banner).toContain('SANDBOX');
+    expect(banner).toMatch(/TRAINS NOTHING/);
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(await (await fetch(baseUrl.replace(/\/v1$/, '/'))).text()).toContain('trains nothing');
+
+    const form = new FormData();
+    form.append('purpose', 'fine-tune');
+    form.append('file', new Blob([sampleTrainingJsonl(12)]), 'train.jsonl');
+    const file = (await (await fetch(`${baseUrl}/files`, { method: 'POST', headers: auth, body: form })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${baseUrl}/fine_tuning/jobs`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', training_file: file.id }),
+      })
+    ).json()) as { id: string };
+    let status = '';
+    for (let i = 0; i < 60 && status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ((await (await fetch(`${baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string }).status;
+    }
+    expect(status).toBe('succeeded');
+    const exit = stopped(child);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+
+    // The state dir brings the job back after a restart.
+    const again = await startCli('--state-dir', dir);
+    const job = (await (await fetch(`${again.baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string };
+    expect(job.status).toBe('succeeded');
+  }, 30_000);
+
+  it('rejects an unknown fault with the list of known ones', () => {
+    const run = spawnSync(process.execPath, [binPath, 'sandbox', '--fault', 'teapot'], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('403-not-eligible');
+  });
+});
