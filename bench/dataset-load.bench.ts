@@ -1,0 +1,79 @@
+// The dataset file layer alone (no screen, no store) on the 100k-example synthetic file: load time
+// and throughput, memory held by the loaded rows, peak RSS, atomic save time, and the time to
+// write a draft of the whole dataset with one edited row. Figures, not pass/fail.
+//   npm run bench -- dataset-load
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadDataset } from '../src/core/dataset/load.js';
+import { saveDataset } from '../src/core/dataset/save.js';
+import { writeDraft, readDraft, restoreRows } from '../src/core/dataset/journal.js';
+import { editedRow } from '../src/core/dataset/row.js';
+import { fmt } from './lib/measure.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const data = join(here, 'data', 'synthetic-100k.jsonl');
+if (!existsSync(data)) spawnSync(process.execPath, ['--import', 'tsx', join(here, '..', 'scripts', 'gen-dataset.ts'), '--out', data], { stdio: 'inherit' });
+const work = mkdtempSync(join(tmpdir(), 'ftui-bench-load-'));
+process.env.FTUI_DATA_DIR = join(work, 'data');
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const sampler = setInterval(sample, 10);
+// The held-heap figure needs a full collection before and after; bench/run.ts passes no flags.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (() => void) | undefined;
+
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const sizeBytes = statSync(data).size;
+const sizeMb = sizeBytes / 1e6;
+
+let t0 = performance.now();
+const loaded = await loadDataset(data);
+const loadMs = performance.now() - t0;
+sample();
+gc?.();
+const heapHeld = process.memoryUsage().heapUsed - heapBefore;
+
+// Save a copy, not the shared bench file: one edited row in the middle, the rest untouched.
+const rows = [...loaded.rows];
+const middle = Math.floor(rows.length / 2);
+rows[middle] = editedRow(rows[middle]!, JSON.stringify({ messages: [{ role: 'user', content: 'edited' }, { role: 'assistant', content: 'ok' }] }));
+const copy = join(work, 'copy.jsonl');
+t0 = performance.now();
+await saveDataset(copy, rows, loaded.format, { mode: loaded.mode });
+const saveMs = performance.now() - t0;
+sample();
+const unchanged = (() => {
+  const a = readFileSync(data);
+  const b = readFileSync(copy);
+  // Everything before the edited line is identical; the sizes differ by the edit only.
+  const cut = a.indexOf(Buffer.from(`${loaded.rows[middle]!.text}\n`));
+  return cut > 0 && a.subarray(0, cut).equals(b.subarray(0, cut));
+})();
+
+t0 = performance.now();
+await writeDraft(rows, { datasetPath: data, savedAt: Date.now(), base: { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes }, format: loaded.format });
+const draftMs = performance.now() - t0;
+t0 = performance.now();
+const read = await readDraft(data);
+if (read.kind !== 'draft') throw new Error(`draft did not read back: ${read.kind}`);
+const restored = restoreRows(read.draft, loaded);
+const restoreMs = performance.now() - t0;
+if (restored.length !== rows.length || restored[middle]!.text !== rows[middle]!.text) throw new Error('restored draft differs');
+
+clearInterval(sampler);
+sample();
+rmSync(work, { recursive: true, force: true });
+
+console.log(`file: ${data} (${fmt(sizeMb, 1)} MB, ${fmt(loaded.rows.length)} lines)`);
+console.log(`load: ${fmt(loadMs)} ms (${fmt(sizeMb / (loadMs / 1000), 0)} MB/s)`);
+console.log(`heap held by the loaded rows: ${fmt(heapHeld / 1e6)} MB (${fmt(heapHeld / sizeBytes, 2)}x the file)`);
+console.log(`peak RSS (load, save, draft): ${fmt(peakRss / 1e6)} MB (${fmt(peakRss / sizeBytes, 1)}x the file)`);
+console.log(`atomic save of all rows, one edited: ${fmt(saveMs)} ms; lines before the edit byte for byte: ${unchanged ? 'yes' : 'NO'}`);
+console.log(`draft with one edited row: write ${fmt(draftMs, 1)} ms, read + restore ${fmt(restoreMs, 1)} ms`);
