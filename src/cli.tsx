@@ -11,8 +11,9 @@ const program = new Command('ftui')
   .argument('[file]', 'dataset to open (JSONL); a file that does not exist yet starts a new dataset there')
   .addOption(new Option('--base-url <url>', 'API base URL (Azure OpenAI or any OpenAI-compatible service)').env('OPENAI_BASE_URL'))
   .option('--api-key-env <name>', 'environment variable that holds the API key', 'OPENAI_API_KEY')
+  .option('--profile <name>', 'use a saved connection profile from profiles.json in the config directory (overrides --base-url and --api-key-env)')
   .showHelpAfterError()
-  .action(async (file: string | undefined, options: { baseUrl?: string; apiKeyEnv: string }) => {
+  .action(async (file: string | undefined, options: { baseUrl?: string; apiKeyEnv: string; profile?: string }) => {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(
         'ftui needs an interactive terminal for its screens. In scripts, use a subcommand such as `ftui validate FILE --json` (see ftui --help).\n',
@@ -22,11 +23,21 @@ const program = new Command('ftui')
     }
     // chalk decides colour support when first imported, so NO_COLOR must be applied before Ink loads.
     if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+    const { resolveStartConnection } = await import('./tui/resolveConnection.js');
+    const { ProfilesError } = await import('./core/profiles.js');
+    let start: Awaited<ReturnType<typeof resolveStartConnection>>;
+    try {
+      start = await resolveStartConnection(options, process.env);
+    } catch (error) {
+      if (!(error instanceof ProfilesError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const { runTui } = await import('./tui/run.js');
-    const { connectionFromEnv } = await import('./tui/connectionFromEnv.js');
     const { appServices } = await import('./effects/appServices.js');
-    const connection = connectionFromEnv(options, process.env);
-    process.exitCode = await runTui({ file, connection, services: await appServices(connection) });
+    const { connection, provider } = start;
+    process.exitCode = await runTui({ file, connection, services: { ...(await appServices(connection)), provider } });
   });
 
 for (const module of commandModules) module.register(program);
