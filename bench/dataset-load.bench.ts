@@ -37,6 +37,7 @@ let t0 = performance.now();
 const loaded = await loadDataset(data);
 const loadMs = performance.now() - t0;
 sample();
+const peakAfterLoad = peakRss;
 gc?.();
 const heapHeld = process.memoryUsage().heapUsed - heapBefore;
 
@@ -49,13 +50,7 @@ t0 = performance.now();
 await saveDataset(copy, rows, loaded.format, { mode: loaded.mode });
 const saveMs = performance.now() - t0;
 sample();
-const unchanged = (() => {
-  const a = readFileSync(data);
-  const b = readFileSync(copy);
-  // Everything before the edited line is identical; the sizes differ by the edit only.
-  const cut = a.indexOf(Buffer.from(`${loaded.rows[middle]!.text}\n`));
-  return cut > 0 && a.subarray(0, cut).equals(b.subarray(0, cut));
-})();
+const peakAfterLoadAndSave = peakRss;
 
 t0 = performance.now();
 await writeDraft(rows, { datasetPath: data, savedAt: Date.now(), base: { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes }, format: loaded.format });
@@ -69,11 +64,20 @@ if (restored.length !== rows.length || restored[middle]!.text !== rows[middle]!.
 
 clearInterval(sampler);
 sample();
+const peakWithDraft = peakRss;
+// Checked after the sampling: reading both files whole would dominate the RSS figure.
+const unchanged = (() => {
+  const a = readFileSync(data);
+  const b = readFileSync(copy);
+  // Everything before the edited line is identical; the sizes differ by the edit only.
+  const cut = a.indexOf(Buffer.from(`${loaded.rows[middle]!.text}\n`));
+  return cut > 0 && a.subarray(0, cut).equals(b.subarray(0, cut));
+})();
 rmSync(work, { recursive: true, force: true });
 
 console.log(`file: ${data} (${fmt(sizeMb, 1)} MB, ${fmt(loaded.rows.length)} lines)`);
 console.log(`load: ${fmt(loadMs)} ms (${fmt(sizeMb / (loadMs / 1000), 0)} MB/s)`);
 console.log(`heap held by the loaded rows: ${fmt(heapHeld / 1e6)} MB (${fmt(heapHeld / sizeBytes, 2)}x the file)`);
-console.log(`peak RSS (load, save, draft): ${fmt(peakRss / 1e6)} MB (${fmt(peakRss / sizeBytes, 1)}x the file)`);
+console.log(`peak RSS after load: ${fmt(peakAfterLoad / 1e6)} MB (${fmt(peakAfterLoad / sizeBytes, 1)}x the file); after save: ${fmt(peakAfterLoadAndSave / 1e6)} MB (${fmt(peakAfterLoadAndSave / sizeBytes, 1)}x); after draft: ${fmt(peakWithDraft / 1e6)} MB`);
 console.log(`atomic save of all rows, one edited: ${fmt(saveMs)} ms; lines before the edit byte for byte: ${unchanged ? 'yes' : 'NO'}`);
 console.log(`draft with one edited row: write ${fmt(draftMs, 1)} ms, read + restore ${fmt(restoreMs, 1)} ms`);
