@@ -98,7 +98,11 @@ export function toProviderError(error: unknown): unknown {
     return new ProviderError({ kind: 'server', message: withDetail(`Unexpected answer from the service (HTTP ${status}).`, detail) }, status);
   }
   if (error instanceof Error && error.name === 'AbortError') return error;
-  // A TypeError from fetch and the like: the request never got an answer.
+  // Node's fetch throws TypeError('fetch failed') before an answer and TypeError('terminated')
+  // when the connection drops in the middle of a streamed body.
+  if (error instanceof TypeError && /terminated|other side closed|ECONNRESET/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) {
+    return new ProviderError({ kind: 'network', message: 'The connection was cut off in the middle of the answer. Try again.' });
+  }
   if (error instanceof TypeError && /fetch|network|socket/i.test(error.message)) {
     return new ProviderError({ kind: 'network', message: 'Could not reach the service. Check your network connection and the base URL.' });
   }
