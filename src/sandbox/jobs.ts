@@ -110,9 +110,21 @@ export const createJob: Handler = async ({ sb, req }) => {
   return job;
 };
 
+/** `metadata[key]=value` query parameters, as the service filters the job list. */
+function metadataFilter(query: URLSearchParams): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of query) {
+    const m = /^metadata\[(.+)\]$/.exec(name);
+    if (m) pairs.push([m[1]!, value]);
+  }
+  return pairs;
+}
+
 export const listJobs: Handler = ({ sb, url }) => {
   const limit = limitParam(url.searchParams, 20, 100);
-  const { data, has_more } = page(sb.state.jobs, url.searchParams.get('after'), limit);
+  const wanted = metadataFilter(url.searchParams);
+  const jobs = wanted.length === 0 ? sb.state.jobs : sb.state.jobs.filter((j) => wanted.every(([k, v]) => j.metadata?.[k] === v));
+  const { data, has_more } = page(jobs, url.searchParams.get('after'), limit);
   return { object: 'list', data, has_more };
 };
 

@@ -103,6 +103,13 @@ describe('sandbox fine-tuning jobs', () => {
     expect(seen).toEqual(ids);
   });
 
+  it('filters the job list by metadata[key]=value', async () => {
+    const tagged = await createJob({ metadata: { team: 'red' } });
+    await createJob({ metadata: { team: 'blue' } });
+    const list = (await call(sb.baseUrl, 'GET', '/fine_tuning/jobs?metadata[team]=red')).body;
+    expect(list.data.map((j: any) => j.id)).toEqual([tagged.id]);
+  });
+
   it('pages events newest first with the after cursor', async () => {
     const created = await createJob();
     sb.clock.advance(20_000);
