@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { ConfirmQuit } from './components/ConfirmQuit.js';
 import { cut } from './components/fitLine.js';
@@ -8,14 +8,14 @@ import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
 import { confirmQuitBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
-import { keyName } from './keys/keyName.js';
+import { keyName, splitKeys } from './keys/keyName.js';
 import { ChatScreen } from './screens/chat/ChatScreen.js';
 import { DatasetScreen } from './screens/dataset/DatasetScreen.js';
 import { JobsScreen } from './screens/jobs/JobsScreen.js';
 import type { ScreenProps } from './screens/types.js';
 import { ValidateScreen } from './screens/validate/ValidateScreen.js';
 import { selectTextFocused, selectUnsavedWork } from './store/selectors.js';
-import { useAppState, useDispatch } from './store/StoreProvider.js';
+import { useAppState, useDispatch, useStoreApi } from './store/StoreProvider.js';
 import { useValidationRunner } from './effects/useValidationRunner.js';
 import { SCREENS, type ScreenId } from './store/slices/ui.js';
 
@@ -43,8 +43,8 @@ export function App({ size }: { size?: TerminalSize }) {
   const connection = useAppState((s) => s.connection);
   const filePath = useAppState((s) => s.dataset.filePath);
   const unsaved = useAppState((s) => selectUnsavedWork(s) !== null);
-  const textFocused = useAppState(selectTextFocused);
   const dispatch = useDispatch();
+  const store = useStoreApi();
   const { exit } = useApp();
   // The open dataset's report stays current whichever screen is showing.
   useValidationRunner();
@@ -53,7 +53,15 @@ export function App({ size }: { size?: TerminalSize }) {
     if (exiting) exit();
   }, [exiting, exit]);
 
+  // Several keys in one read (fast typing, a held key) are handled one by one; state is read
+  // fresh for each, since the one before may have opened a modal or a text field.
   useInput((input, key) => {
+    for (const [one, oneKey] of splitKeys(input, key)) handleGlobalKey(one, oneKey);
+  });
+
+  function handleGlobalKey(input: string, key: Key): void {
+    const state = store.getState();
+    const modal = state.ui.modal;
     const name = keyName(input, key);
     if (modal?.kind === 'help') {
       if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
@@ -71,7 +79,7 @@ export function App({ size }: { size?: TerminalSize }) {
       return;
     }
     // Inside a text field every printable key is text: nothing global may fire.
-    if (textFocused) return;
+    if (selectTextFocused(state)) return;
     switch (commandFor(globalBindings, name)) {
       case 'help':
         return dispatch({ type: 'ui/openHelp' });
@@ -90,7 +98,7 @@ export function App({ size }: { size?: TerminalSize }) {
       case null:
         return;
     }
-  });
+  }
 
   const noticeRows = notice === null ? 0 : 1;
   const bodyHeight = Math.max(1, rows - CHROME_ROWS - noticeRows);

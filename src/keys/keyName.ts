@@ -26,3 +26,22 @@ export function keyName(input: string, key: Key): string | null {
   if ([...input].length === 1 && !key.meta) return input;
   return null;
 }
+
+const CONTROL_KEYS: Record<string, Partial<Key>> = {
+  '\r': { return: true },
+  '\t': { tab: true },
+  '\u007F': { backspace: true, delete: true },
+  '\b': { backspace: true },
+};
+
+/**
+ * Fast typing (or a held key) can deliver several keys in one read, which Ink passes on as one
+ * input string. Outside text fields each of them is a command: split the run into single keys.
+ * Escape sequences (arrows, alt+key) are left whole, as Ink already parsed them.
+ */
+export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta || input.includes('\u001B')) return [[input, key]];
+  const plain: Key = { ...key, return: false, tab: false, backspace: false, delete: false, shift: false };
+  return chars.map((ch) => [ch, { ...plain, ...CONTROL_KEYS[ch], shift: ch !== ch.toLowerCase() }]);
+}

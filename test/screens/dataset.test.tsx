@@ -177,6 +177,16 @@ describe('the Dataset screen', () => {
     app.unmount();
   });
 
+  it('handles several keys arriving in one read (fast typing, a held key) one by one', async () => {
+    await open([example('one', 'A'), example('two', 'B'), example('three', 'C'), example('four', 'D')].join('\n'));
+    await app.paste('jj');
+    expect(app.store.getState().dataset.cursor).toBe(2);
+    await app.paste('ahi');
+    expect(app.store.getState().dataset.editor?.field?.text).toBe('hi');
+    expect(app.store.getState().ui.screen).toBe('dataset');
+    app.unmount();
+  });
+
   it('fits 80x24', async () => {
     await open(Array.from({ length: 200 }, (_, i) => example(`Question number ${i} with a long tail of words to cut`, 'A')).join('\n'), { columns: 80, rows: 24 });
     await app.press(KEYS.pageDown);

@@ -3,7 +3,7 @@
 // typed, the open example, and the list.
 import { useInput, type Key } from 'ink';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
+import { keyName, splitKeys } from '../../keys/keyName.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import type { TextKey } from '../../store/slices/textField.js';
@@ -61,146 +61,164 @@ function submitPrompt(store: Store): void {
   }
 }
 
+/** A text field has the keyboard: what arrives is text, a paste included. */
+function typing(store: Store): boolean {
+  const d = store.getState().dataset;
+  return d.editor?.field != null || d.filter?.field != null || d.prompt !== null;
+}
+
 export function useDatasetKeys(store: Store, active: boolean, pageSize: number): void {
   useInput(
     (input, key) => {
-      const name = keyName(input, key);
-      const dispatch = (action: Action) => store.dispatch(action);
-      const dataset = store.getState().dataset;
-
-      if (dataset.draftOffer) {
-        if (name === 'r' || name === 'y') dispatch({ type: 'dataset/draftResolved', restore: true });
-        else if (name === 'x' || name === 'n') {
-          dispatch({ type: 'dataset/draftResolved', restore: false });
-          if (dataset.filePath) void discardDraft(dataset.filePath).catch(() => undefined);
-        }
-        return;
-      }
-      if (dataset.confirmDelete !== null) {
-        if (name === 'y') dispatch({ type: 'dataset/confirmDelete', confirmed: true });
-        else if (name === 'n' || name === 'esc') dispatch({ type: 'dataset/confirmDelete', confirmed: false });
-        return;
-      }
-      if (dataset.prompt) {
-        if (name === 'enter') submitPrompt(store);
-        else if (name === 'esc') dispatch({ type: 'dataset/promptClose' });
-        else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/promptKey', key: TEXT_KEYS[name] });
-        else {
-          const text = typed(input, key);
-          if (text !== null) dispatch({ type: 'dataset/promptType', text });
-        }
-        return;
-      }
-      if (dataset.filter?.field) {
-        if (name === 'enter') dispatch({ type: 'dataset/filterApply' });
-        else if (name === 'esc') dispatch({ type: 'dataset/filterClear' });
-        else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/filterKey', key: TEXT_KEYS[name] });
-        else {
-          const text = typed(input, key);
-          if (text !== null) dispatch({ type: 'dataset/filterType', text });
-        }
-        return;
-      }
-      if (dataset.editor?.field) {
-        if (name === 'enter') dispatch({ type: 'dataset/editor/finishText' });
-        else if (name === 'esc') dispatch(dataset.editor.mode === 'raw' ? { type: 'dataset/closeEditor' } : { type: 'dataset/editor/stopText' });
-        else if (name === 'ctrl+s') void saveAfterClosing(store);
-        else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/editor/key', key: TEXT_KEYS[name] });
-        else {
-          const text = typed(input, key);
-          if (text !== null) dispatch({ type: 'dataset/editor/type', text });
-        }
-        return;
-      }
-
-      const command = commandFor(datasetBindings, name);
-      if (dataset.editor) {
-        switch (command) {
-          case 'up':
-            return dispatch({ type: 'dataset/editor/select', delta: -1 });
-          case 'down':
-            return dispatch({ type: 'dataset/editor/select', delta: 1 });
-          case 'open':
-            return dispatch({ type: 'dataset/editor/startText' });
-          case 'back':
-            return dispatch({ type: 'dataset/closeEditor' });
-          case 'role':
-            return dispatch({ type: 'dataset/editor/cycleRole' });
-          case 'weight':
-            return dispatch({ type: 'dataset/editor/toggleWeight' });
-          case 'addTurn':
-            return dispatch({ type: 'dataset/editor/addTurn' });
-          case 'removeMessage':
-            return dispatch({ type: 'dataset/editor/removeMessage' });
-          case 'moveUp':
-            return dispatch({ type: 'dataset/editor/moveMessage', delta: -1 });
-          case 'moveDown':
-            return dispatch({ type: 'dataset/editor/moveMessage', delta: 1 });
-          case 'save':
-            return void saveAfterClosing(store);
-          case 'undo':
-          case 'redo':
-            // Undo works on whole examples: close this one (keeping its edits) first.
-            dispatch({ type: 'dataset/closeEditor' });
-            return dispatch({ type: command === 'undo' ? 'dataset/undo' : 'dataset/redo' });
-          default:
-            return;
-        }
-      }
-
-      switch (command) {
-        case 'up':
-          return dispatch({ type: 'dataset/move', delta: -1 });
-        case 'down':
-          return dispatch({ type: 'dataset/move', delta: 1 });
-        case 'pageUp':
-          return dispatch({ type: 'dataset/move', delta: -pageSize });
-        case 'pageDown':
-          return dispatch({ type: 'dataset/move', delta: pageSize });
-        case 'top':
-          return dispatch({ type: 'dataset/moveTo', index: 0 });
-        case 'bottom':
-          return dispatch({ type: 'dataset/moveTo', index: dataset.rows.length - 1 });
-        case 'open':
-          return dispatch({ type: 'dataset/open' });
-        case 'back':
-          return dispatch({ type: 'dataset/filterClear' });
-        case 'author':
-          return dispatch({ type: 'dataset/author' });
-        case 'filter':
-          return dispatch({ type: 'dataset/filterStart' });
-        case 'nextMatch':
-          return dispatch({ type: 'dataset/filterNext', step: 1 });
-        case 'prevMatch':
-          return dispatch({ type: 'dataset/filterNext', step: -1 });
-        case 'duplicate':
-          return dispatch({ type: 'dataset/duplicate' });
-        case 'delete':
-          return dispatch({ type: 'dataset/requestDelete' });
-        case 'moveUp':
-          return dispatch({ type: 'dataset/moveRow', delta: -1 });
-        case 'moveDown':
-          return dispatch({ type: 'dataset/moveRow', delta: 1 });
-        case 'undo':
-          return dispatch({ type: 'dataset/undo' });
-        case 'redo':
-          return dispatch({ type: 'dataset/redo' });
-        case 'save':
-          return void saveOpenDataset(store);
-        case 'systemPrompt':
-          return dispatch({ type: 'dataset/promptOpen', kind: 'systemPrompt', initial: dataset.defaultSystemPrompt });
-        case 'import':
-          return dispatch({ type: 'dataset/promptOpen', kind: 'import' });
-        case 'exportJsonl':
-          return dispatch({ type: 'dataset/promptOpen', kind: 'exportJsonl', initial: dataset.filePath ? dataset.filePath.replace(/\.jsonl$/i, '.export.jsonl') : '' });
-        case 'exportSplit':
-          return dispatch({ type: 'dataset/promptOpen', kind: 'exportSplit', initial: dataset.filePath ? `${dataset.filePath} 0.8 42` : '' });
-        default:
+      // Several keys in one read: commands one by one, until a text field opens; the rest is its text.
+      const keys = typing(store) ? [[input, key] as [string, Key]] : splitKeys(input, key);
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0 && typing(store)) {
+          handleKey(store, pageSize, keys.slice(i).map(([ch]) => ch).join(''), keys[i]![1]);
           return;
+        }
+        handleKey(store, pageSize, ...keys[i]!);
       }
     },
     { isActive: active },
   );
+}
+
+function handleKey(store: Store, pageSize: number, input: string, key: Key): void {
+  const name = keyName(input, key);
+  const dispatch = (action: Action) => store.dispatch(action);
+  const dataset = store.getState().dataset;
+
+  if (dataset.draftOffer) {
+    if (name === 'r' || name === 'y') dispatch({ type: 'dataset/draftResolved', restore: true });
+    else if (name === 'x' || name === 'n') {
+      dispatch({ type: 'dataset/draftResolved', restore: false });
+      if (dataset.filePath) void discardDraft(dataset.filePath).catch(() => undefined);
+    }
+    return;
+  }
+  if (dataset.confirmDelete !== null) {
+    if (name === 'y') dispatch({ type: 'dataset/confirmDelete', confirmed: true });
+    else if (name === 'n' || name === 'esc') dispatch({ type: 'dataset/confirmDelete', confirmed: false });
+    return;
+  }
+  if (dataset.prompt) {
+    if (name === 'enter') submitPrompt(store);
+    else if (name === 'esc') dispatch({ type: 'dataset/promptClose' });
+    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/promptKey', key: TEXT_KEYS[name] });
+    else {
+      const text = typed(input, key);
+      if (text !== null) dispatch({ type: 'dataset/promptType', text });
+    }
+    return;
+  }
+  if (dataset.filter?.field) {
+    if (name === 'enter') dispatch({ type: 'dataset/filterApply' });
+    else if (name === 'esc') dispatch({ type: 'dataset/filterClear' });
+    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/filterKey', key: TEXT_KEYS[name] });
+    else {
+      const text = typed(input, key);
+      if (text !== null) dispatch({ type: 'dataset/filterType', text });
+    }
+    return;
+  }
+  if (dataset.editor?.field) {
+    if (name === 'enter') dispatch({ type: 'dataset/editor/finishText' });
+    else if (name === 'esc') dispatch(dataset.editor.mode === 'raw' ? { type: 'dataset/closeEditor' } : { type: 'dataset/editor/stopText' });
+    else if (name === 'ctrl+s') void saveAfterClosing(store);
+    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/editor/key', key: TEXT_KEYS[name] });
+    else {
+      const text = typed(input, key);
+      if (text !== null) dispatch({ type: 'dataset/editor/type', text });
+    }
+    return;
+  }
+
+  const command = commandFor(datasetBindings, name);
+  if (dataset.editor) {
+    switch (command) {
+      case 'up':
+        return dispatch({ type: 'dataset/editor/select', delta: -1 });
+      case 'down':
+        return dispatch({ type: 'dataset/editor/select', delta: 1 });
+      case 'open':
+        return dispatch({ type: 'dataset/editor/startText' });
+      case 'back':
+        return dispatch({ type: 'dataset/closeEditor' });
+      case 'role':
+        return dispatch({ type: 'dataset/editor/cycleRole' });
+      case 'weight':
+        return dispatch({ type: 'dataset/editor/toggleWeight' });
+      case 'addTurn':
+        return dispatch({ type: 'dataset/editor/addTurn' });
+      case 'removeMessage':
+        return dispatch({ type: 'dataset/editor/removeMessage' });
+      case 'moveUp':
+        return dispatch({ type: 'dataset/editor/moveMessage', delta: -1 });
+      case 'moveDown':
+        return dispatch({ type: 'dataset/editor/moveMessage', delta: 1 });
+      case 'save':
+        return void saveAfterClosing(store);
+      case 'undo':
+      case 'redo':
+        // Undo works on whole examples: close this one (keeping its edits) first.
+        dispatch({ type: 'dataset/closeEditor' });
+        return dispatch({ type: command === 'undo' ? 'dataset/undo' : 'dataset/redo' });
+      default:
+        return;
+    }
+  }
+
+  switch (command) {
+    case 'up':
+      return dispatch({ type: 'dataset/move', delta: -1 });
+    case 'down':
+      return dispatch({ type: 'dataset/move', delta: 1 });
+    case 'pageUp':
+      return dispatch({ type: 'dataset/move', delta: -pageSize });
+    case 'pageDown':
+      return dispatch({ type: 'dataset/move', delta: pageSize });
+    case 'top':
+      return dispatch({ type: 'dataset/moveTo', index: 0 });
+    case 'bottom':
+      return dispatch({ type: 'dataset/moveTo', index: dataset.rows.length - 1 });
+    case 'open':
+      return dispatch({ type: 'dataset/open' });
+    case 'back':
+      return dispatch({ type: 'dataset/filterClear' });
+    case 'author':
+      return dispatch({ type: 'dataset/author' });
+    case 'filter':
+      return dispatch({ type: 'dataset/filterStart' });
+    case 'nextMatch':
+      return dispatch({ type: 'dataset/filterNext', step: 1 });
+    case 'prevMatch':
+      return dispatch({ type: 'dataset/filterNext', step: -1 });
+    case 'duplicate':
+      return dispatch({ type: 'dataset/duplicate' });
+    case 'delete':
+      return dispatch({ type: 'dataset/requestDelete' });
+    case 'moveUp':
+      return dispatch({ type: 'dataset/moveRow', delta: -1 });
+    case 'moveDown':
+      return dispatch({ type: 'dataset/moveRow', delta: 1 });
+    case 'undo':
+      return dispatch({ type: 'dataset/undo' });
+    case 'redo':
+      return dispatch({ type: 'dataset/redo' });
+    case 'save':
+      return void saveOpenDataset(store);
+    case 'systemPrompt':
+      return dispatch({ type: 'dataset/promptOpen', kind: 'systemPrompt', initial: dataset.defaultSystemPrompt });
+    case 'import':
+      return dispatch({ type: 'dataset/promptOpen', kind: 'import' });
+    case 'exportJsonl':
+      return dispatch({ type: 'dataset/promptOpen', kind: 'exportJsonl', initial: dataset.filePath ? dataset.filePath.replace(/\.jsonl$/i, '.export.jsonl') : '' });
+    case 'exportSplit':
+      return dispatch({ type: 'dataset/promptOpen', kind: 'exportSplit', initial: dataset.filePath ? `${dataset.filePath} 0.8 42` : '' });
+    default:
+      return;
+  }
 }
 
 /** ctrl+s inside an example: the example goes into the rows first, then the file is saved. */

@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, type Key } from 'ink';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { parseExample } from '../../core/dataset/example.js';
@@ -7,7 +7,7 @@ import { availableFixes, type FixId, type FixPlan } from '../../core/validate/fi
 import { tokenView } from '../../core/validate/tokenView.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
+import { keyName, splitKeys } from '../../keys/keyName.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
 import type { Store } from '../../store/store.js';
 import type { ScreenProps } from '../types.js';
@@ -79,73 +79,77 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   const today = new Date().toISOString().slice(0, 10);
 
   useInput(
-    (input, key) => {
-      const name = keyName(input, key);
-      const state = store.getState().validation;
-      const dispatch = store.dispatch;
-      if (state.fix) {
-        if (name === 'y') {
-          applyFix(store, state.fix);
-        } else if (name === 'f') {
-          const all = fixesFor(store, lines[state.cursor]);
-          const at = all.findIndex((p) => p.id === state.fix?.id);
-          dispatch({ type: 'validation/proposeFix', fix: all[(at + 1) % all.length] ?? null });
-          return;
-        }
-        dispatch({ type: 'validation/closeFix' });
-        return;
-      }
-      if (state.filter?.field) {
-        if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
-        else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
-        else if (name === 'backspace') dispatch({ type: 'validation/filterKey', key: 'backspace' });
-        else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/filterKey', key: name });
-        else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/filterType', text: input });
-        return;
-      }
-      const page = Math.max(1, height - 8);
-      switch (commandFor(validateBindings, name)) {
-        case 'up':
-          return dispatch({ type: 'validation/move', delta: -1, max: lines.length });
-        case 'down':
-          return dispatch({ type: 'validation/move', delta: 1, max: lines.length });
-        case 'pageUp':
-          return dispatch({ type: 'validation/move', delta: -page, max: lines.length });
-        case 'pageDown':
-          return dispatch({ type: 'validation/move', delta: page, max: lines.length });
-        case 'top':
-          return dispatch({ type: 'validation/moveTo', index: 0 });
-        case 'bottom':
-          return dispatch({ type: 'validation/moveTo', index: Math.max(0, lines.length - 1) });
-        case 'jump': {
-          const target = targetLine(lines[state.cursor]);
-          if (!target) return;
-          dispatch({ type: 'ui/showScreen', screen: 'dataset' });
-          return dispatch({ type: 'dataset/jumpTo', index: target.line - 1, path: target.path });
-        }
-        case 'model': {
-          const at = MODELS.findIndex((m) => m.id === state.model);
-          return dispatch({ type: 'validation/setModel', model: MODELS[(at + 1) % MODELS.length]!.id });
-        }
-        case 'fix': {
-          const first = fixesFor(store, lines[state.cursor])[0];
-          if (first === undefined) return dispatch({ type: 'dataset/message', level: 'info', text: 'No safe fix applies to this dataset.' });
-          return dispatch({ type: 'validation/proposeFix', fix: first });
-        }
-        case 'tokens':
-          return dispatch({ type: 'validation/toggleView' });
-        case 'filter':
-          return dispatch({ type: 'validation/filterStart' });
-        case 'back':
-          if (state.view === 'tokens') return dispatch({ type: 'validation/toggleView' });
-          if (state.filter) return dispatch({ type: 'validation/filterDone', keep: false });
-          return;
-        default:
-          return;
-      }
+    (chunk, chunkKey) => {
+      for (const [input, key] of store.getState().validation.filter?.field ? [[chunk, chunkKey] as const] : splitKeys(chunk, chunkKey)) handleKey(input, key);
     },
     { isActive: active },
   );
+
+  function handleKey(input: string, key: Key): void {
+    const name = keyName(input, key);
+    const state = store.getState().validation;
+    const dispatch = store.dispatch;
+    if (state.fix) {
+      if (name === 'y') {
+        applyFix(store, state.fix);
+      } else if (name === 'f') {
+        const all = fixesFor(store, lines[state.cursor]);
+        const at = all.findIndex((p) => p.id === state.fix?.id);
+        dispatch({ type: 'validation/proposeFix', fix: all[(at + 1) % all.length] ?? null });
+        return;
+      }
+      dispatch({ type: 'validation/closeFix' });
+      return;
+    }
+    if (state.filter?.field) {
+      if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
+      else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
+      else if (name === 'backspace') dispatch({ type: 'validation/filterKey', key: 'backspace' });
+      else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/filterKey', key: name });
+      else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/filterType', text: input });
+      return;
+    }
+    const page = Math.max(1, height - 8);
+    switch (commandFor(validateBindings, name)) {
+      case 'up':
+        return dispatch({ type: 'validation/move', delta: -1, max: lines.length });
+      case 'down':
+        return dispatch({ type: 'validation/move', delta: 1, max: lines.length });
+      case 'pageUp':
+        return dispatch({ type: 'validation/move', delta: -page, max: lines.length });
+      case 'pageDown':
+        return dispatch({ type: 'validation/move', delta: page, max: lines.length });
+      case 'top':
+        return dispatch({ type: 'validation/moveTo', index: 0 });
+      case 'bottom':
+        return dispatch({ type: 'validation/moveTo', index: Math.max(0, lines.length - 1) });
+      case 'jump': {
+        const target = targetLine(lines[state.cursor]);
+        if (!target) return;
+        dispatch({ type: 'ui/showScreen', screen: 'dataset' });
+        return dispatch({ type: 'dataset/jumpTo', index: target.line - 1, path: target.path });
+      }
+      case 'model': {
+        const at = MODELS.findIndex((m) => m.id === state.model);
+        return dispatch({ type: 'validation/setModel', model: MODELS[(at + 1) % MODELS.length]!.id });
+      }
+      case 'fix': {
+        const first = fixesFor(store, lines[state.cursor])[0];
+        if (first === undefined) return dispatch({ type: 'dataset/message', level: 'info', text: 'No safe fix applies to this dataset.' });
+        return dispatch({ type: 'validation/proposeFix', fix: first });
+      }
+      case 'tokens':
+        return dispatch({ type: 'validation/toggleView' });
+      case 'filter':
+        return dispatch({ type: 'validation/filterStart' });
+      case 'back':
+        if (state.view === 'tokens') return dispatch({ type: 'validation/toggleView' });
+        if (state.filter) return dispatch({ type: 'validation/filterDone', keep: false });
+        return;
+      default:
+        return;
+    }
+  }
 
   if (status === 'none' || status === 'failed') {
     return (
