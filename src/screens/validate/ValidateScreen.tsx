@@ -221,7 +221,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
           const selected = top + i === validation.cursor;
           const g = line.group;
           const text = line.finding
-            ? `    line ${line.finding.line ?? '-'}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
+            ? `    ${line.finding.line === null ? 'whole file' : `line ${line.finding.line}`}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
             : `${g.severity === 'error' ? '✗' : '!'} ${g.code} (${n.format(g.count)}) — ${g.hint}`;
           return (
             <Text key={`${g.code}-${top + i}`} inverse={selected} bold={!line.finding} color={!line.finding ? (g.severity === 'error' ? 'red' : 'yellow') : undefined}>
