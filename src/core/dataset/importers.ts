@@ -19,29 +19,67 @@ export interface ImportResult {
   sourceFormat: 'jsonl' | 'json-array' | 'json-document' | 'csv';
 }
 
+interface CsvSkip {
+  code: string;
+  /** Records read before the one that failed, the header included. */
+  records: number;
+  lines: number;
+  message: string;
+}
+
 function fromCsv(text: string): ImportResult {
+  // A malformed record (a stray quote) is skipped and reported, not allowed to cost the good
+  // rows around it. An unclosed quote still runs to the end of the file: that is what it means
+  // in CSV, and the report says so.
+  const skips: CsvSkip[] = [];
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        if (!error) return undefined;
+        const skip = { code: String(error.code), records: Number(error.records ?? 0), lines: Number(error.lines ?? 0), message: error.message };
+        // csv-parse can report the same broken record more than once.
+        const last = skips.at(-1);
+        if (!last || last.code !== skip.code || last.records !== skip.records || last.lines !== skip.lines) skips.push(skip);
+        return undefined;
+      },
+    }) as string[][];
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return { lines: [], problems: [{ at: e.lines ?? 1, message: `the CSV cannot be read: ${e.message ?? String(error)}` }], sourceFormat: 'csv' };
   }
+  // Rows count every record, skipped ones too, so they match a spreadsheet's rows. csv-parse's
+  // `records` counts only the good records read before a failure, so add the failures before it.
+  const skipProblems: ImportProblem[] = skips.map((skip, k) => ({
+    at: skip.records + k + 1,
+    message:
+      skip.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? `a quote opened here is never closed, so this row and every row after it are not imported: ${skip.message}`
+        : `cannot be read, not imported (near line ${skip.lines} of the file): ${skip.message}`,
+  }));
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const [prompt, completion, system, user, assistant] = ['prompt', 'completion', 'system', 'user', 'assistant'].map(col) as [number, number, number, number, number];
   const chat = user >= 0 && assistant >= 0;
   if (!chat && !(prompt >= 0 && completion >= 0)) {
-    return { lines: [], problems: [{ at: 1, message: `the header needs columns prompt,completion or system,user,assistant (found: ${header.join(', ') || 'nothing'})` }], sourceFormat: 'csv' };
+    return { lines: [], problems: [{ at: 1, message: `the header needs columns prompt,completion or system,user,assistant (found: ${header.join(', ') || 'nothing'})` }, ...skipProblems], sourceFormat: 'csv' };
   }
   const lines: string[] = [];
-  const problems: ImportProblem[] = [];
-  records.slice(1).forEach((record, i) => {
-    const row = i + 2;
+  const problems: ImportProblem[] = [...skipProblems];
+  let skipsBefore = 0;
+  records.forEach((record, index) => {
+    while (skipsBefore < skips.length && (skips[skipsBefore] as CsvSkip).records <= index) skipsBefore++;
+    if (index === 0) return;
+    const row = index + 1 + skipsBefore;
     const cell = (c: number) => (c >= 0 ? (record[c] ?? '') : '');
     const question = chat ? cell(user) : cell(prompt);
     const answer = chat ? cell(assistant) : cell(completion);
     if (record.length < header.length) problems.push({ at: row, message: `has ${record.length} of ${header.length} columns` });
+    if (record.length > header.length) problems.push({ at: row, message: `has ${record.length} cells but the header names ${header.length}; the cells past column ${header.length} are not imported` });
     if (!question.trim() || !answer.trim()) {
       problems.push({ at: row, message: `the ${chat ? 'user or assistant' : 'prompt or completion'} cell is empty; row not imported` });
       return;
@@ -51,6 +89,7 @@ function fromCsv(text: string): ImportResult {
     messages.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
     lines.push(serializeExample({ messages }));
   });
+  problems.sort((a, b) => a.at - b.at);
   return { lines, problems, sourceFormat: 'csv' };
 }
 
