@@ -53,7 +53,8 @@ export function addEvent(
 
 export function fineTunedName(job: JobRecord): string {
   const suffix = job.user_provided_suffix ? `${job.user_provided_suffix}:` : '';
-  return `ft:${job.model}:${ORGANIZATION_SLUG}:${suffix}${job.id.replace(/^ftjob-/, '')}`;
+  // The service names a fine-tune with a short id of its own; the job id's first 8 characters here.
+  return `ft:${job.model}:${ORGANIZATION_SLUG}:${suffix}${job.id.slice('ftjob-'.length, 'ftjob-'.length + 8)}`;
 }
 
 function hyper(job: JobRecord): JobRecord['hyperparameters'] {

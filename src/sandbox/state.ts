@@ -1,5 +1,6 @@
 // Everything the sandbox knows, in memory; optionally mirrored to a directory (persist.ts).
 // Records are kept in the wire shape of OpenAI's document, so routes return them as they are.
+import { createHash } from 'node:crypto';
 
 export interface FileRecord {
   id: string;
@@ -117,16 +118,13 @@ export function emptyState(): SandboxState {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Deterministic ids (a counter spelled in base 62, padded) so test runs are repeatable. */
+/** Ids that look like the service's but come from a counter, so test runs are repeatable. */
 export function nextId(state: SandboxState, prefix: string): string {
   state.seq += 1;
-  let n = state.seq * 7919 + 104729;
+  const digest = createHash('sha256').update(`${prefix}${state.seq}`).digest();
   let s = '';
-  while (n > 0) {
-    s = ALPHABET[n % 62] + s;
-    n = Math.floor(n / 62);
-  }
-  return `${prefix}${s.padStart(24, 'x')}`;
+  for (let i = 0; i < 24; i++) s += ALPHABET[digest[i]! % ALPHABET.length];
+  return `${prefix}${s}`;
 }
 
 export const ORGANIZATION_ID = 'org-sandbox';

@@ -124,7 +124,7 @@ describe('sandbox against the OpenAI OpenAPI document (Prism proxy)', () => {
 
   it('models: list and retrieve a fine-tuned model', async () => {
     const models = await viaPrism('GET', '/models');
-    const ft = models.body.data.find((m: any) => m.id.startsWith('ft:') && m.id.endsWith('contract:' + jobId.replace('ftjob-', '')));
+    const ft = models.body.data.find((m: any) => m.id.startsWith('ft:') && m.id.endsWith(`:contract:${jobId.slice(6, 14)}`));
     expect(ft).toBeDefined();
     expect((await viaPrism('GET', `/models/${encodeURIComponent(ft.id)}`)).body.id).toBe(ft.id);
   });

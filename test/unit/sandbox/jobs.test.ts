@@ -30,7 +30,7 @@ describe('sandbox fine-tuning jobs', () => {
     sb.clock.advance(16000);
     const done = await job(created.id);
     expect(done.status).toBe('succeeded');
-    expect(done.fine_tuned_model).toBe(`ft:gpt-4o-mini-2024-07-18:sandbox:demo:${created.id.replace('ftjob-', '')}`);
+    expect(done.fine_tuned_model).toBe(`ft:gpt-4o-mini-2024-07-18:sandbox:demo:${created.id.slice(6, 14)}`);
     expect(done.trained_tokens).toBeGreaterThan(0);
     expect(done.hyperparameters).toEqual({ batch_size: 1, learning_rate_multiplier: 1.8, n_epochs: 3 });
 
