@@ -203,19 +203,18 @@ export class OpenAIProvider implements FineTuningProvider {
     });
   }
 
+  private chatBody(request: ChatRequest) {
+    return {
+      model: request.model,
+      messages: request.messages,
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.maxTokens !== undefined ? { max_completion_tokens: request.maxTokens } : {}),
+    };
+  }
+
   async *chatStream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatDelta> {
     try {
-      const stream = await this.client.chat.completions.create(
-        {
-          model: request.model,
-          messages: request.messages,
-          stream: true,
-          stream_options: { include_usage: true },
-          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-          ...(request.maxTokens !== undefined ? { max_completion_tokens: request.maxTokens } : {}),
-        },
-        { signal },
-      );
+      const stream = await this.client.chat.completions.create({ ...this.chatBody(request), stream: true, stream_options: { include_usage: true } }, { signal });
       for await (const chunk of stream) {
         const delta = chunk.choices[0]?.delta?.content;
         if (delta) yield { delta };
@@ -227,12 +226,8 @@ export class OpenAIProvider implements FineTuningProvider {
   }
 
   async chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
-    let text = '';
-    let usage: ChatResult['usage'] = null;
-    for await (const piece of this.chatStream(request, signal ?? new AbortController().signal)) {
-      if (piece.delta) text += piece.delta;
-      if (piece.usage) usage = piece.usage;
-    }
-    return { text, usage };
+    const completion = await mapErrors(() => this.client.chat.completions.create({ ...this.chatBody(request), stream: false }, signal ? { signal } : undefined));
+    const usage = completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : null;
+    return { text: completion.choices[0]?.message?.content ?? '', usage };
   }
 }

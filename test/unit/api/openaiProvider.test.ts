@@ -174,7 +174,7 @@ describe('requests', () => {
     expect(calls.at(-1)!.url.pathname).toBe('/v1/files');
   });
 
-  it('streams chat text and reports usage at the end; chat() joins it', async () => {
+  it('streams chat text and reports usage at the end; chat() asks for one whole answer', async () => {
     const sse = (chunks: unknown[]) =>
       new Response(chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n', { status: 200, headers: { 'content-type': 'text/event-stream' } });
     const chunk = (content: string | null, usage: unknown = null) => ({
@@ -188,6 +188,16 @@ describe('requests', () => {
     let sent: Record<string, unknown> = {};
     const { p } = provider((_url, init) => {
       sent = JSON.parse(String(init.body)) as Record<string, unknown>;
+      if (sent.stream !== true) {
+        return json(200, {
+          id: 'c',
+          object: 'chat.completion',
+          created: 1,
+          model: 'm',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+        });
+      }
       return sse([chunk('Hel'), chunk('lo'), chunk(null, { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 })]);
     });
     const pieces = [];
