@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.js';
+import { SANDBOX_HEADER } from './detect.js';
 import { faultError, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
 import { ApiError, sendError, sendJson } from './http.js';
 import { loadState, saveState } from './persist.js';
@@ -56,11 +57,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const method = req.method ?? 'GET';
     if (url.pathname === '/' || url.pathname === '/v1' || url.pathname === '/v1/') {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-sandbox': 'true' });
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', [SANDBOX_HEADER]: 'true' });
       res.end(`${SANDBOX_NOTICE}\n`);
       return;
     }
-    res.setHeader('x-sandbox', 'true');
+    res.setHeader(SANDBOX_HEADER, 'true');
     const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname);
     if (fault === 'slow') await wait(slowMs);
     if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
