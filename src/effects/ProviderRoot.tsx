@@ -7,11 +7,13 @@ import { useDispatch } from '../store/StoreProvider.js';
 import { useChatEffects } from './chatEffects.js';
 import { toErrorInfo } from './errorInfo.js';
 import { useJobsEffects } from './jobsEffects.js';
+import { useConnectionProbe } from './useConnectionProbe.js';
 import { ProviderContext, type ProviderServices, type SandboxConnection } from './providerContext.js';
 
 function Effects() {
   useJobsEffects();
   useChatEffects();
+  useConnectionProbe();
   return null;
 }
 
