@@ -73,7 +73,8 @@ describe('the Validate screen', () => {
     await openOnValidate([JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Masked reply', weight: 0 }, { role: 'user', content: 'Again' }, { role: 'assistant', content: 'Trained reply' }] }), ...clean]);
     await app!.press('t');
     const frame = app!.lastFrame();
-    expect(frame).toMatch(/Example 1: \d+ trained · \d+ masked \(weight 0\) · \d+ context tokens/);
+    expect(frame).toMatch(/Example 1: \d+ billed tokens = \d+ trained \+ \d+ context/);
+    expect(frame).toMatch(/context = [1-9]\d* masked \+ \d+ input text/);
     expect(frame).toContain('assistant · MASKED');
     expect(frame).toContain('assistant · TRAINED');
     expect(frame).toContain('ained| reply');

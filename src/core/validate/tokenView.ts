@@ -23,40 +23,101 @@ function encoder(name: EncodingName): Encoder {
 export type TokenKind = 'trained' | 'masked' | 'context';
 
 export interface TokenSegment {
+  /** The message's role; `preferred` / `non-preferred` for a preference example's outputs. */
   role: string;
   kind: TokenKind;
   /** Each token's text, in order (a token that splits a character shows as its bytes' replacement). */
   tokens: string[];
+  /** Tokens the engine counts for this message that have no text of their own: 3 per tool or function call. */
+  fixed: number;
 }
 
 export interface TokenView {
   segments: TokenSegment[];
+  /** Tokens per kind, counted the way the engine counts them: `trained` equals its trainedTokens. */
   counts: Record<TokenKind, number>;
 }
 
 const AS_TEXT = { disallowedSpecial: new Set<string>() };
+/** The engine's fixed estimate per tool or function call (src/core/validate/rules/tools.ts). */
+const TOKENS_PER_CALL = 3;
 
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((p) => (p && typeof p === 'object' && (p as { type?: unknown }).type === 'text' ? String((p as { text?: unknown }).text ?? '') : '')).join('');
-  return '';
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The token view of a chat example's messages; null when the value has no messages list. */
+/** Text pieces as the engine tokenizes them: a string whole, each text part of a list on its own. */
+function contentPieces(content: unknown): string[] {
+  if (typeof content === 'string') return [content];
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((p) => (isObject(p) && p.type === 'text' && typeof p.text === 'string' ? [p.text] : []));
+}
+
+/**
+ * An assistant's tool and function calls, as the engine estimates them: 3 tokens plus the name's
+ * for each call with a name, plus the arguments string's (a tool call's even without a name).
+ */
+function callPieces(message: Record<string, unknown>): { pieces: string[]; calls: number } {
+  const pieces: string[] = [];
+  let calls = 0;
+  const named = (name: unknown): name is string => typeof name === 'string' && name.length > 0;
+  if (Array.isArray(message.tool_calls)) {
+    for (const call of message.tool_calls) {
+      if (!isObject(call) || !isObject(call.function)) continue;
+      if (named(call.function.name)) {
+        calls++;
+        pieces.push(call.function.name);
+      }
+      if (typeof call.function.arguments === 'string') pieces.push(call.function.arguments);
+    }
+  }
+  const legacy = message.function_call;
+  if (isObject(legacy) && named(legacy.name)) {
+    calls++;
+    pieces.push(legacy.name);
+    if (typeof legacy.arguments === 'string') pieces.push(legacy.arguments);
+  }
+  return { pieces, calls };
+}
+
+function segment(e: Encoder, role: string, kind: TokenKind, pieces: string[], fixed: number): TokenSegment {
+  const tokens = pieces.flatMap((text) => (text ? e.encode(text, AS_TEXT).map((id) => e.decode([id])) : []));
+  return { role, kind, tokens, fixed };
+}
+
+/**
+ * The token view of a chat example (`messages`) or a preference example (`input` +
+ * `preferred_output` + `non_preferred_output`); null when the value is neither.
+ */
 export function tokenView(example: unknown, encoding: EncodingName): TokenView | null {
-  const messages = example && typeof example === 'object' ? (example as { messages?: unknown }).messages : undefined;
-  if (!Array.isArray(messages)) return null;
+  if (!isObject(example)) return null;
   const e = encoder(encoding);
+  const segments: TokenSegment[] = [];
+  if (Array.isArray(example.messages)) {
+    for (const m of example.messages) {
+      if (!isObject(m)) continue;
+      const role = typeof m.role === 'string' ? m.role : '?';
+      if (role !== 'assistant') {
+        segments.push(segment(e, role, 'context', contentPieces(m.content), 0));
+        continue;
+      }
+      const calls = callPieces(m);
+      segments.push(segment(e, role, m.weight === 0 ? 'masked' : 'trained', [...contentPieces(m.content), ...calls.pieces], calls.calls * TOKENS_PER_CALL));
+    }
+  } else if (isObject(example.input) && Array.isArray(example.input.messages)) {
+    // Preference training reads the whole input and learns from both outputs.
+    for (const m of example.input.messages) {
+      if (isObject(m)) segments.push(segment(e, typeof m.role === 'string' ? m.role : '?', 'context', contentPieces(m.content), 0));
+    }
+    for (const [key, role] of [['preferred_output', 'preferred'], ['non_preferred_output', 'non-preferred']] as const) {
+      const output: unknown = example[key];
+      const message: unknown = Array.isArray(output) && output.length === 1 ? output[0] : undefined;
+      if (isObject(message) && message.role === 'assistant') segments.push(segment(e, role, 'trained', contentPieces(message.content), 0));
+    }
+  } else {
+    return null;
+  }
   const counts: Record<TokenKind, number> = { trained: 0, masked: 0, context: 0 };
-  const segments = messages.map((m): TokenSegment => {
-    const message = (m && typeof m === 'object' ? m : {}) as Record<string, unknown>;
-    const role = typeof message.role === 'string' ? message.role : '?';
-    const kind: TokenKind = role === 'assistant' ? (message.weight === 0 ? 'masked' : 'trained') : 'context';
-    let text = textOf(message.content);
-    if (Array.isArray(message.tool_calls)) text += message.tool_calls.map((c) => JSON.stringify((c as { function?: unknown })?.function ?? c)).join('');
-    const ids = text ? e.encode(text, AS_TEXT) : [];
-    counts[kind] += ids.length;
-    return { role, kind, tokens: ids.map((id) => e.decode([id])) };
-  });
+  for (const s of segments) counts[s.kind] += s.tokens.length + s.fixed;
   return { segments, counts };
 }

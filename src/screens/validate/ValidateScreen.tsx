@@ -2,7 +2,7 @@ import { Box, Text, useInput, type Key } from 'ink';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { parseExample } from '../../core/dataset/example.js';
-import { MODELS, resolveModel } from '../../core/validate/index.js';
+import { analyzerFor, MODELS, resolveModel } from '../../core/validate/index.js';
 import { availableFixes, type FixId, type FixPlan } from '../../core/validate/fixes.js';
 import { tokenView } from '../../core/validate/tokenView.js';
 import type { DatasetReport } from '../../core/validate/types.js';
@@ -75,6 +75,8 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   const revision = useAppState((s) => s.dataset.revision);
   const report = validation.report;
   const lines = findingLines(report, validation.filter?.query ?? '');
+  // A fix can shrink the list under the cursor: point at its last line rather than past it.
+  const cursor = Math.min(validation.cursor, Math.max(0, lines.length - 1));
   const inner = Math.max(10, width - 2);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -93,7 +95,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
       if (name === 'y') {
         applyFix(store, state.fix);
       } else if (name === 'f') {
-        const all = fixesFor(store, lines[state.cursor]);
+        const all = fixesFor(store, lines[cursor]);
         const at = all.findIndex((p) => p.id === state.fix?.id);
         dispatch({ type: 'validation/proposeFix', fix: all[(at + 1) % all.length] ?? null });
         return;
@@ -124,7 +126,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
       case 'bottom':
         return dispatch({ type: 'validation/moveTo', index: Math.max(0, lines.length - 1) });
       case 'jump': {
-        const target = targetLine(lines[state.cursor]);
+        const target = targetLine(lines[cursor]);
         if (!target) return;
         dispatch({ type: 'ui/showScreen', screen: 'dataset' });
         return dispatch({ type: 'dataset/jumpTo', index: target.line - 1, path: target.path });
@@ -134,7 +136,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         return dispatch({ type: 'validation/setModel', model: MODELS[(at + 1) % MODELS.length]!.id });
       }
       case 'fix': {
-        const first = fixesFor(store, lines[state.cursor])[0];
+        const first = fixesFor(store, lines[cursor])[0];
         if (first === undefined) return dispatch({ type: 'dataset/message', level: 'info', text: 'No safe fix applies to this dataset.' });
         return dispatch({ type: 'validation/proposeFix', fix: first });
       }
@@ -189,7 +191,8 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     const preview = validation.fix.changes.slice(0, 3).map((c) => `line ${c.index + 1}: ${c.text === null ? 'removed' : cut(c.text.split('\n')[0] ?? '', inner - 14)}`);
     bottom = (
       <Box flexDirection="column">
-        <Text color="yellow">{cut(`${validation.fix.description}. y apply (undoable) · f another fix · any other key cancels`, inner)}</Text>
+        <Text color="yellow">{cut(validation.fix.description, inner)}</Text>
+        <Text color="yellow">{cut('y apply (undoable) · f another fix · any other key cancels', inner)}</Text>
         {preview.map((p, i) => (
           <Text key={i} dimColor>
             {cut(`  ${p}`, inner)}
@@ -197,7 +200,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         ))}
       </Box>
     );
-    bottomRows = 1 + preview.length;
+    bottomRows = 2 + preview.length;
   } else if (validation.filter?.field) {
     bottom = <Text>{cut(`filter: ${validation.filter.field.text}▏ (enter keep · esc clear)`, inner)}</Text>;
     bottomRows = 1;
@@ -208,17 +211,17 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
 
   let body: ReactNode;
   if (validation.view === 'tokens') {
-    body = <TokenPanel store={store} target={targetLine(lines[validation.cursor])} model={validation.model} width={inner} height={bodyHeight} />;
+    body = <TokenPanel store={store} target={targetLine(lines[cursor])} model={validation.model} width={inner} height={bodyHeight} />;
   } else if (!report) {
     body = <Text dimColor>Validating…</Text>;
   } else if (lines.length === 0) {
     body = <Text color="green">{validation.filter ? 'No finding matches the filter.' : 'No problems found. The dataset is ready to upload.'}</Text>;
   } else {
-    const top = Math.max(0, Math.min(validation.cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
+    const top = Math.max(0, Math.min(cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
     body = (
       <Box flexDirection="column">
         {lines.slice(top, top + bodyHeight).map((line, i) => {
-          const selected = top + i === validation.cursor;
+          const selected = top + i === cursor;
           const g = line.group;
           const text = line.finding
             ? `    ${line.finding.line === null ? 'whole file' : `line ${line.finding.line}`}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
@@ -259,17 +262,32 @@ function TokenPanel({ store, target, model, width, height }: { store: Store; tar
   const parsed = row ? parseExample(row.text) : null;
   const facts = resolveModel(model);
   const view = parsed?.ok && facts ? tokenView(parsed.value, facts.encoding) : null;
-  if (!view) return <Text dimColor>{cut(`Line ${index + 1} has no messages to show token by token.`, width)}</Text>;
+  if (!view || !row || !facts) return <Text dimColor>{cut(`Line ${index + 1} has no messages to show token by token.`, width)}</Text>;
+  // The figures are the engine's own for this line (what `ftui validate --json` adds up); the
+  // segments below show which text they come from.
+  const figures = analyzerFor(facts).analyzeText(row.text, index + 1).figures;
+  const rest = figures ? figures.contextTokens - view.counts.context - view.counts.masked : 0;
   const lines: ReactNode[] = [
-    <Text key="legend">
-      {cut(`Example ${index + 1}: ${view.counts.trained} trained · ${view.counts.masked} masked (weight 0) · ${view.counts.context} context tokens — only trained tokens teach the model; all are billed`, width)}
+    <Text key="figures">
+      {cut(
+        figures
+          ? `Example ${index + 1}: ${n.format(figures.billedTokens)} billed tokens = ${n.format(figures.trainedTokens)} trained + ${n.format(figures.contextTokens)} context`
+          : `Example ${index + 1}: ${n.format(view.counts.trained)} trained tokens (the engine cannot count this line; see its findings)`,
+        width,
+      )}
+    </Text>,
+    <Text key="context">
+      {cut(figures ? `  context = ${n.format(view.counts.masked)} masked + ${n.format(view.counts.context)} input text + ${n.format(rest)} roles, formatting, tools` : '', width)}
+    </Text>,
+    <Text key="legend" dimColor>
+      {cut('TRAINED teaches the model · MASKED (weight 0) and CONTEXT are read, not learned · all are billed', width)}
     </Text>,
   ];
   for (const [i, segment] of view.segments.entries()) {
     if (lines.length >= height) break;
     lines.push(
       <Text key={`s${i}`} bold color={KIND_COLOR[segment.kind]}>
-        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length} tokens`, width)}
+        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
       </Text>,
     );
     const text = segment.tokens.map((t) => t.replace(/\n/g, '⏎')).join('|');

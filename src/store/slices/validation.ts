@@ -71,7 +71,9 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
     case 'validation/report':
       return { ...state, status: 'done', progress: null, report: action.report, revision: action.revision };
     case 'validation/move': {
-      const cursor = Math.max(0, Math.min(action.max - 1, state.cursor + action.delta));
+      // From where the screen shows the cursor: a list that shrank after a fix shows it on its last line.
+      const from = Math.min(state.cursor, Math.max(0, action.max - 1));
+      const cursor = Math.max(0, Math.min(action.max - 1, from + action.delta));
       return cursor === state.cursor ? state : { ...state, cursor };
     }
     case 'validation/moveTo':

@@ -13,6 +13,7 @@ describe('validation slice', () => {
     expect(run([{ type: 'validation/move', delta: 2, max: 5 }, { type: 'validation/move', delta: -1, max: 5 }]).cursor).toBe(1);
     // A list that shrank after a fix: the next move brings the cursor back inside it.
     expect(run([{ type: 'validation/moveTo', index: 40 }, { type: 'validation/move', delta: 1, max: 3 }]).cursor).toBe(2);
+    expect(run([{ type: 'validation/moveTo', index: 40 }, { type: 'validation/move', delta: -1, max: 3 }]).cursor).toBe(1);
     expect(run([{ type: 'validation/moveTo', index: -2 }]).cursor).toBe(0);
   });
 

@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyzerFor, resolveModel } from '../../src/core/validate/index.js';
+import { openDataset } from '../../src/effects/datasetFiles.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
+
+let dir: string;
+let app: RenderedApp | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ftui-validate-panels-'));
+  process.env.FTUI_DATA_DIR = join(dir, 'data');
+});
+afterEach(() => app?.unmount());
+
+const ex = (q: string, a = 'Answer.') => JSON.stringify({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: q }, { role: 'assistant', content: a }] });
+const clean = Array.from({ length: 12 }, (_, i) => ex(`Question ${i}`));
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 30 },
+];
+
+const state = () => app!.store.getState();
+const current = () => state().validation.status === 'done' && state().validation.revision === state().dataset.revision;
+
+async function waitFor(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out; frame:\n${app?.lastFrame()}`);
+    await tick(20);
+  }
+}
+
+async function openOnValidate(lines: string[], size: { columns: number; rows: number }): Promise<void> {
+  const path = join(dir, 'train.jsonl');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  app = await renderApp({}, size);
+  await openDataset(app.store, path);
+  await app.press('2');
+  await waitFor(current);
+  await tick(30);
+}
+
+function expectFits(frame: string, size: { columns: number; rows: number }) {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(size.rows);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(size.columns);
+}
+
+const toolExample = {
+  messages: [
+    { role: 'user', content: 'Weather in Paris?' },
+    { role: 'assistant', content: 'Checking.', weight: 0, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+    { role: 'tool', tool_call_id: 'c1', content: '20C' },
+    { role: 'assistant', content: 'It is 20C in Paris.' },
+  ],
+};
+
+describe.each(SIZES)('Validate panels at $columns x $rows', (size) => {
+  it('token view: the engine figures of the example, a legend that needs no colour, each message labelled', async () => {
+    const line = JSON.stringify(toolExample);
+    await openOnValidate([line, ...clean], size);
+    await app!.press('t');
+    const frame = app!.lastFrame();
+    expectFits(frame, size);
+    const facts = resolveModel(state().validation.model)!;
+    const figures = analyzerFor(facts).analyzeText(line, 1).figures!;
+    expect(frame).toContain(`Example 1: ${figures.billedTokens} billed tokens = ${figures.trainedTokens} trained + ${figures.contextTokens} context`);
+    expect(frame).toMatch(/context = \d+ masked \+ \d+ input text \+ \d+ roles/);
+    expect(frame).toContain('TRAINED teaches the model');
+    expect(frame).toContain('assistant · MASKED');
+    expect(frame).toMatch(/assistant · TRAINED · \d+ tokens/);
+    await app!.press(KEYS.esc);
+    expect(state().validation.view).toBe('findings');
+  });
+
+  it('fix preview: what will change, and how to apply or cancel it', async () => {
+    await openOnValidate([...clean, ex('Question 4'), ex('Question 7')], size);
+    await app!.press('f');
+    const frame = app!.lastFrame();
+    expectFits(frame, size);
+    expect(frame).toContain('Remove exact duplicate examples, keeping the first (2 lines)');
+    expect(frame).toContain('y apply (undoable)');
+    expect(frame).toContain('line 13: removed');
+    await app!.press('n');
+    expect(state().validation.fix).toBeNull();
+    expect(state().dataset.rows.length).toBe(14);
+  });
+
+  it('filter: only the matching code is listed', async () => {
+    await openOnValidate([...clean, ex('Question 4'), '{"messages": [}'], size);
+    await app!.press('/', 'd', 'u', 'p');
+    expect(app!.lastFrame()).toContain('filter: dup');
+    await app!.press(KEYS.enter);
+    const frame = app!.lastFrame();
+    expectFits(frame, size);
+    expect(frame).toContain('duplicate_example (1)');
+    expect(frame).not.toContain('invalid_json');
+    expect(frame).toContain('filter: "dup"');
+  });
+});
+
+describe('the findings list after a fix', () => {
+  it('keeps the cursor on a finding when the list shrinks under it, so enter still jumps', async () => {
+    await openOnValidate([...clean, ex('Question 4'), '{"messages": [}'], SIZES[0]!);
+    await app!.press('G', 'f');
+    expect(state().validation.fix?.id).toBe('dropDuplicates');
+    await app!.press('y');
+    await waitFor(() => current() && !state().validation.report!.findings.some((g) => g.code === 'duplicate_example'));
+    await tick(30);
+    expect(app!.lastFrame()).not.toContain('duplicate_example');
+    await app!.press(KEYS.enter);
+    expect(state().ui.screen).toBe('dataset');
+    expect(state().dataset.cursor).toBe(12);
+  });
+});
