@@ -33,26 +33,56 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
   if (info.isDirectory()) throw new DatasetFileError(path, describeFsError({ code: 'EISDIR' }));
 
   const rows: Row[] = [];
+  // Which lines ended in \r\n, only needed when the file turns out to mix both ends; a bitmap
+  // (one bit a line) so a 100k-line file costs 12 kB for it.
+  let crlf = new Uint8Array(1024);
   let invalidUtf8 = 0;
   let summary;
   try {
     summary = await readLines(path, (line) => {
+      const index = line.number - 1;
+      if (line.crlf) {
+        if (index >> 3 >= crlf.length) {
+          const grown = new Uint8Array(crlf.length * 2);
+          grown.set(crlf);
+          crlf = grown;
+        }
+        crlf[index >> 3]! |= 1 << (index & 7);
+      }
       if (line.bytes) {
         invalidUtf8++;
-        rows.push({ id: newRowId(), text: line.text, origin: line.number - 1, bytes: line.bytes });
+        rows.push({ id: newRowId(), text: line.text, origin: index, bytes: line.bytes });
       } else {
-        rows.push({ id: newRowId(), text: line.text, origin: line.number - 1 });
+        rows.push({ id: newRowId(), text: line.text, origin: index });
       }
     });
   } catch (error) {
     throw new DatasetFileError(path, describeFsError(error));
   }
+  const isCrlf = (i: number) => ((crlf[i >> 3] ?? 0) & (1 << (i & 7))) !== 0;
+  let crlfEnded = summary.crlfLines;
+  const last = rows.length - 1;
+  if (!summary.finalNewline && last >= 0 && isCrlf(last)) {
+    // A file ending in a bare \r: that \r is the last line's text, not half a line end.
+    crlfEnded--;
+    const row = rows[last] as Row;
+    rows[last] = row.bytes ? { ...row, text: `${row.text}\r`, bytes: Buffer.concat([row.bytes, Buffer.from([0x0d])]) } : { ...row, text: `${row.text}\r` };
+  }
+  // The last line of a file without a final newline has no end of its own.
+  const ended = summary.finalNewline ? rows.length : rows.length - 1;
   const format: FileFormat = {
     bom: summary.bom,
-    // A file that mixes both is written back with its majority's line end.
-    lineEnding: summary.crlfLines * 2 > summary.lines ? '\r\n' : '\n',
+    // A file that mixes both is written back with its majority's line end for new and edited
+    // lines; untouched lines with the other end keep theirs (Row.lineEnd).
+    lineEnding: crlfEnded * 2 > ended ? '\r\n' : '\n',
     finalNewline: summary.finalNewline,
   };
+  if (crlfEnded > 0 && crlfEnded < ended) {
+    const minority = format.lineEnding === '\r\n' ? '\n' : '\r\n';
+    for (let i = 0; i < ended; i++) {
+      if ((isCrlf(i) ? '\r\n' : '\n') === minority) rows[i] = { ...(rows[i] as Row), lineEnd: minority };
+    }
+  }
   const notices: string[] = [];
   const first = rows.find((r) => r.text.trim().length > 0)?.text.trimStart() ?? '';
   if (first.startsWith('[') || (first.startsWith('{') && !first.trimEnd().endsWith('}'))) {

@@ -11,6 +11,11 @@ export interface Row {
   readonly origin: number | null;
   /** The original bytes, kept only for an untouched line that is not valid UTF-8. */
   readonly bytes?: Buffer;
+  /**
+   * The line's own line end, kept only for an untouched line in a file that mixes \n and \r\n
+   * and whose end differs from the file's majority (FileFormat.lineEnding), so it goes back as it came.
+   */
+  readonly lineEnd?: '\n' | '\r\n';
 }
 
 let lastId = 0;

@@ -12,18 +12,21 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * into place holds one copy of the file beside the rows, where joining pieces and concatenating
  * them held two (4.7x the file in peak RSS on the 170 MB bench file; see bench/dataset-load).
  */
-export function encodeRows(rows: readonly Pick<Row, 'text' | 'bytes'>[], format: FileFormat): Buffer {
-  const end = format.lineEnding;
-  const endBytes = Buffer.byteLength(end, 'latin1');
-  const ends = rows.length === 0 ? 0 : format.finalNewline ? rows.length : rows.length - 1;
-  let total = (format.bom ? BOM.length : 0) + ends * endBytes;
-  for (const row of rows) total += row.bytes ? row.bytes.length : Buffer.byteLength(row.text, 'utf8');
+export function encodeRows(rows: readonly Pick<Row, 'text' | 'bytes' | 'lineEnd'>[], format: FileFormat): Buffer {
+  // Every line ends, but the last one only when the format says the file ends with a newline.
+  const ended = rows.length === 0 ? 0 : format.finalNewline ? rows.length : rows.length - 1;
+  let total = format.bom ? BOM.length : 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Pick<Row, 'text' | 'bytes' | 'lineEnd'>;
+    total += row.bytes ? row.bytes.length : Buffer.byteLength(row.text, 'utf8');
+    if (i < ended) total += (row.lineEnd ?? format.lineEnding).length;
+  }
   const out = Buffer.allocUnsafe(total);
   let at = format.bom ? BOM.copy(out, 0) : 0;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Pick<Row, 'text' | 'bytes'>;
+    const row = rows[i] as Pick<Row, 'text' | 'bytes' | 'lineEnd'>;
     at += row.bytes ? row.bytes.copy(out, at) : out.write(row.text, at, 'utf8');
-    if (i < ends) at += out.write(end, at, 'latin1');
+    if (i < ended) at += out.write(row.lineEnd ?? format.lineEnding, at, 'latin1');
   }
   // byteLength and write agree (lone surrogates count as the 3 bytes of U+FFFD in both); if they
   // ever did not, refuse rather than write a file with uninitialised bytes in it.
