@@ -74,6 +74,25 @@ describe('sandbox against the OpenAI OpenAPI document (Prism proxy)', () => {
     expect((await viaPrism('GET', `/files/${fileId}`)).body.id).toBe(fileId);
   });
 
+  it('files: content (known gap: the document calls raw JSONL application/json) and delete', async () => {
+    const up = await viaPrism('POST', '/files', trainingForm(sampleTrainingJsonl(10), 'gone.jsonl'));
+    const res = await fetch(`${prism.baseUrl}/files/${up.body.id}/content`, { headers: { authorization: 'Bearer sk-contract' } });
+    // The sandbox sends the file's bytes as application/octet-stream; the document declares a JSON
+    // string. Prism refuses the response for exactly that and nothing else (a new violation fails).
+    const body = (await res.json()) as { type: string; validation: { message: string }[] };
+    expect(body.type).toContain('prism/errors#VIOLATIONS');
+    expect(body.validation.map((v) => v.message)).toEqual([
+      'The received media type "application/octet-stream" does not match the one specified in the current response: application/json',
+    ]);
+    const del = await viaPrism('DELETE', `/files/${up.body.id}`);
+    expect(del.body.deleted).toBe(true);
+  });
+
+  it('uploads: cancel', async () => {
+    const created = await viaPrism('POST', '/uploads', { filename: 'x.jsonl', purpose: 'fine-tune', bytes: 10, mime_type: 'text/jsonl' });
+    expect((await viaPrism('POST', `/uploads/${created.body.id}/cancel`)).body.status).toBe('cancelled');
+  });
+
   it('uploads: create, add part, complete', async () => {
     const text = sampleTrainingJsonl(10);
     const created = await viaPrism('POST', '/uploads', { filename: 'big.jsonl', purpose: 'fine-tune', bytes: Buffer.byteLength(text), mime_type: 'text/jsonl' });
@@ -104,6 +123,7 @@ describe('sandbox against the OpenAI OpenAPI document (Prism proxy)', () => {
     expect(job.body.status).toBe('succeeded');
     const list = await viaPrism('GET', '/fine_tuning/jobs?limit=1');
     expect(list.body.data[0].id).toBe(jobId);
+    expect((await viaPrism('GET', `/fine_tuning/jobs?limit=1&after=${jobId}`)).body.has_more).toBe(false);
     const events = await viaPrism('GET', `/fine_tuning/jobs/${jobId}/events?limit=50`);
     expect(events.body.data.some((e: any) => e.type === 'metrics')).toBe(true);
     const more = await viaPrism('GET', `/fine_tuning/jobs/${jobId}/events?limit=5&after=${events.body.data[4].id}`);
@@ -153,5 +173,7 @@ describe('sandbox against the OpenAI OpenAPI document (Prism proxy)', () => {
     expect(String(body.type)).toContain('prism/errors#VIOLATIONS');
     const locations = (body.validation as { location: string[]; message: string }[]).map((v) => `${v.location.join('.')}: ${v.message}`);
     expect(locations).toContainEqual(expect.stringMatching(/^response\.body\.status: .*allowed values/));
+    // Resuming brings it back into the document's enum.
+    expect((await viaPrism('POST', `/fine_tuning/jobs/${created.body.id}/resume`)).body.status).toBe('running');
   });
 });
