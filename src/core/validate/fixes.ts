@@ -51,13 +51,20 @@ export function trimBlankMessages(lines: readonly string[]): FixPlan | null {
   return plan('trimBlankMessages', 'Remove messages that are only whitespace', changes);
 }
 
-/** Keeps the first of each set of identical examples. */
+/**
+ * Keeps the first of each set of identical lines. "Identical" is the engine's duplicate_example:
+ * the same JSON value, whatever its spacing, including values that are not examples.
+ */
 export function dropDuplicates(lines: readonly string[]): FixPlan | null {
   const seen = new Set<string>();
   const changes: LineChange[] = [];
   lines.forEach((text, index) => {
-    const value = parseObject(text);
-    if (!value) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
     const hash = createHash('sha1').update(JSON.stringify(value)).digest('base64url');
     if (seen.has(hash)) changes.push({ index, text: null });
     else seen.add(hash);
