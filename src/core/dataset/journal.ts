@@ -52,7 +52,9 @@ export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>)
       }
     } else {
       flush();
-      lines.push(`+${row.text}`);
+      // One entry is one journal line: a text with a line break in it (which no caller should
+      // produce, but a draft must survive anything) is stored JSON-quoted instead.
+      lines.push(row.text.includes('\n') ? JSON.stringify(row.text) : `+${row.text}`);
     }
   }
   flush();
@@ -68,6 +70,7 @@ export function decodeDraft(text: string): Draft {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.startsWith('+')) entries.push(line.slice(1));
+    else if (line.startsWith('"')) entries.push(JSON.parse(line) as string);
     else {
       const m = /^=(\d+)(?:-(\d+))?$/.exec(line);
       if (!m) throw new Error(`draft line ${i + 1} is damaged`);

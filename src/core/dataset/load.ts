@@ -37,6 +37,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
   // (one bit a line) so a 100k-line file costs 12 kB for it.
   let crlf = new Uint8Array(1024);
   let invalidUtf8 = 0;
+  const firstInvalid: string[] = [];
   let summary;
   try {
     summary = await readLines(path, (line) => {
@@ -51,6 +52,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
       }
       if (line.bytes) {
         invalidUtf8++;
+        if (firstInvalid.length < 3) firstInvalid.push(`line ${line.number}, column ${line.invalidUtf8Column ?? 1}`);
         rows.push({ id: newRowId(), text: line.text, origin: index, bytes: line.bytes });
       } else {
         rows.push({ id: newRowId(), text: line.text, origin: index });
@@ -88,7 +90,10 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
   if (first.startsWith('[') || (first.startsWith('{') && !first.trimEnd().endsWith('}'))) {
     notices.push('This file looks like one JSON document, not JSONL (one example per line). Import it (i) to convert it.');
   }
-  if (invalidUtf8 > 0) notices.push(`${invalidUtf8} line${invalidUtf8 === 1 ? ' is' : 's are'} not valid UTF-8; they are kept byte for byte unless you edit them.`);
+  if (invalidUtf8 > 0) {
+    const where = `${firstInvalid.join('; ')}${invalidUtf8 > firstInvalid.length ? '; …' : ''}`;
+    notices.push(`${invalidUtf8} line${invalidUtf8 === 1 ? ' is' : 's are'} not valid UTF-8 (${where}); they are kept byte for byte unless you edit them.`);
+  }
   return {
     path,
     exists: true,

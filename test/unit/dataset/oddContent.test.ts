@@ -1,0 +1,26 @@
+// Content no caller should produce or a user rarely has: load names where a file is not UTF-8,
+// and a draft entry survives a line break in its text.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/core/dataset/load.js';
+import { freshRow } from '../../../src/core/dataset/row.js';
+import { decodeDraft, encodeDraft } from '../../../src/core/dataset/journal.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ftui-odd-'));
+
+describe('what load and the draft say about odd content', () => {
+  it('names the lines and columns that are not UTF-8', async () => {
+    const path = join(dir, 'latin1.jsonl');
+    writeFileSync(path, Buffer.concat([Buffer.from('{"a":1}\n{"a":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    const loaded = await loadDataset(path);
+    expect(loaded.notice).toContain('1 line is not valid UTF-8 (line 2, column 10)');
+  });
+
+  it('keeps a row whose text has a line break in it as one draft entry', () => {
+    const rows = [freshRow('{"a":1}'), freshRow('broken\nin two'), freshRow('"quoted" +plus')];
+    const draft = decodeDraft(encodeDraft(rows, { datasetPath: '/x.jsonl', savedAt: 1, base: null, format: { bom: false, lineEnding: '\n', finalNewline: true } }));
+    expect(draft.entries).toEqual(['{"a":1}', 'broken\nin two', '"quoted" +plus']);
+  });
+});
