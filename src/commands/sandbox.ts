@@ -9,6 +9,7 @@ interface SandboxFlags {
   stateDir?: string;
   fault: ServerFault[];
   slowMs: number;
+  quiet?: boolean;
 }
 
 function port(value: string): number {
@@ -53,6 +54,11 @@ function banner(baseUrl: string, flags: SandboxFlags): string {
   return lines.join('\n');
 }
 
+function logRequest(method: string, path: string, status: number): void {
+  const time = new Date().toISOString().slice(11, 19);
+  process.stdout.write(`${time} SANDBOX ${method} ${path} ${status === 0 ? 'dropped' : status}\n`);
+}
+
 export const sandboxCommand: CommandModule = {
   register(program: Command) {
     program
@@ -63,10 +69,18 @@ export const sandboxCommand: CommandModule = {
       .option('--state-dir <dir>', 'keep files, jobs and models in this directory across restarts')
       .option('--fault <kind[@/path]>', `answer with a fault (${FAULT_KINDS.join(', ')}), optionally only under a path; repeatable`, fault, [])
       .option('--slow-ms <ms>', 'how long the slow fault holds each request', milliseconds, 3000)
+      .option('-q, --quiet', 'do not print a line per request')
       .action(async (flags: SandboxFlags) => {
         let server;
         try {
-          server = await startSandbox({ port: flags.port, speed: flags.speed, stateDir: flags.stateDir ?? null, faults: flags.fault, slowMs: flags.slowMs });
+          server = await startSandbox({
+            port: flags.port,
+            speed: flags.speed,
+            stateDir: flags.stateDir ?? null,
+            faults: flags.fault,
+            slowMs: flags.slowMs,
+            ...(!flags.quiet && { onRequest: logRequest }),
+          });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           const message = code === 'EADDRINUSE' ? `port ${flags.port} is in use; pick another with --port (0 picks a free one).` : (error as Error).message;

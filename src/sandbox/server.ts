@@ -27,6 +27,8 @@ export interface SandboxOptions {
   slowMs?: number;
   /** Pause between streamed chat chunks (ms). */
   streamDelayMs?: number;
+  /** Called once per finished request (method, path without query, status); never sees a key. */
+  onRequest?: (method: string, path: string, status: number) => void;
 }
 
 export interface SandboxServer {
@@ -82,6 +84,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server = createServer((req, res) => {
+    if (options.onRequest) {
+      const path = (req.url ?? '/').split('?')[0]!;
+      res.once('close', () => options.onRequest?.(req.method ?? 'GET', path, res.writableFinished ? res.statusCode : 0));
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) {
         res.destroy();

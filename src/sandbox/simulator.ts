@@ -95,7 +95,10 @@ function validateFiles(state: SandboxState, job: JobRecord, run: JobRun, atMs: n
   const lr = h.learning_rate_multiplier === 'auto' ? (batch > 8 ? 2 : 1.8) : h.learning_rate_multiplier;
   job.hyperparameters = { batch_size: batch, learning_rate_multiplier: lr, n_epochs: epochs };
   const methodHyper = job.method.type === 'dpo' ? job.method.dpo : job.method.supervised;
-  if (methodHyper) Object.assign(methodHyper.hyperparameters, job.hyperparameters);
+  if (methodHyper) {
+    Object.assign(methodHyper.hyperparameters, job.hyperparameters);
+    if (methodHyper.hyperparameters.beta === 'auto') methodHyper.hyperparameters.beta = 0.1;
+  }
   run.nEpochs = epochs;
   run.totalSteps = Math.ceil(run.examples / batch) * epochs;
   return true;

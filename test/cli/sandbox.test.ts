@@ -13,7 +13,7 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
-async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseUrl: string; banner: string }> {
+async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseUrl: string; banner: string; output: () => string }> {
   const child = spawn(process.execPath, [binPath, 'sandbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -22,7 +22,7 @@ async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseU
   for (let i = 0; i < 200 && !/Listening on (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
   const match = /Listening on (\S+)/.exec(out);
   if (!match) throw new Error(`ftui sandbox did not start:\n${out}`);
-  return { child, baseUrl: match[1]!, banner: out };
+  return { child, baseUrl: match[1]!, banner: out, output: () => out };
 }
 
 const stopped = (child: ChildProcess): Promise<number | null> => new Promise((r) => child.once('exit', (code) => r(code)));
@@ -31,7 +31,7 @@ const auth = { authorization: 'Bearer sandbox' };
 describe('ftui sandbox', () => {
   it('says SANDBOX and that it trains nothing, serves on loopback, runs a job in real time at --speed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftui-sandbox-'));
-    const { child, baseUrl, banner } = await startCli('--speed', '40', '--state-dir', dir);
+    const { child, baseUrl, banner, output } = await startCli('--speed', '40', '--state-dir', dir);
     expect(banner).toContain('SANDBOX');
     expect(banner).toMatch(/TRAINS NOTHING/);
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
@@ -54,6 +54,8 @@ describe('ftui sandbox', () => {
       status = ((await (await fetch(`${baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string }).status;
     }
     expect(status).toBe('succeeded');
+    expect(output()).toMatch(/SANDBOX POST \/v1\/fine_tuning\/jobs 200\n/);
+    expect(output()).not.toContain('Bearer');
     const exit = stopped(child);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

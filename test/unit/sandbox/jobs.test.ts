@@ -149,7 +149,9 @@ describe('sandbox fine-tuning jobs', () => {
     const bad = await createJob({ method: { type: 'dpo' } }, sampleTrainingJsonl(12));
     expect(good.method).toMatchObject({ type: 'dpo', dpo: { hyperparameters: { beta: 0.2 } } });
     sb.clock.advance(20_000);
-    expect((await job(good.id)).status).toBe('succeeded');
+    const goodDone = await job(good.id);
+    expect(goodDone.status).toBe('succeeded');
+    expect(goodDone.method.dpo.hyperparameters).toMatchObject({ beta: 0.2, n_epochs: 3, batch_size: 1 });
     expect((await job(bad.id)).error.message).toMatch(/line 1.*input/);
   });
 
