@@ -14,9 +14,11 @@ export interface StartConnection {
 
 export function connectionFor(resolved: ResolvedConnection, env: NodeJS.ProcessEnv): StartConnection {
   const { settings, profile, keyPresent } = resolved;
+  // The sandbox takes any key, so for it "a key is present" is always true (as when it is
+  // started from inside the app).
   const usable = keyPresent || settings.kind === 'sandbox';
   return {
-    connection: { kind: usable ? settings.kind : 'none', baseUrl: settings.baseUrl, keyEnv: settings.apiKeyEnv, keyPresent, profile },
+    connection: { kind: usable ? settings.kind : 'none', baseUrl: settings.baseUrl, keyEnv: settings.apiKeyEnv, keyPresent: usable, profile },
     provider: usable ? createProvider(settings, env) : null,
   };
 }

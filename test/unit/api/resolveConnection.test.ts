@@ -28,6 +28,7 @@ describe('connection at start', () => {
   it('a loopback base URL is the sandbox, usable without a key', async () => {
     const r = await resolveStartConnection({ baseUrl: 'http://127.0.0.1:4010/v1' }, { FTUI_CONFIG_DIR: dir });
     expect(r.connection.kind).toBe('sandbox');
+    expect(r.connection.keyPresent).toBe(true);
     expect(r.provider).not.toBeNull();
   });
 
