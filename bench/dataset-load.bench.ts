@@ -1,6 +1,6 @@
 // The dataset file layer alone (no screen, no store) on the 100k-example synthetic file: load time
-// and throughput, memory held by the loaded rows, peak RSS, atomic save time, and the time to
-// write a draft of the whole dataset with one edited row. Figures, not pass/fail.
+// and throughput, memory held by the loaded rows, peak RSS, atomic save time, the time to write a
+// draft of the whole dataset with one edited row, and exports. Figures, not pass/fail.
 //   npm run bench -- dataset-load
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { loadDataset } from '../src/core/dataset/load.js';
 import { saveDataset } from '../src/core/dataset/save.js';
 import { writeDraft, readDraft, restoreRows } from '../src/core/dataset/journal.js';
 import { editedRow } from '../src/core/dataset/row.js';
+import { exportJsonl, exportSplit } from '../src/core/dataset/exporters.js';
 import { fmt } from './lib/measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,9 +63,16 @@ const restored = restoreRows(read.draft, loaded);
 const restoreMs = performance.now() - t0;
 if (restored.length !== rows.length || restored[middle]!.text !== rows[middle]!.text) throw new Error('restored draft differs');
 
+const peakWithDraft = peakRss;
+t0 = performance.now();
+const exported = await exportJsonl(rows, join(work, 'export.jsonl'));
+const exportMs = performance.now() - t0;
+t0 = performance.now();
+await exportSplit(rows, 0.8, 42, join(work, 'train.jsonl'), join(work, 'validation.jsonl'));
+const splitMs = performance.now() - t0;
 clearInterval(sampler);
 sample();
-const peakWithDraft = peakRss;
+const peakWithExport = peakRss;
 // Checked after the sampling: reading both files whole would dominate the RSS figure.
 const unchanged = (() => {
   const a = readFileSync(data);
@@ -81,3 +89,4 @@ console.log(`heap held by the loaded rows: ${fmt(heapHeld / 1e6)} MB (${fmt(heap
 console.log(`peak RSS after load: ${fmt(peakAfterLoad / 1e6)} MB (${fmt(peakAfterLoad / sizeBytes, 1)}x the file); after save: ${fmt(peakAfterLoadAndSave / 1e6)} MB (${fmt(peakAfterLoadAndSave / sizeBytes, 1)}x); after draft: ${fmt(peakWithDraft / 1e6)} MB`);
 console.log(`atomic save of all rows, one edited: ${fmt(saveMs)} ms; lines before the edit byte for byte: ${unchanged ? 'yes' : 'NO'}`);
 console.log(`draft with one edited row: write ${fmt(draftMs, 1)} ms, read + restore ${fmt(restoreMs, 1)} ms`);
+console.log(`export ${fmt(exported.written)} examples as JSONL: ${fmt(exportMs)} ms; 0.8 train/validation split: ${fmt(splitMs)} ms; peak RSS with exports: ${fmt(peakWithExport / 1e6)} MB`);

@@ -2,8 +2,9 @@
 // split by ratio with a fixed seed, so the same seed always gives the same two files.
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, DatasetFileError } from './errors.js';
-import { parseExample, serializeExample } from './example.js';
+import { parseExample } from './example.js';
 import type { Row } from './row.js';
+import { encodeRows } from './save.js';
 
 export interface ExportResult {
   written: number;
@@ -23,14 +24,24 @@ function seeded(seed: number): () => number {
   };
 }
 
+function isJsonSpace(code: number | undefined): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
+/** Without surrounding JSON whitespace (a stray \r from a mixed file); the same string when there is none. */
+function trimmed(text: string): string {
+  return isJsonSpace(text.charCodeAt(0)) || isJsonSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+}
+
 function examplesOf(rows: Iterable<Row>): { lines: string[]; skipped: number[] } {
   const lines: string[] = [];
   const skipped: number[] = [];
   let n = 0;
   for (const row of rows) {
     n++;
-    const parsed = parseExample(row.text);
-    if (parsed.ok) lines.push(serializeExample(parsed.value));
+    // The example goes out as its own text, not re-serialised: JSON.stringify(JSON.parse(x))
+    // would round integers past 2^53 and rewrite numbers like 1.0, and would copy every line.
+    if (parseExample(row.text).ok) lines.push(trimmed(row.text));
     else skipped.push(n);
   }
   return { lines, skipped };
@@ -50,7 +61,8 @@ export function splitLines(lines: readonly string[], ratio: number, seed: number
 
 async function write(path: string, lines: readonly string[]): Promise<void> {
   try {
-    await writeFileAtomic(path, lines.map((l) => `${l}\n`).join(''), 'utf8');
+    // Straight into one buffer, like a save: no second copy of the dataset as one joined string.
+    await writeFileAtomic(path, encodeRows(lines.map((text) => ({ text })), { bom: false, lineEnding: '\n', finalNewline: true }));
   } catch (error) {
     throw new DatasetFileError(path, `could not write: ${describeFsError(error)}`);
   }

@@ -1,0 +1,32 @@
+// Exports write each valid example exactly as the user has it (one per \n-ended line, no BOM),
+// so ids past 2^53 or numbers like 1.0 reach the upload unchanged.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportJsonl, exportSplit } from '../../../src/core/dataset/exporters.js';
+import { freshRow } from '../../../src/core/dataset/row.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ftui-export-'));
+const exact = '{"messages": [{"role": "user", "content": "hi"}], "id": 12345678901234567890, "score": 1.0}';
+const rows = [exact, '', 'not json', '  {"messages":[]}\r', '[1,2]', '{"messages":[{"role":"user","content":"é"}]}'].map((t) => freshRow(t));
+
+describe('export', () => {
+  it('writes valid examples as they are, trimmed, one per line; reports the rows left out', async () => {
+    const path = join(dir, 'plain.jsonl');
+    const result = await exportJsonl(rows, path);
+    expect(result).toEqual({ written: 3, skipped: [2, 3, 5] });
+    expect(readFileSync(path, 'utf8')).toBe(`${exact}\n{"messages":[]}\n{"messages":[{"role":"user","content":"é"}]}\n`);
+  });
+
+  it('splits the same examples into two files that together hold each once', async () => {
+    const train = join(dir, 'train.jsonl');
+    const validation = join(dir, 'validation.jsonl');
+    const many = Array.from({ length: 20 }, (_, i) => freshRow(`{"n":${i}}`));
+    const result = await exportSplit([...many, ...rows], 0.75, 3, train, validation);
+    expect(result).toMatchObject({ written: 23, skipped: [22, 23, 25], train: 17, validation: 6 });
+    const lines = (p: string) => readFileSync(p, 'utf8').split('\n').slice(0, -1);
+    const all = [...lines(train), ...lines(validation)];
+    expect(all.sort()).toEqual([...many.map((r) => r.text), exact, '{"messages":[]}', '{"messages":[{"role":"user","content":"é"}]}'].sort());
+  });
+});
