@@ -15,6 +15,9 @@ export const CAPABILITIES: Record<Profile['kind'], ProviderCapabilities> = {
   custom: { dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false },
 };
 
+/** Time to the first byte of an answer; streamed bodies may take longer. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 export interface ClientOptions {
   /** SDK retries on 429/5xx/connection errors; tests that expect errors set 0. */
   maxRetries?: number;
@@ -38,7 +41,9 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
   const common = {
     apiKey,
     maxRetries: options.maxRetries ?? 2,
-    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+    // The SDK waits 10 minutes for an answer by default; a person at a terminal should hear
+    // sooner that the service is not answering (uploads ask for longer per request).
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(profile.organization ? { organization: profile.organization } : {}),
     ...(profile.project ? { project: profile.project } : {}),

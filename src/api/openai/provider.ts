@@ -26,6 +26,8 @@ import { normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, norma
 /** Files larger than this go through the multipart Uploads API, in parts of this size. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
 const PAGE_LIMIT = 100;
+/** Per-request wait for file and part uploads, which can be large on slow links. */
+const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
 export interface OpenAIProviderOptions {
   client: OpenAI;
@@ -83,7 +85,7 @@ export class OpenAIProvider implements FineTuningProvider {
       if (this.capabilities.uploads && file.size > this.partBytes) return await this.uploadInParts(file, options);
       const upload = await toFile(await file.read(0, file.size), file.name);
       const created = await mapErrors(() =>
-        this.client.files.create({ file: upload, purpose: options.purpose }, options.signal ? { signal: options.signal } : undefined),
+        this.client.files.create({ file: upload, purpose: options.purpose }, { timeout: UPLOAD_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) }),
       );
       options.onProgress?.(file.size, file.size);
       return normalizeFile(created);
@@ -93,7 +95,7 @@ export class OpenAIProvider implements FineTuningProvider {
   }
 
   private async uploadInParts(file: Awaited<ReturnType<typeof readSource>>, options: UploadOptions): Promise<FileRecord> {
-    const request = options.signal ? { signal: options.signal } : undefined;
+    const request = { timeout: UPLOAD_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) };
     const upload = await mapErrors(() =>
       this.client.uploads.create({ bytes: file.size, filename: file.name, mime_type: 'application/jsonl', purpose: options.purpose }, request),
     );

@@ -1,6 +1,9 @@
 // Every provider call against the in-process sandbox, through the real SDK: the whole loop
 // (upload, create, lifecycle, events, checkpoints, models, chat), pagination past one page,
 // and each fault the sandbox can stage mapped to its ProviderError kind.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../../src/api/createProvider.js';
 import { ProviderError, type CreateJobInput, type FineTuningProvider } from '../../../src/api/types.js';
@@ -52,6 +55,24 @@ describe('provider against the sandbox', () => {
     expect(files.map((f) => f.id)).toContain(big.id);
     await provider.deleteFile(big.id);
     expect((await provider.listFiles()).map((f) => f.id)).not.toContain(big.id);
+  });
+
+  it('uploads from a path in one request or in parts, and stops on abort', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ftui-upload-'));
+    try {
+      const path = join(dir, 'train.jsonl');
+      await writeFile(path, sampleTrainingJsonl(12));
+      const whole = await createProvider(profileFor(sb.baseUrl), env, { maxRetries: 0 }).uploadFile(path, { purpose: 'fine-tune' });
+      expect(whole).toMatchObject({ filename: 'train.jsonl', purpose: 'fine-tune', bytes: training(12).bytes.byteLength });
+      const parted = await provider.uploadFile(path, { purpose: 'fine-tune' });
+      expect(parted).toMatchObject({ filename: 'train.jsonl', bytes: whole.bytes });
+      const controller = new AbortController();
+      const upload = provider.uploadFile(path, { purpose: 'fine-tune', signal: controller.signal, onProgress: (sent) => sent > 0 && controller.abort() });
+      await expect(upload).rejects.not.toBeInstanceOf(ProviderError);
+      await expect(provider.uploadFile(join(dir, 'missing.jsonl'), { purpose: 'fine-tune' })).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs a job to success: statuses, events with metrics, checkpoints, the model to chat with', async () => {
