@@ -59,6 +59,31 @@ const toolExample = {
 };
 
 describe.each(SIZES)('Validate panels at $columns x $rows', (size) => {
+  it('summary: every figure of the engine report shows in full, with the histogram or its one-row form', async () => {
+    const lines = [...clean, ...Array.from({ length: 6 }, (_, i) => ex(`Long ${i}`, 'word '.repeat(40 * (i + 1)))), ex('Question 4'), '{"messages": [}'];
+    await openOnValidate(lines, size);
+    const frame = app!.lastFrame();
+    expectFits(frame, size);
+    const report = state().validation.report!;
+    const fmt = (x: number) => x.toLocaleString('en-US');
+    expect(frame).toContain(`${report.cost.epochs} epochs (default) × ${fmt(report.cost.billedTokensPerEpoch)} billed tok = $${report.cost.usd.toFixed(2)}`);
+    expect(frame).toContain(`${report.file.examples} examples · ${report.errors} errors · ${report.warnings} warnings`);
+    expect(frame).toContain(`${fmt(report.figures.totalTrainedTokens)} trained + ${fmt(report.figures.totalContextTokens)} context tok/epoch`);
+    expect(frame).toContain('limit 65,536 tok · $5.00/1M');
+    if (size.rows < 26) expect(frame).toMatch(/tok\/example \d+ [▁▂▃▄▅▆▇█ ]{10} [\d,]+ \(median [\d,]+\)/);
+    else expect(frame).toMatch(/–[\d,]+ tok +█+ +\d+/);
+  });
+
+  it('progress bar while validating', async () => {
+    await openOnValidate(clean, size);
+    app!.store.dispatch({ type: 'validation/started', total: 4000 });
+    app!.store.dispatch({ type: 'validation/progress', done: 1000, total: 4000 });
+    await tick(30);
+    const frame = app!.lastFrame();
+    expectFits(frame, size);
+    expect(frame).toMatch(/Validating \[#+\.+\] 1,000 of 4,000 changed/);
+  });
+
   it('token view: the engine figures of the example, a legend that needs no colour, each message labelled', async () => {
     const line = JSON.stringify(toolExample);
     await openOnValidate([line, ...clean], size);

@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.js';
 import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
 import { findingLines, targetLine, type FindingLine } from './findingLines.js';
+import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
 
 const n = new Intl.NumberFormat('en-US');
 
@@ -27,19 +28,6 @@ const FIX_FOR: Partial<Record<string, FixId>> = {
   file_bom: 'stripBomAndCrlf',
   crlf_line_endings: 'stripBomAndCrlf',
 };
-
-function modelLine(report: DatasetReport | null, model: string, today: string): string {
-  const facts = resolveModel(model);
-  if (!facts) return model;
-  const shutdown = facts.shutdownDate ? (facts.shutdownDate <= today ? ` · SHUT DOWN ${facts.shutdownDate}` : ` · shuts down ${facts.shutdownDate}`) : '';
-  const cost = report ? ` · ${report.cost.epochs} epochs${report.cost.epochsSource === 'default' ? ' (default)' : ''} · $${report.cost.usd.toFixed(2)}${report.cost.isEstimate ? ' (estimate)' : ''}` : '';
-  return `${facts.id}${shutdown} · limit ${n.format(facts.tokenLimit)} tok · $${facts.trainingPricePerMillion.toFixed(2)}/1M${cost}`;
-}
-
-function summaryLine(report: DatasetReport): string {
-  const f = report.figures;
-  return `${n.format(report.file.examples)} examples · ${n.format(report.errors)} errors · ${n.format(report.warnings)} warnings · ${n.format(f.totalBilledTokens)} billed tok/epoch = ${n.format(f.totalTrainedTokens)} trained + ${n.format(f.totalContextTokens)} context`;
-}
 
 function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
   const bins = report.figures.histogram;
@@ -162,11 +150,12 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     );
   }
 
-  const head: ReactNode[] = [
-    <Text key="model" bold>
-      {cut(`${modelLine(report, validation.model, today)}  (m: next model)`, inner)}
-    </Text>,
-  ];
+  const stale = report && validation.revision !== revision ? ['(updating…)'] : [];
+  const head: ReactNode[] = packGroups([...summaryGroups(report, validation.model, today), stale], inner).map((line, i) => (
+    <Text key={`summary${i}`} bold={i === 0}>
+      {cut(line, inner)}
+    </Text>
+  ));
   const progress = validation.progress;
   if (validation.status === 'running' && progress && progress.total > 0) {
     const bar = Math.max(10, Math.min(40, inner - 30));
@@ -174,8 +163,6 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     head.push(<Text key="progress">{cut(`Validating [${'#'.repeat(filled)}${'.'.repeat(bar - filled)}] ${n.format(progress.done)} of ${n.format(progress.total)} changed`, inner)}</Text>);
   }
   if (report) {
-    const stale = validation.revision !== revision ? ' (updating…)' : '';
-    head.push(<Text key="summary">{cut(summaryLine(report) + stale, inner)}</Text>);
     const f = report.figures;
     const notes = [
       f.estimatedToolTokens > 0 ? `${n.format(f.estimatedToolTokens)} tok estimated from tools` : '',
@@ -206,7 +193,9 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     bottomRows = 1;
   }
 
-  const histogram = report && validation.view === 'findings' && height >= 22 ? histogramRows(report, Math.min(5, height - 20), inner) : [];
+  // The full histogram when there is room for it beside a useful list, else the same bins in one row.
+  const spark = report && validation.view === 'findings' ? sparkline(report) : null;
+  const histogram = report && validation.view === 'findings' ? (height >= 22 ? histogramRows(report, Math.min(5, height - 20), inner) : spark ? [spark] : []) : [];
   const bodyHeight = Math.max(1, height - head.length - histogram.length - bottomRows - (validation.filter && !validation.filter.field ? 1 : 0));
 
   let body: ReactNode;

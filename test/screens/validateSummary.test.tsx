@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { packGroups, sparkline, summaryGroups } from '../../src/screens/validate/summaryLines.js';
+import type { DatasetReport } from '../../src/core/validate/types.js';
+
+describe('the Validate summary text', () => {
+  it('keeps a group on one line when it fits and moves it down when it does not', () => {
+    expect(packGroups([['aaaa', 'bb'], ['cc'], ['dddd', 'ee']], 12)).toEqual(['aaaa · bb', 'cc', 'dddd · ee']);
+    expect(packGroups([['aaaa', 'bb'], ['cc'], ['dddd', 'ee']], 40)).toEqual(['aaaa · bb · cc · dddd · ee']);
+    expect(packGroups([['x'], ['aaaa', 'bbbb', 'cccc']], 11)).toEqual(['x', 'aaaa · bbbb', 'cccc']);
+    expect(packGroups([['x'], [], ['y']], 10)).toEqual(['x · y']);
+  });
+
+  it('says when the chosen base model has been shut down', () => {
+    const [head] = summaryGroups(null, 'gpt-4.1-nano', '2026-11-25');
+    expect(head).toEqual(['gpt-4.1-nano-2025-04-14', 'SHUT DOWN 2026-10-23', 'limit 65,536 tok', '$1.50/1M']);
+    expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01')[0]).toContain('shuts down 2026-10-23');
+  });
+
+  it('draws the histogram bins in one row, scaled to the largest', () => {
+    const report = {
+      figures: {
+        histogram: [
+          { from: 10, to: 20, count: 8 },
+          { from: 20, to: 30, count: 0 },
+          { from: 30, to: 40, count: 1 },
+          { from: 40, to: 1200, count: 4 },
+        ],
+        billedTokensPerExample: { median: 18 },
+      },
+    } as unknown as DatasetReport;
+    expect(sparkline(report)).toBe('tok/example 10 █ ▁▄ 1,200 (median 18)');
+  });
+});
