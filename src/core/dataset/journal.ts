@@ -10,6 +10,7 @@ import { appPaths } from '../paths.js';
 import type { FileFormat } from './format.js';
 import type { LoadedDataset } from './load.js';
 import { newRowId, type Row } from './row.js';
+import { encodeRows, type EncodableLine } from './save.js';
 
 export interface DraftMeta {
   datasetPath: string;
@@ -35,12 +36,13 @@ export function draftPathFor(datasetPath: string, env: NodeJS.ProcessEnv = proce
   return join(appPaths(env).data, 'drafts', `${key}.draft`);
 }
 
-export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>): string {
-  const lines: string[] = [JSON.stringify({ ftuiDraft: VERSION, ...meta, rows: rows.length })];
+/** The draft as journal lines (header first), each without its \n. */
+function draftLines(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>): EncodableLine[] {
+  const lines: EncodableLine[] = [{ text: JSON.stringify({ ftuiDraft: VERSION, ...meta, rows: rows.length }) }];
   let runStart = -1;
   let runEnd = -1;
   const flush = () => {
-    if (runStart >= 0) lines.push(runStart === runEnd ? `=${runStart}` : `=${runStart}-${runEnd}`);
+    if (runStart >= 0) lines.push({ text: runStart === runEnd ? `=${runStart}` : `=${runStart}-${runEnd}` });
     runStart = runEnd = -1;
   };
   for (const row of rows) {
@@ -54,11 +56,17 @@ export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>)
       flush();
       // One entry is one journal line: a text with a line break in it (which no caller should
       // produce, but a draft must survive anything) is stored JSON-quoted instead.
-      lines.push(row.text.includes('\n') ? JSON.stringify(row.text) : `+${row.text}`);
+      lines.push(row.text.includes('\n') ? { text: JSON.stringify(row.text) } : { prefix: '+', text: row.text });
     }
   }
   flush();
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>): string {
+  return `${draftLines(rows, meta)
+    .map((line) => (line.prefix ?? '') + line.text)
+    .join('\n')}\n`;
 }
 
 export function decodeDraft(text: string): Draft {
@@ -87,7 +95,9 @@ export function decodeDraft(text: string): Draft {
 export async function writeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const path = draftPathFor(meta.datasetPath, env);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(path, encodeDraft(rows, meta), { mode: 0o600 });
+  // Encoded like a save, straight into one buffer: a draft of a new dataset holds every row's
+  // text, and joining it into one string first would hold the dataset twice more.
+  await writeFileAtomic(path, encodeRows(draftLines(rows, meta), { bom: false, lineEnding: '\n', finalNewline: true }), { mode: 0o600 });
   return path;
 }
 

@@ -49,4 +49,9 @@ describe('encodeRows', () => {
     const out = encodeRows([{ text: 'a\uFFFD(b', bytes }], { bom: false, lineEnding: '\n', finalNewline: false });
     expect([...out]).toEqual([...bytes]);
   });
+
+  it('writes a prefix before the text', () => {
+    const out = encodeRows([{ prefix: '+', text: 'é' }, { text: '=1' }], { bom: false, lineEnding: '\n', finalNewline: true });
+    expect(out.toString('utf8')).toBe('+é\n=1\n');
+  });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/dataset/load.js';
 import { freshRow } from '../../../src/core/dataset/row.js';
-import { decodeDraft, encodeDraft } from '../../../src/core/dataset/journal.js';
+import { decodeDraft, encodeDraft, readDraft, writeDraft } from '../../../src/core/dataset/journal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ftui-odd-'));
 
@@ -22,5 +22,15 @@ describe('what load and the draft say about odd content', () => {
     const rows = [freshRow('{"a":1}'), freshRow('broken\nin two'), freshRow('"quoted" +plus')];
     const draft = decodeDraft(encodeDraft(rows, { datasetPath: '/x.jsonl', savedAt: 1, base: null, format: { bom: false, lineEnding: '\n', finalNewline: true } }));
     expect(draft.entries).toEqual(['{"a":1}', 'broken\nin two', '"quoted" +plus']);
+  });
+
+  it('writes a draft file that reads back to the same entries as its text encoding', async () => {
+    const env = { FTUI_DATA_DIR: join(dir, 'data') };
+    const rows = [freshRow('{"a":"こんにちは 🎉"}'), freshRow('+plus'), freshRow('=3'), freshRow('two\nlines'), freshRow('')];
+    const meta = { datasetPath: join(dir, 'new.jsonl'), savedAt: 5, base: null, format: { bom: true, lineEnding: '\r\n' as const, finalNewline: false } };
+    await writeDraft(rows, meta, env);
+    const read = await readDraft(meta.datasetPath, env);
+    expect(read).toEqual({ kind: 'draft', draft: decodeDraft(encodeDraft(rows, meta)) });
+    if (read.kind === 'draft') expect(read.draft.entries).toEqual(rows.map((r) => r.text));
   });
 });
