@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzerFor, resolveModel } from '../../src/core/validate/index.js';
+import { findingLines } from '../../src/screens/validate/findingLines.js';
 import { openDataset } from '../../src/effects/datasetFiles.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
@@ -139,5 +140,38 @@ describe('the findings list after a fix', () => {
     await app!.press(KEYS.enter);
     expect(state().ui.screen).toBe('dataset');
     expect(state().dataset.cursor).toBe(12);
+  });
+});
+
+describe('enter on a finding', () => {
+  it('opens each kind of error at its example and message in the Dataset screen, and the fixed example leaves the list', async () => {
+    const blank = JSON.stringify({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: '  ' }] });
+    const weighted = JSON.stringify({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'Q2', weight: 1 }, { role: 'assistant', content: 'A2' }] });
+    await openOnValidate([...clean.slice(0, 10), '{"messages": [', blank, weighted], SIZES[0]!);
+    const expected: Record<string, { index: number; selected: number | null }> = {
+      invalid_json: { index: 10, selected: null },
+      missing_content: { index: 11, selected: 2 },
+      weight_on_non_assistant: { index: 12, selected: 1 },
+    };
+    for (const [code, where] of Object.entries(expected)) {
+      const at = findingLines(state().validation.report, '').findIndex((l) => l.finding?.code === code);
+      expect(at, code).toBeGreaterThanOrEqual(0);
+      await app!.press('g', ...Array<string>(at).fill('j'), KEYS.enter);
+      expect(state().ui.screen).toBe('dataset');
+      expect(state().dataset.cursor).toBe(where.index);
+      const editor = state().dataset.editor!;
+      if (where.selected === null) expect(editor.mode).toBe('raw');
+      else expect({ code, selected: editor.selected }).toEqual({ code, selected: where.selected });
+      app!.store.dispatch({ type: 'ui/showScreen', screen: 'validate' });
+      await tick(30);
+    }
+    // One of them fixed (the blank reply given text) disappears from the list; the others stay.
+    app!.store.dispatch({ type: 'dataset/replaceLines', changes: [{ index: 11, text: blank.replace('"  "', '"Fixed"') }], description: 'test edit' });
+    await waitFor(() => current() && !state().validation.report!.findings.some((g) => g.code === 'missing_content'));
+    await tick(30);
+    const frame = app!.lastFrame();
+    expect(frame).not.toContain('missing_content');
+    expect(frame).toContain('invalid_json');
+    expect(frame).toContain('weight_on_non_assistant');
   });
 });
