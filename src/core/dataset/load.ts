@@ -20,6 +20,31 @@ export interface LoadedDataset {
   notice: string | null;
 }
 
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A JSON array, or an object pretty-printed over several lines, rather than JSONL. A JSONL file
+ * whose first line is broken is not one: there the next line parses on its own.
+ */
+function looksLikeOneJsonDocument(rows: readonly Row[]): boolean {
+  const nonBlank: string[] = [];
+  for (const row of rows) {
+    const text = row.text.trim();
+    if (text.length > 0 && nonBlank.push(text) === 2) break;
+  }
+  const [first, second] = nonBlank;
+  if (first === undefined) return false;
+  if (first.startsWith('[')) return true;
+  return first.startsWith('{') && !parses(first) && (second === undefined || !parses(second));
+}
+
 export async function loadDataset(path: string): Promise<LoadedDataset> {
   let info;
   try {
@@ -86,8 +111,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
     }
   }
   const notices: string[] = [];
-  const first = rows.find((r) => r.text.trim().length > 0)?.text.trimStart() ?? '';
-  if (first.startsWith('[') || (first.startsWith('{') && !first.trimEnd().endsWith('}'))) {
+  if (looksLikeOneJsonDocument(rows)) {
     notices.push('This file looks like one JSON document, not JSONL (one example per line). Import it (i) to convert it.');
   }
   if (invalidUtf8 > 0) {

@@ -34,3 +34,19 @@ describe('what load and the draft say about odd content', () => {
     if (read.kind === 'draft') expect(read.draft.entries).toEqual(rows.map((r) => r.text));
   });
 });
+
+describe('a whole JSON document instead of JSONL', () => {
+  it.each([
+    ['an array over several lines', JSON.stringify([{ messages: [] }, { messages: [] }], null, 2), true],
+    ['an array on one line', JSON.stringify([{ messages: [] }]), true],
+    ['an object pretty-printed', JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }, null, 2), true],
+    ['JSONL whose first line is broken', '{"messages": [ broken\n{"messages":[]}\n', false],
+    ['JSONL', '\n{"messages":[]}\n{"messages":[]}\n', false],
+  ])('%s: notice %s', async (name, text, notice) => {
+    const path = join(dir, `${name.replace(/\W+/g, '-')}.jsonl`);
+    writeFileSync(path, text);
+    const loaded = await loadDataset(path);
+    expect(loaded.notice?.includes('not JSONL') ?? false).toBe(notice);
+    expect(loaded.rows.map((r) => r.text).join('\n')).toBe(text.replace(/\n$/, ''));
+  });
+});
