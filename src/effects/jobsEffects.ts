@@ -81,7 +81,9 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
         const job = await provider.getJob(jobId);
         // The first poll reads the whole history; later ones only the newest page.
         const events = first ? await provider.listAllEvents(jobId) : await newEvents(provider, jobId, seen);
-        const fresh = events.filter((e) => !seen.has(e.id));
+        // Providers list events newest first; the log reads oldest first, and events within
+        // one second keep the order the provider gave them.
+        const fresh = events.filter((e) => !seen.has(e.id)).reverse();
         for (const e of fresh) seen.add(e.id);
         const checkpoints = provider.capabilities.checkpoints ? await provider.listCheckpoints(jobId).catch(() => null) : null;
         if (!live) return;

@@ -39,7 +39,7 @@ export function JobMonitor({
     );
   }
 
-  const metrics = monitor.events.flatMap((e) => (e.metrics ? [e.metrics] : []));
+  const metrics = monitor.events.flatMap((e) => (e.metrics ? [e.metrics] : [])).sort((a, b) => a.step - b.step);
   const train: Point[] = metrics.flatMap((m) => (m.trainLoss == null ? [] : [{ x: m.step, y: m.trainLoss }]));
   const valid: Point[] = metrics.flatMap((m) => (m.validLoss == null ? [] : [{ x: m.step, y: m.validLoss }]));
   const last = metrics.at(-1);
