@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzerFor, resolveModel } from '../../src/core/validate/index.js';
 import { findingLines } from '../../src/screens/validate/findingLines.js';
@@ -173,5 +174,20 @@ describe('enter on a finding', () => {
     expect(frame).not.toContain('missing_content');
     expect(frame).toContain('invalid_json');
     expect(frame).toContain('weight_on_non_assistant');
+  });
+});
+
+describe('the token view of a long example', () => {
+  it('keeps wide characters inside 80 columns and says how many tokens are not shown', async () => {
+    const line = JSON.stringify({ messages: [{ role: 'user', content: '日本語のテキストです。'.repeat(40) }, { role: 'assistant', content: 'はい。'.repeat(60) }] });
+    await openOnValidate([line, ...clean], SIZES[0]!);
+    await app!.press('t');
+    const frame = app!.lastFrame();
+    const rows = frame.split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(80);
+    expect(frame).toMatch(/user · CONTEXT · \d+ tokens/);
+    expect(frame).toMatch(/assistant · TRAINED · \d+ tokens/);
+    expect(frame).toMatch(/… [\d,]+ more/);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
 import { packGroups, sparkline, summaryGroups } from '../../src/screens/validate/summaryLines.js';
+import { tokenRows } from '../../src/screens/validate/tokenLines.js';
 import type { DatasetReport } from '../../src/core/validate/types.js';
 
 describe('the Validate summary text', () => {
@@ -29,5 +31,22 @@ describe('the Validate summary text', () => {
       },
     } as unknown as DatasetReport;
     expect(sparkline(report)).toBe('tok/example 10 █ ▁▄ 1,200 (median 18)');
+  });
+});
+
+describe('token rows', () => {
+  it('wraps by display width and loses nothing between rows', () => {
+    const tokens = ['日本', '語の', 'テキ', 'スト', ' 🎌', '\n', 'ok'];
+    const { rows, hidden } = tokenRows(tokens, 7, 10);
+    expect(hidden).toBe(0);
+    for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(7);
+    expect(rows.join('')).toBe('日本|語の|テキ|スト| 🎌|⏎|ok');
+  });
+
+  it('stops at the rows it is given and says how many tokens are left', () => {
+    const { rows, hidden } = tokenRows(Array.from({ length: 30 }, () => 'abc'), 10, 2);
+    expect(rows).toEqual(['abc|abc|ab', 'c|abc|abc|']);
+    expect(hidden).toBe(25);
+    expect(tokenRows(['a'], 10, 0)).toEqual({ rows: [], hidden: 1 });
   });
 });

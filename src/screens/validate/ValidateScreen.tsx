@@ -14,6 +14,7 @@ import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
 import { findingLines, targetLine, type FindingLine } from './findingLines.js';
 import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
+import { tokenRows } from './tokenLines.js';
 
 const n = new Intl.NumberFormat('en-US');
 
@@ -243,6 +244,8 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
 }
 
 const KIND_COLOR = { trained: 'green', masked: 'yellow', context: undefined } as const;
+/** Rows of tokens shown per message in the token view. */
+const SEGMENT_ROWS = 4;
 
 function TokenPanel({ store, target, model, width, height }: { store: Store; target: { line: number; path: string | null } | null; model: string; width: number; height: number }) {
   const { dataset } = store.getState();
@@ -279,14 +282,17 @@ function TokenPanel({ store, target, model, width, height }: { store: Store; tar
         {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
       </Text>,
     );
-    const text = segment.tokens.map((t) => t.replace(/\n/g, '⏎')).join('|');
-    for (let at = 0; at < text.length && lines.length < height; at += width - 2) {
+    // A long message gets a few rows, so the messages after it still show.
+    const room = Math.min(SEGMENT_ROWS, height - lines.length);
+    const { rows, hidden } = tokenRows(segment.tokens, width - 2, room);
+    for (const [r, text] of rows.entries()) {
+      const more = hidden > 0 && r === rows.length - 1 ? ` … ${n.format(hidden)} more` : '';
       lines.push(
-        <Text key={`s${i}-${at}`} color={KIND_COLOR[segment.kind]} dimColor={segment.kind === 'context'}>
-          {cut(`  ${text.slice(at, at + width - 2)}`, width)}
+        <Text key={`s${i}-${r}`} color={KIND_COLOR[segment.kind]} dimColor={segment.kind === 'context'}>
+          {'  '}
+          {more ? cut(text, width - 2 - more.length) + more : text}
         </Text>,
       );
-      if (at > width * 3) break;
     }
   }
   return <Box flexDirection="column">{lines.slice(0, height)}</Box>;
