@@ -69,11 +69,27 @@ export function encodeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>)
     .join('\n')}\n`;
 }
 
+// Everything restoring relies on, checked so a damaged draft is reported, not half-applied.
+function headerProblem(h: Record<string, unknown>): string | null {
+  const format = h.format as Record<string, unknown> | null | undefined;
+  const base = h.base as Record<string, unknown> | null | undefined;
+  if (typeof h.datasetPath !== 'string') return 'no dataset path';
+  if (typeof h.savedAt !== 'number') return 'no time it was saved';
+  if (!Number.isInteger(h.rows) || (h.rows as number) < 0) return 'no row count';
+  if (typeof format !== 'object' || format === null || typeof format.bom !== 'boolean' || typeof format.finalNewline !== 'boolean' || (format.lineEnding !== '\n' && format.lineEnding !== '\r\n')) {
+    return 'no file format';
+  }
+  if (base !== null && (typeof base !== 'object' || typeof base.mtimeMs !== 'number' || typeof base.sizeBytes !== 'number')) return 'no base file';
+  return null;
+}
+
 export function decodeDraft(text: string): Draft {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const header = JSON.parse(lines[0] ?? '') as DraftMeta & { ftuiDraft?: number };
-  if (header.ftuiDraft !== VERSION) throw new Error('not an ftui draft of a known version');
+  if (header?.ftuiDraft !== VERSION) throw new Error('not an ftui draft of a known version');
+  const problem = headerProblem(header as unknown as Record<string, unknown>);
+  if (problem) throw new Error(`the draft header is damaged: ${problem}`);
   const entries: Array<number | string> = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -84,6 +100,8 @@ export function decodeDraft(text: string): Draft {
       if (!m) throw new Error(`draft line ${i + 1} is damaged`);
       const from = Number(m[1]);
       const to = m[2] === undefined ? from : Number(m[2]);
+      // A damaged range must not make us build millions of entries before the count check.
+      if (to < from || entries.length + (to - from + 1) > header.rows) throw new Error(`draft line ${i + 1} is damaged`);
       for (let n = from; n <= to; n++) entries.push(n);
     }
   }

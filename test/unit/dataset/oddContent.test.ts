@@ -50,3 +50,26 @@ describe('a whole JSON document instead of JSONL', () => {
     expect(loaded.rows.map((r) => r.text).join('\n')).toBe(text.replace(/\n$/, ''));
   });
 });
+
+describe('a damaged draft', () => {
+  const header = { ftuiDraft: 1, datasetPath: '/d.jsonl', savedAt: 1, base: null, format: { bom: false, lineEnding: '\n', finalNewline: true }, rows: 2 };
+  it.each([
+    ['no format', { ...header, format: undefined }, '+a\n+b\n', /no file format/],
+    ['a bad line end', { ...header, format: { ...header.format, lineEnding: '\r' } }, '+a\n+b\n', /no file format/],
+    ['no row count', { ...header, rows: 'two' }, '+a\n+b\n', /no row count/],
+    ['a base without its size', { ...header, base: { mtimeMs: 1 } }, '+a\n+b\n', /no base file/],
+    ['a range far past the row count', header, '=0-999999999\n', /line 2 is damaged/],
+    ['a backwards range', header, '=5-1\n', /line 2 is damaged/],
+    ['a broken quoted entry', header, '+a\n"b\n', /JSON|Unterminated|Expected/],
+  ])('with %s is refused with a reason', (_name, head, body, reason) => {
+    expect(() => decodeDraft(`${JSON.stringify(head)}\n${body}`)).toThrow(reason);
+  });
+
+  it('is reported by readDraft, not thrown', async () => {
+    const env = { FTUI_DATA_DIR: join(dir, 'data-damaged') };
+    const path = join(dir, 'damaged.jsonl');
+    const written = await writeDraft([freshRow('a')], { datasetPath: path, savedAt: 1, base: null, format: header.format as never }, env);
+    writeFileSync(written, `${JSON.stringify({ ...header, format: null })}\n+a\n+b\n`);
+    expect(await readDraft(path, env)).toMatchObject({ kind: 'damaged', reason: expect.stringContaining('no file format') });
+  });
+});
