@@ -70,6 +70,9 @@ function fromCsv(text: string): ImportResult {
   }
   const lines: string[] = [];
   const problems: ImportProblem[] = [...skipProblems];
+  const used = new Set(chat ? [system, user, assistant] : [system, prompt, completion]);
+  const unused = header.filter((name, i) => !used.has(i) && name.length > 0);
+  if (unused.length > 0) problems.push({ at: 1, message: `column${unused.length === 1 ? '' : 's'} ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} not imported (ftui reads ${chat ? 'system, user, assistant' : 'system, prompt, completion'})` });
   let skipsBefore = 0;
   records.forEach((record, index) => {
     while (skipsBefore < skips.length && (skips[skipsBefore] as CsvSkip).records <= index) skipsBefore++;
@@ -85,7 +88,7 @@ function fromCsv(text: string): ImportResult {
       return;
     }
     const messages = [];
-    if (chat && cell(system).trim()) messages.push({ role: 'system', content: cell(system) });
+    if (cell(system).trim()) messages.push({ role: 'system', content: cell(system) });
     messages.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
     lines.push(serializeExample({ messages }));
   });

@@ -41,3 +41,11 @@ describe('CSV import with malformed rows', () => {
     expect(r.problems).toEqual([{ at: 3, message: expect.stringContaining('never closed, so this row and every row after it are not imported') }]);
   });
 });
+
+describe('CSV columns', () => {
+  it('takes a system column beside prompt/completion and names the columns it leaves out', async () => {
+    const r = await csv('columns', 'id,System,prompt,completion,notes\n7,Be brief,Q,A,n\n');
+    expect(JSON.parse(r.lines[0]!)).toEqual({ messages: [{ role: 'system', content: 'Be brief' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
+    expect(r.problems).toEqual([{ at: 1, message: 'columns id, notes are not imported (ftui reads system, prompt, completion)' }]);
+  });
+});
