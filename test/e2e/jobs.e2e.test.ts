@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleTrainingJsonl } from '../helpers/sandbox.js';
 import { hasTmux, startTui, type TuiSession } from '../helpers/tmux.js';
 
 // In CI tmux is installed by .ci/run, so a missing tmux there must fail, not skip.
@@ -11,7 +15,7 @@ const fits = (pane: string, columns: number, rows: number) => {
   for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 };
 
-run('Jobs and Chat in a real terminal (tmux, 80x24)', () => {
+run('Jobs and Chat in a real terminal (tmux)', () => {
   let session: TuiSession | undefined;
   afterEach(() => session?.kill());
 
@@ -30,4 +34,41 @@ run('Jobs and Chat in a real terminal (tmux, 80x24)', () => {
     session.send('q');
     expect(await session.waitForExit()).toBe(0);
   });
+
+  it('starts the sandbox from Jobs, trains a job from the open dataset, then chats with the fine-tuned model', async () => {
+    const dataset = join(mkdtempSync(join(tmpdir(), 'ftui-e2e-jobs-')), 'train.jsonl');
+    writeFileSync(dataset, sampleTrainingJsonl(12));
+    session = startTui([dataset], { columns: 100, rows: 30 });
+    await session.waitFor('1 Dataset');
+    session.send('3');
+    await session.waitFor('press S to start the local sandbox');
+    session.send('S');
+    let pane = await session.waitFor('No jobs yet', 15_000);
+    expect(pane).toMatch(/^SANDBOX /m);
+    session.send('n');
+    await session.waitFor('New fine-tuning job from');
+    session.send('s');
+    pane = await session.waitFor('Create this job?', 15_000);
+    expect(pane).toMatch(/Estimated cost: ~?\$\d/);
+    session.send('y');
+    await session.waitFor(/Job ftjob-\S+/, 15_000);
+    // The sandbox trains for about 20 s of real time.
+    pane = await session.waitFor(/succeeded/, 45_000);
+    expect(pane).toMatch(/[\u2801-\u28FF]/);
+    expect(pane).toMatch(/→ ft:gpt-4\.1-mini-2025-04-14:/);
+    fits(pane, 100, 30);
+
+    session.send('4');
+    pane = await session.waitFor(/Chat with ft:gpt-4\.1-mini/, 15_000);
+    session.send('Enter');
+    session.type('Hello there');
+    session.send('Enter');
+    pane = await session.waitFor(/Last reply: \d+ prompt \+ \d+ completion tokens/, 15_000);
+    expect(pane).toContain('you: Hello there');
+    expect(pane).toMatch(/model: \S/);
+    session.send('Escape');
+    await session.waitFor('enter write');
+    session.send('q');
+    expect(await session.waitForExit(15_000)).toBe(0);
+  }, 120_000);
 });
