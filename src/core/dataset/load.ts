@@ -56,6 +56,8 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
     throw new DatasetFileError(path, describeFsError(error));
   }
   if (info.isDirectory()) throw new DatasetFileError(path, describeFsError({ code: 'EISDIR' }));
+  // A pipe or a device would block the read forever or never end; only a regular file is a dataset.
+  if (!info.isFile()) throw new DatasetFileError(path, 'this is not a regular file (a pipe, socket or device)');
 
   const rows: Row[] = [];
   // Which lines ended in \r\n, only needed when the file turns out to mix both ends; a bitmap

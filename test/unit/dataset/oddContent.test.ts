@@ -1,5 +1,6 @@
 // Content no caller should produce or a user rarely has: load names where a file is not UTF-8,
 // and a draft entry survives a line break in its text.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,5 +72,13 @@ describe('a damaged draft', () => {
     const written = await writeDraft([freshRow('a')], { datasetPath: path, savedAt: 1, base: null, format: header.format as never }, env);
     writeFileSync(written, `${JSON.stringify({ ...header, format: null })}\n+a\n+b\n`);
     expect(await readDraft(path, env)).toMatchObject({ kind: 'damaged', reason: expect.stringContaining('no file format') });
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const fifo = join(dir, 'pipe.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    await expect(loadDataset(fifo)).rejects.toThrow(/not a regular file/);
   });
 });
