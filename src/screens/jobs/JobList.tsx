@@ -3,7 +3,7 @@ import { cut } from '../../components/fitLine.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { formatUtc } from './formatTime.js';
-import { modelWithShutdown, windDownNotice, statusColor, statusLabel } from './jobFacts.js';
+import { modelWithShutdown, statusColor, statusLabel, trainingSettings, windDownNotice } from './jobFacts.js';
 
 const pad = (text: string, width: number) => cut(text, width).padEnd(width);
 
@@ -52,7 +52,7 @@ export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; wid
           <Text>{cut(`Base model: ${modelWithShutdown(selected.model, jobs.models)}`, inner)}</Text>
           <Text>{cut(`Fine-tuned: ${selected.fineTunedModel === null ? '-' : modelWithShutdown(selected.fineTunedModel, jobs.models)}`, inner)}</Text>
           <Text color={selected.error ? 'red' : undefined}>
-            {cut(selected.error ? `Error: ${selected.error.message}` : `Status from the provider: ${selected.rawStatus}`, inner)}
+            {cut(selected.error ? `Error: ${selected.error.message}` : `${selected.rawStatus} · ${trainingSettings(selected)}`, inner)}
           </Text>
         </Box>
       )}

@@ -51,3 +51,20 @@ export function modelWithShutdown(modelId: string | null | undefined, models: re
   const date = shutdownDate(modelId, models);
   return date === null ? modelId : `${modelId} (shuts down ${date})`;
 }
+
+/**
+ * "supervised · epochs 3 · batch 1 · LR ×1.8": a multiplier of the provider's base rate and an
+ * absolute rate are written differently so they are never mistaken for each other.
+ */
+export function trainingSettings(job: JobRecord): string {
+  const h = job.hyperparameters;
+  const lr = h.learningRate === null ? 'auto' : h.learningRate.kind === 'multiplier' ? `×${h.learningRate.value}` : `${h.learningRate.value.toExponential(1)} (absolute)`;
+  return [
+    job.method,
+    `epochs ${h.epochs ?? 'auto'}`,
+    `batch ${h.batchSize ?? 'auto'}`,
+    `LR ${lr}`,
+    ...(h.beta === null ? [] : [`beta ${h.beta}`]),
+    ...(job.seed === null ? [] : [`seed ${job.seed}`]),
+  ].join(' · ');
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobRecord } from '../../../src/effects/providerTypes.js';
 import { formProblem } from '../../../src/screens/jobs/createForm.js';
+import { trainingSettings } from '../../../src/screens/jobs/jobFacts.js';
+import { fakeJob } from '../../helpers/fakeProvider.js';
 import {
   initialJobsState,
   jobsTextFocused,
@@ -110,6 +112,18 @@ describe('jobs slice', () => {
   it('reports an edited field as focused text', () => {
     expect(jobsTextFocused(run([{ type: 'jobs/editField', editing: true }]))).toBe(true);
     expect(jobsTextFocused(run([{ type: 'jobs/editField', editing: true }, { type: 'jobs/editField', editing: false }]))).toBe(false);
+  });
+});
+
+describe('training settings line', () => {
+  it('never confuses a learning-rate multiplier with an absolute rate', () => {
+    const base = fakeJob('j');
+    expect(trainingSettings({ ...base, hyperparameters: { learningRate: { kind: 'multiplier', value: 1.8 }, epochs: 3, batchSize: 1, beta: null } })).toBe(
+      'supervised · epochs 3 · batch 1 · LR ×1.8',
+    );
+    expect(trainingSettings({ ...base, hyperparameters: { learningRate: { kind: 'absolute', value: 0.00002 }, epochs: null, batchSize: null, beta: null } })).toBe(
+      'supervised · epochs auto · batch auto · LR 2.0e-5 (absolute)',
+    );
   });
 });
 
