@@ -89,6 +89,19 @@ describe('the Jobs screen on the sandbox', () => {
     await waitFor(app, (f) => / cancelled/.test(f));
   });
 
+  it('shows why the service failed a job whose training data it rejected', async () => {
+    writeFileSync(dataset, sampleTrainingJsonl(5));
+    app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 } });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', 's');
+    await waitFor(app, (f) => f.includes('Create this job?'));
+    await app.press('y');
+    await waitFor(app, (f) => /Job ftjob-/.test(f));
+    sandbox.clock.advance(5_000);
+    const frame = await waitFor(app, (f) => / failed/.test(f) && f.includes('Job failed:'));
+    expect(frame).toContain('at least 10 examples');
+  });
+
   it('explains "not eligible" when the organisation can no longer create jobs', async () => {
     // Only job creation is refused, as the service does.
     const faulty: typeof fetch = (input, init) => {
