@@ -10,6 +10,7 @@ import { appPaths } from '../paths.js';
 import type { FileFormat } from './format.js';
 import type { LoadedDataset } from './load.js';
 import { newRowId, type Row } from './row.js';
+import { placementAt } from './placement.js';
 import { encodeRows, type EncodableLine } from './save.js';
 
 export interface DraftMeta {
@@ -45,12 +46,16 @@ function draftLines(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>): Encoda
     if (runStart >= 0) lines.push({ text: runStart === runEnd ? `=${runStart}` : `=${runStart}-${runEnd}` });
     runStart = runEnd = -1;
   };
+  // Lines of the file at meta.base, as recorded by the load or save that left it on disk; never
+  // Row.origin, which is stale once a save has moved rows (see placement.ts).
+  const lineOf = placementAt(meta.datasetPath, meta.base);
   for (const row of rows) {
-    if (row.origin !== null && meta.base !== null) {
-      if (runStart >= 0 && row.origin === runEnd + 1) runEnd = row.origin;
+    const line = lineOf?.(row);
+    if (line !== undefined) {
+      if (runStart >= 0 && line === runEnd + 1) runEnd = line;
       else {
         flush();
-        runStart = runEnd = row.origin;
+        runStart = runEnd = line;
       }
     } else {
       flush();

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { readLines } from '../validate/lineReader.js';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { DEFAULT_FORMAT, type FileFormat } from './format.js';
+import { recordPlacement } from './placement.js';
 import { newRowId, type Row } from './row.js';
 
 export interface LoadedDataset {
@@ -112,6 +113,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
       if ((isCrlf(i) ? '\r\n' : '\n') === minority) rows[i] = { ...(rows[i] as Row), lineEnd: minority };
     }
   }
+  recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
   const notices: string[] = [];
   if (looksLikeOneJsonDocument(rows)) {
     notices.push('This file looks like one JSON document, not JSONL (one example per line). Import it (i) to convert it.');

@@ -1,8 +1,10 @@
 // Writes rows back as JSONL atomically (write-file-atomic: temp file, fsync, rename, mode kept).
 // Untouched rows go out as the exact bytes they came in as.
+import { stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, DatasetFileError } from './errors.js';
 import type { FileFormat } from './format.js';
+import { recordPlacement } from './placement.js';
 import type { Row } from './row.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -45,4 +47,7 @@ export async function saveDataset(path: string, rows: readonly Row[], format: Fi
   } catch (error) {
     throw new DatasetFileError(path, `could not save: ${describeFsError(error)}`);
   }
+  // The file on disk is now these rows in this order: drafts refer to its lines from here on.
+  const info = await stat(path).catch(() => null);
+  if (info) recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
 }

@@ -92,8 +92,11 @@ describe('the draft journal', () => {
     writeFileSync(path, '{"n":1}\n');
     const loaded = await loadDataset(path);
     const draftPath = draftPathFor(path, env());
-    await writeDraft(loaded.rows, { datasetPath: path, savedAt: 1, base: { mtimeMs: 1, sizeBytes: 8 }, format: loaded.format }, env());
-    expect(() => restoreRows(decodeDraft(readFileSync(draftPath, 'utf8')), loaded)).toThrow(/file changed/);
+    await writeDraft(loaded.rows, { datasetPath: path, savedAt: 1, base: { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes }, format: loaded.format }, env());
+    // The file changes behind ftui's back after the draft referred to its lines.
+    writeFileSync(path, '{"n":2}\n{"n":3}\n');
+    const changed = await loadDataset(path);
+    expect(() => restoreRows(decodeDraft(readFileSync(draftPath, 'utf8')), changed)).toThrow(/file changed/);
     writeFileSync(draftPath, '{"ftuiDraft":1,"rows":3}\n=0\n');
     expect(await readDraft(path, env())).toMatchObject({ kind: 'damaged' });
   });
