@@ -23,6 +23,8 @@ export interface ValidationOutput {
   report: DatasetReport;
   /** Worst finding per row id, for the Dataset screen's marks. */
   marks: Map<number, Severity>;
+  /** Content hash -> first line: what a validation file is checked against for shared examples. */
+  hashes: Map<string, number>;
 }
 
 const SLICE_MS = 4;
@@ -67,7 +69,7 @@ export class DatasetValidator {
 
     const builder = new ReportBuilder(facts);
     const marks = new Map<number, Severity>();
-    const seen = new Set<string>();
+    const hashes = new Map<string, number>();
     // Aggregating 100k cached results takes a few hundred ms: yield now and then so keys are not held up.
     let sliceStart = performance.now();
     for (let i = 0; i < rows.length; i++) {
@@ -77,8 +79,8 @@ export class DatasetValidator {
       builder.add(result);
       let worst = result.worst;
       if (result.contentHash !== null) {
-        if (seen.has(result.contentHash)) worst ??= 'warning';
-        else seen.add(result.contentHash);
+        if (hashes.has(result.contentHash)) worst ??= 'warning';
+        else hashes.set(result.contentHash, i + 1);
       }
       if (worst) marks.set(row.id, worst);
       if ((i & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
@@ -94,7 +96,7 @@ export class DatasetValidator {
       if (crlf > 0) builder.addFinding(makeFinding('crlf_line_endings', null, null, `${crlf} of ${rows.length} lines end in CRLF (\\r\\n).`));
     }
     const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
-    return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks };
+    return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
   }
 
   private async fillWithWorkers(rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {

@@ -3,6 +3,7 @@
 // so the report is current whichever screen is showing.
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/StoreProvider.js';
+import { createAnalyzer, validatePath } from '../core/validate/index.js';
 import { DatasetValidator } from './datasetValidator.js';
 
 const SETTLE_MS = 150;
@@ -37,7 +38,7 @@ export function useValidationRunner(): void {
         )
         .then((output) => {
           if (!output || cancelled()) return;
-          store.dispatch({ type: 'validation/report', report: output.report, revision: dataset.revision });
+          store.dispatch({ type: 'validation/report', report: output.report, revision: dataset.revision, hashes: output.hashes });
           store.dispatch({ type: 'dataset/marks', marks: output.marks });
         })
         .catch((error: unknown) => {
@@ -60,6 +61,42 @@ export function useValidationRunner(): void {
       generation++;
       unsubscribe();
       if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+
+  // A validation file, when one is chosen: checked as `ftui validate --validation-file` checks it,
+  // against the dataset's current content (so again after each new report of the dataset).
+  useEffect(() => {
+    let generation = 0;
+    let lastKey = '';
+    const check = () => {
+      const { validation } = store.getState();
+      const file = validation.validationFile;
+      const hashes = validation.trainingHashes;
+      if (!file || !hashes) {
+        if (lastKey) generation++;
+        lastKey = '';
+        return;
+      }
+      const key = `${file.path}\0${validation.model}\0${validation.revision}`;
+      if (key === lastKey) return;
+      lastKey = key;
+      const id = ++generation;
+      const { path } = file;
+      const revision = validation.revision;
+      validatePath(path, createAnalyzer({ model: validation.model }), { role: 'validation', trainingHashes: hashes })
+        .then(({ report }) => {
+          if (id === generation) store.dispatch({ type: 'validation/fileReport', path, report, revision });
+        })
+        .catch((error: unknown) => {
+          if (id === generation) store.dispatch({ type: 'dataset/message', level: 'error', text: `Validation file ${path}: ${error instanceof Error ? error.message : String(error)}` });
+        });
+    };
+    check();
+    const unsubscribe = store.subscribe(check);
+    return () => {
+      generation++;
+      unsubscribe();
     };
   }, [store]);
 }

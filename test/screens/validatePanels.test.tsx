@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzerFor, resolveModel } from '../../src/core/validate/index.js';
+import { analyzerFor, resolveModel, validateFiles } from '../../src/core/validate/index.js';
 import { findingLines } from '../../src/screens/validate/findingLines.js';
 import { openDataset } from '../../src/effects/datasetFiles.js';
 import { KEYS } from '../helpers/keys.js';
@@ -189,5 +189,42 @@ describe('the token view of a long example', () => {
     expect(frame).toMatch(/user · CONTEXT · \d+ tokens/);
     expect(frame).toMatch(/assistant · TRAINED · \d+ tokens/);
     expect(frame).toMatch(/… [\d,]+ more/);
+  });
+});
+
+describe('a validation file beside the dataset', () => {
+  it('is checked as ftui validate --validation-file checks it: own counts, shared examples, findings that do not jump', async () => {
+    const val = join(dir, 'val.jsonl');
+    writeFileSync(val, `${ex('Question 2')}\n${ex('Held out')}\n{"messages": [\n`);
+    await openOnValidate(clean, SIZES[0]!);
+    await app!.press('v');
+    expect(state().validation.textFocused).toBe(true);
+    await app!.paste(val);
+    expect(app!.lastFrame()).toContain('validation file: ');
+    await app!.press(KEYS.enter);
+    await waitFor(() => state().validation.validationFile?.report != null);
+    await tick(30);
+
+    const cli = await validateFiles(join(dir, 'train.jsonl'), val, { model: 'gpt-4.1-mini' });
+    const screen = state().validation.validationFile!.report!;
+    expect(screen.figures).toEqual(cli.validation!.figures);
+    expect(screen.findings).toEqual(cli.validation!.findings);
+    expect(screen.cost).toEqual(cli.validation!.cost);
+    expect(screen.findings.map((g) => g.code)).toContain('validation_overlaps_training');
+
+    const frame = app!.lastFrame();
+    expectFits(frame, SIZES[0]!);
+    expect(frame).toContain('validation file val.jsonl: 3 examples · 1 errors');
+    expect(frame).toContain('1 shared with the dataset');
+    expect(frame).toContain('validation file: validation_overlaps_training (1)');
+
+    const at = findingLines(state().validation.report, '', screen).findIndex((l) => l.source === 'validation' && l.finding !== null);
+    await app!.press('g', ...Array<string>(at).fill('j'), KEYS.enter);
+    expect(state().ui.screen).toBe('validate');
+
+    // Editing the dataset so it no longer shares the example: the validation file is checked again.
+    app!.store.dispatch({ type: 'dataset/replaceLines', changes: [{ index: 2, text: ex('Question 2', 'Another answer.') }], description: 'test edit' });
+    await waitFor(() => current() && (state().validation.validationFile?.revision ?? -1) === state().validation.revision);
+    expect(state().validation.validationFile!.report!.findings.map((g) => g.code)).not.toContain('validation_overlaps_training');
   });
 });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Box, Text, useInput, type Key } from 'ink';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
@@ -9,6 +10,7 @@ import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
 import { keyName, splitKeys } from '../../keys/keyName.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
+import type { ValidationState } from '../../store/slices/validation.js';
 import type { Store } from '../../store/store.js';
 import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
@@ -63,7 +65,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   const status = useAppState((s) => s.dataset.status);
   const revision = useAppState((s) => s.dataset.revision);
   const report = validation.report;
-  const lines = findingLines(report, validation.filter?.query ?? '');
+  const lines = findingLines(report, validation.filter?.query ?? '', validation.validationFile?.report ?? null);
   // A fix can shrink the list under the cursor: point at its last line rather than past it.
   const cursor = Math.min(validation.cursor, Math.max(0, lines.length - 1));
   const inner = Math.max(10, width - 2);
@@ -71,7 +73,9 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
 
   useInput(
     (chunk, chunkKey) => {
-      for (const [input, key] of store.getState().validation.filter?.field ? [[chunk, chunkKey] as const] : splitKeys(chunk, chunkKey)) handleKey(input, key);
+      const { filter, fileField } = store.getState().validation;
+      // A text field takes a run of keys whole (a paste); elsewhere each key is handled on its own.
+      for (const [input, key] of filter?.field || fileField ? [[chunk, chunkKey] as const] : splitKeys(chunk, chunkKey)) handleKey(input, key);
     },
     { isActive: active },
   );
@@ -90,6 +94,14 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         return;
       }
       dispatch({ type: 'validation/closeFix' });
+      return;
+    }
+    if (state.fileField) {
+      if (name === 'enter') dispatch({ type: 'validation/fileDone', keep: true });
+      else if (name === 'esc') dispatch({ type: 'validation/fileDone', keep: false });
+      else if (name === 'backspace') dispatch({ type: 'validation/fileKey', key: 'backspace' });
+      else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/fileKey', key: name });
+      else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/fileType', text: input });
       return;
     }
     if (state.filter?.field) {
@@ -133,6 +145,8 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         return dispatch({ type: 'validation/toggleView' });
       case 'filter':
         return dispatch({ type: 'validation/filterStart' });
+      case 'validationFile':
+        return dispatch({ type: 'validation/fileStart' });
       case 'back':
         if (state.view === 'tokens') return dispatch({ type: 'validation/toggleView' });
         if (state.filter) return dispatch({ type: 'validation/filterDone', keep: false });
@@ -152,7 +166,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   }
 
   const stale = report && validation.revision !== revision ? ['(updating…)'] : [];
-  const head: ReactNode[] = packGroups([...summaryGroups(report, validation.model, today), stale], inner).map((line, i) => (
+  const head: ReactNode[] = packGroups([...summaryGroups(report, validation.model, today), stale, validationFileGroup(validation.validationFile)], inner).map((line, i) => (
     <Text key={`summary${i}`} bold={i === 0}>
       {cut(line, inner)}
     </Text>
@@ -189,6 +203,9 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
       </Box>
     );
     bottomRows = 2 + preview.length;
+  } else if (validation.fileField) {
+    bottom = <Text>{cut(`validation file: ${validation.fileField.text}▏ (enter check · esc cancel · empty: none)`, inner)}</Text>;
+    bottomRows = 1;
   } else if (validation.filter?.field) {
     bottom = <Text>{cut(`filter: ${validation.filter.field.text}▏ (enter keep · esc clear)`, inner)}</Text>;
     bottomRows = 1;
@@ -215,7 +232,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
           const g = line.group;
           const text = line.finding
             ? `    ${line.finding.line === null ? 'whole file' : `line ${line.finding.line}`}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
-            : `${g.severity === 'error' ? '✗' : '!'} ${g.code} (${n.format(g.count)}) — ${g.hint}`;
+            : `${g.severity === 'error' ? '✗' : '!'} ${line.source === 'validation' ? 'validation file: ' : ''}${g.code} (${n.format(g.count)}) — ${g.hint}`;
           return (
             <Text key={`${g.code}-${top + i}`} inverse={selected} bold={!line.finding} color={!line.finding ? (g.severity === 'error' ? 'red' : 'yellow') : undefined}>
               {cut(text, inner)}
@@ -241,6 +258,16 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
       {bottom}
     </Box>
   );
+}
+
+/** The validation file's own counts, from its engine report; its findings join the list below. */
+function validationFileGroup(file: ValidationState['validationFile']): string[] {
+  if (!file) return [];
+  const name = basename(file.path);
+  if (!file.report) return [`validation file ${name}: checking…`];
+  const r = file.report;
+  const shared = r.findings.find((g) => g.code === 'validation_overlaps_training')?.count ?? 0;
+  return [`validation file ${name}: ${n.format(r.file.examples)} examples`, `${n.format(r.errors)} errors`, `${n.format(r.warnings)} warnings`, `${n.format(shared)} shared with the dataset`];
 }
 
 const KIND_COLOR = { trained: 'green', masked: 'yellow', context: undefined } as const;

@@ -1,6 +1,6 @@
 import type { Binding } from '../../keys/types.js';
 
-export type ValidateCommand = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'jump' | 'model' | 'fix' | 'tokens' | 'filter' | 'back';
+export type ValidateCommand = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'jump' | 'model' | 'fix' | 'tokens' | 'filter' | 'validationFile' | 'back';
 
 /** The Validate screen's keys: its handlers, the ? overlay and the status bar hints read this table. */
 export const validateBindings: readonly Binding<ValidateCommand>[] = [
@@ -15,5 +15,6 @@ export const validateBindings: readonly Binding<ValidateCommand>[] = [
   { command: 'fix', keys: ['f'], description: 'safe fixes, with a preview (undoable)', scope: 'validate', hint: 'fix' },
   { command: 'tokens', keys: ['t'], description: 'token view of the example: trained, masked, context', scope: 'validate' },
   { command: 'filter', keys: ['/'], description: 'filter findings by code or text', scope: 'validate' },
+  { command: 'validationFile', keys: ['v'], description: 'check a validation file beside the dataset (shared examples too)', scope: 'validate' },
   { command: 'back', keys: ['esc'], description: 'close the fix preview / token view / filter', scope: 'validate' },
 ];

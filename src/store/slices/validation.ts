@@ -23,6 +23,12 @@ export interface ValidationState {
   fix: FixPlan | null;
   /** True while a text field of this slice's screen has the keyboard. */
   textFocused: boolean;
+  /** Content hash -> first line of the open dataset, from the last report: what a validation file is checked against. */
+  trainingHashes: ReadonlyMap<string, number> | null;
+  /** The path being typed for a validation file, while it is typed. */
+  fileField: TextField | null;
+  /** A validation file checked beside the dataset, as `ftui validate --validation-file` checks it. */
+  validationFile: { path: string; report: DatasetReport | null; revision: number } | null;
 }
 
 export type ValidationAction =
@@ -30,7 +36,12 @@ export type ValidationAction =
   | { type: 'validation/setModel'; model: string }
   | { type: 'validation/started'; total: number }
   | { type: 'validation/progress'; done: number; total: number }
-  | { type: 'validation/report'; report: DatasetReport; revision: number }
+  | { type: 'validation/report'; report: DatasetReport; revision: number; hashes?: ReadonlyMap<string, number> }
+  | { type: 'validation/fileStart' }
+  | { type: 'validation/fileType'; text: string }
+  | { type: 'validation/fileKey'; key: TextKey }
+  | { type: 'validation/fileDone'; keep: boolean }
+  | { type: 'validation/fileReport'; path: string; report: DatasetReport; revision: number }
   | { type: 'validation/move'; delta: number; max: number }
   | { type: 'validation/moveTo'; index: number }
   | { type: 'validation/toggleView' }
@@ -52,6 +63,9 @@ export const initialValidationState: ValidationState = {
   filter: null,
   fix: null,
   textFocused: false,
+  trainingHashes: null,
+  fileField: null,
+  validationFile: null,
 };
 
 export function isValidationAction(action: { type: string }): action is ValidationAction {
@@ -69,7 +83,22 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
     case 'validation/progress':
       return { ...state, progress: { done: action.done, total: action.total } };
     case 'validation/report':
-      return { ...state, status: 'done', progress: null, report: action.report, revision: action.revision };
+      return { ...state, status: 'done', progress: null, report: action.report, revision: action.revision, trainingHashes: action.hashes ?? state.trainingHashes };
+    case 'validation/fileStart':
+      return { ...state, fileField: textField(state.validationFile?.path ?? ''), textFocused: true };
+    case 'validation/fileType':
+      return state.fileField ? { ...state, fileField: insertText(state.fileField, action.text.replace(/[\r\n]/g, '')) } : state;
+    case 'validation/fileKey':
+      return state.fileField && action.key !== 'newline' ? { ...state, fileField: applyTextKey(state.fileField, action.key) } : state;
+    case 'validation/fileDone': {
+      if (!action.keep || !state.fileField) return { ...state, fileField: null, textFocused: false };
+      const path = state.fileField.text.trim();
+      if (path === state.validationFile?.path) return { ...state, fileField: null, textFocused: false };
+      return { ...state, fileField: null, textFocused: false, validationFile: path ? { path, report: null, revision: -1 } : null };
+    }
+    case 'validation/fileReport':
+      // A report for a path no longer chosen is dropped.
+      return state.validationFile?.path === action.path ? { ...state, validationFile: { path: action.path, report: action.report, revision: action.revision } } : state;
     case 'validation/move': {
       // From where the screen shows the cursor: a list that shrank after a fix shows it on its last line.
       const from = Math.min(state.cursor, Math.max(0, action.max - 1));

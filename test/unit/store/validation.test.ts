@@ -67,3 +67,36 @@ describe('validation slice', () => {
     expect(next.dataset).toBe(initialAppState.dataset);
   });
 });
+
+describe('validation file', () => {
+  it('takes a typed path, keeps the field out of the way when done, and drops a report for a path no longer chosen', () => {
+    const typing = run([{ type: 'validation/fileStart' }, { type: 'validation/fileType', text: ' val.jsonl\n' }]);
+    expect(typing.fileField?.text).toBe(' val.jsonl');
+    expect(validationTextFocused(typing)).toBe(true);
+    const chosen = reduceValidation(typing, { type: 'validation/fileDone', keep: true });
+    expect(chosen.validationFile).toEqual({ path: 'val.jsonl', report: null, revision: -1 });
+    expect(chosen.fileField).toBeNull();
+    expect(validationTextFocused(chosen)).toBe(false);
+
+    const report = { errors: 1 } as unknown as NonNullable<ValidationState['report']>;
+    const checked = reduceValidation(chosen, { type: 'validation/fileReport', path: 'val.jsonl', report, revision: 4 });
+    expect(checked.validationFile).toEqual({ path: 'val.jsonl', report, revision: 4 });
+    expect(reduceValidation(checked, { type: 'validation/fileReport', path: 'old.jsonl', report, revision: 5 })).toBe(checked);
+
+    // Editing starts from the chosen path; the same path keeps its report; an empty one clears it; esc changes nothing.
+    const again = reduceValidation(checked, { type: 'validation/fileStart' });
+    expect(again.fileField?.text).toBe('val.jsonl');
+    expect(reduceValidation(again, { type: 'validation/fileDone', keep: true }).validationFile).toBe(checked.validationFile);
+    expect(reduceValidation(again, { type: 'validation/fileDone', keep: false }).validationFile).toBe(checked.validationFile);
+    const emptied = run([{ type: 'validation/fileKey', key: 'home' }, ...Array<ValidationAction>(9).fill({ type: 'validation/fileKey', key: 'delete' }), { type: 'validation/fileDone', keep: true }], again);
+    expect(emptied.validationFile).toBeNull();
+  });
+
+  it('keeps the dataset content hashes of the last report for the validation file check', () => {
+    const hashes = new Map([['h', 1]]);
+    const report = { errors: 0 } as unknown as NonNullable<ValidationState['report']>;
+    const done = reduceValidation(initialValidationState, { type: 'validation/report', report, revision: 1, hashes });
+    expect(done.trainingHashes).toBe(hashes);
+    expect(reduceValidation(done, { type: 'validation/report', report, revision: 2 }).trainingHashes).toBe(hashes);
+  });
+});
