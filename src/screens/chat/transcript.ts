@@ -39,11 +39,26 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+// Finished messages never change (the store replaces, never edits, them), so each is wrapped
+// once per width; while a reply streams only the reply itself is wrapped again.
+const wrapped = new WeakMap<object, { width: number; lines: TranscriptLine[] }>();
+
+function messageLines(m: { role: 'user' | 'assistant'; content: string }, width: number): TranscriptLine[] {
+  const label = m.role === 'user' ? 'you: ' : 'model: ';
+  return wrap(label + m.content, width).map((text, i) => ({ role: m.role, text, first: i === 0 }));
+}
+
 /** The conversation, streaming reply included, as screen lines; the screen shows the last ones. */
 export function transcriptLines(chat: ChatState, width: number): TranscriptLine[] {
-  const messages = chat.stream === null ? chat.messages : [...chat.messages, { role: 'assistant' as const, content: `${chat.stream.text}▍` }];
-  return messages.flatMap((m) => {
-    const label = m.role === 'user' ? 'you: ' : 'model: ';
-    return wrap(label + m.content, width).map((text, i) => ({ role: m.role, text, first: i === 0 }));
-  });
+  const out: TranscriptLine[] = [];
+  for (const m of chat.messages) {
+    let cached = wrapped.get(m);
+    if (cached === undefined || cached.width !== width) {
+      cached = { width, lines: messageLines(m, width) };
+      wrapped.set(m, cached);
+    }
+    out.push(...cached.lines);
+  }
+  if (chat.stream !== null) out.push(...messageLines({ role: 'assistant', content: `${chat.stream.text}▍` }, width));
+  return out;
 }
