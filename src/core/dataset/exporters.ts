@@ -49,6 +49,8 @@ function examplesOf(rows: Iterable<Row>): { lines: string[]; skipped: number[] }
 
 /** Deterministic split: shuffles with the seed, then the first `ratio` share is training. */
 export function splitLines(lines: readonly string[], ratio: number, seed: number): { train: string[]; validation: string[] } {
+  if (!(ratio >= 0 && ratio <= 1)) throw new RangeError(`the split ratio must be between 0 and 1, not ${ratio}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`the seed must be a whole number, not ${seed}`);
   const order = lines.map((_, i) => i);
   const random = seeded(seed);
   for (let i = order.length - 1; i > 0; i--) {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportJsonl, exportSplit } from '../../../src/core/dataset/exporters.js';
+import { exportJsonl, exportSplit, splitLines } from '../../../src/core/dataset/exporters.js';
 import { freshRow } from '../../../src/core/dataset/row.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ftui-export-'));
@@ -28,5 +28,12 @@ describe('export', () => {
     const lines = (p: string) => readFileSync(p, 'utf8').split('\n').slice(0, -1);
     const all = [...lines(train), ...lines(validation)];
     expect(all.sort()).toEqual([...many.map((r) => r.text), exact, '{"messages":[]}', '{"messages":[{"role":"user","content":"é"}]}'].sort());
+  });
+
+  it('refuses a ratio outside 0..1 or a seed that is not a whole number, in plain words', () => {
+    expect(() => splitLines(['{}'], 1.5, 1)).toThrow('the split ratio must be between 0 and 1, not 1.5');
+    expect(() => splitLines(['{}'], Number.NaN, 1)).toThrow(/ratio/);
+    expect(() => splitLines(['{}'], 0.5, 0.5)).toThrow('the seed must be a whole number, not 0.5');
+    expect(splitLines(['{}'], 1, 1)).toEqual({ train: ['{}'], validation: [] });
   });
 });
