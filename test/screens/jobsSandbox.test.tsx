@@ -56,7 +56,7 @@ describe('the Jobs screen on the sandbox', () => {
     // Half-way through training: running, metrics plotted, events listed.
     sandbox.clock.advance(12_000);
     frame = await waitFor(app, (f) => /running/.test(f) && /[\u2801-\u28FF]/.test(f) && /ETA/.test(f), 5000);
-    expect(frame).toMatch(/step \d+/);
+    expect(frame).toMatch(/step \d+\/\d+/);
     expect(frame).toMatch(/train \d/);
     // Done: the fine-tuned model, with its base's shutdown date.
     sandbox.clock.advance(20_000);

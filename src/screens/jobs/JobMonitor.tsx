@@ -4,7 +4,7 @@ import type { JobRecord } from '../../effects/providerTypes.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';
-import { modelWithShutdown, statusColor, statusLabel } from './jobFacts.js';
+import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from './jobFacts.js';
 import { formatLoss, type Point } from './lossChart.js';
 import { LossChartView } from './LossChartView.js';
 
@@ -43,6 +43,7 @@ export function JobMonitor({
   const train: Point[] = metrics.flatMap((m) => (m.trainLoss == null ? [] : [{ x: m.step, y: m.trainLoss }]));
   const valid: Point[] = metrics.flatMap((m) => (m.validLoss == null ? [] : [{ x: m.step, y: m.validLoss }]));
   const last = metrics.at(-1);
+  const totalSteps = last?.totalSteps ?? stepsFromMessages(monitor.events);
   const lastValid = valid.at(-1);
 
   const now = Math.max(jobs.now, monitor.lastPollAt ?? 0);
@@ -52,7 +53,7 @@ export function JobMonitor({
   const eta =
     job.finishedAt !== null
       ? null
-      : estimateRemaining({ now, startedAt: job.startedAt, estimatedFinishAt: job.estimatedFinishAt, step: last?.step ?? null, totalSteps: last?.totalSteps ?? null });
+      : estimateRemaining({ now, startedAt: job.startedAt, estimatedFinishAt: job.estimatedFinishAt, step: last?.step ?? null, totalSteps });
 
   const chartHeight = Math.max(4, Math.min(12, Math.floor((height - 8) / 2)));
   const eventRows = Math.max(1, height - 3 - chartHeight - 3);
@@ -62,7 +63,7 @@ export function JobMonitor({
   const figures = [
     `elapsed ${elapsed}`,
     eta === null ? null : `ETA ${formatDuration(eta)}`,
-    last ? `step ${last.step}${last.totalSteps ? `/${last.totalSteps}` : ''}` : null,
+    last ? `step ${last.step}${totalSteps ? `/${totalSteps}` : ''}` : null,
     last?.trainLoss != null ? `train ${formatLoss(last.trainLoss)}` : null,
     lastValid ? `valid ${formatLoss(lastValid.y)}` : null,
   ].filter(Boolean);

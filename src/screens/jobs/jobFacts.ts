@@ -1,6 +1,6 @@
 // What the Jobs screen says about a job and its models, from provider-neutral records and the
 // model facts in src/core/models.ts.
-import type { JobRecord, ModelRecord } from '../../effects/providerTypes.js';
+import type { JobEvent, JobRecord, ModelRecord } from '../../effects/providerTypes.js';
 import { resolveModel } from '../../core/models.js';
 import { formatUtc } from './formatTime.js';
 
@@ -67,4 +67,16 @@ export function trainingSettings(job: JobRecord): string {
     ...(h.beta === null ? [] : [`beta ${h.beta}`]),
     ...(job.seed === null ? [] : [`seed ${job.seed}`]),
   ].join(' · ');
+}
+
+/**
+ * Total steps when the metrics do not carry them: OpenAI-style logs say "Step 17/36: ...".
+ * Only the newest such message is read.
+ */
+export function stepsFromMessages(events: readonly JobEvent[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const match = /\bStep \d+\/(\d+)\b/.exec(events[i]!.message);
+    if (match) return Number(match[1]);
+  }
+  return null;
 }
