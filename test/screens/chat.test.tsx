@@ -28,6 +28,19 @@ describe('the Chat screen', () => {
     expect(frame).not.toContain('press S');
   });
 
+  it('without a key, S starts the sandbox and the chat opens on it', async () => {
+    const provider = fakeProvider({ models });
+    app = await renderWithServices(
+      { ui: { ...initialAppState.ui, screen: 'chat' } },
+      { startSandbox: async () => ({ provider, baseUrl: 'http://127.0.0.1:9/v1', stop: async () => undefined }) },
+    );
+    expect(app.lastFrame()).toContain('press S to start the local sandbox');
+    await app.press('S');
+    const frame = await waitFor(app, (f) => f.includes('SANDBOX · Chat with ft:'));
+    expect(app.store.getState().connection.kind).toBe('sandbox');
+    expect(frame).toMatch(/^SANDBOX /m);
+  });
+
   it('picks the fine-tuned model first, streams the reply, and keeps global keys out of the text field', async () => {
     const provider = fakeProvider({ models });
     app = await renderWithServices(connected, { provider });
