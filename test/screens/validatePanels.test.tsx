@@ -228,3 +228,16 @@ describe('a validation file beside the dataset', () => {
     expect(state().validation.validationFile!.report!.findings.map((g) => g.code)).not.toContain('validation_overlaps_training');
   });
 });
+
+describe('a finding too long for its row', () => {
+  it('is shown in full below the list at 80 columns while it is selected', async () => {
+    await openOnValidate([...clean, '{"messages": [{"role": "user", "content": "a long enough line"}, {"role": "assistant", "content": "to be cut"}'], SIZES[0]!);
+    const finding = state().validation.report!.findings.find((g) => g.code === 'invalid_json')!.examples[0]!;
+    expect(`    line 13:${finding.column}: ${finding.message}`.length).toBeGreaterThan(78);
+    await app!.press('g', 'j');
+    const frame = app!.lastFrame();
+    expectFits(frame, SIZES[0]!);
+    const words = frame.split('\n').slice(-5).join(' ').replace(/\s+/g, ' ');
+    expect(words).toContain(finding.message.replace(/\s+/g, ' ').slice(-30));
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { packGroups, sparkline, summaryGroups } from '../../src/screens/validate/summaryLines.js';
 import { tokenRows } from '../../src/screens/validate/tokenLines.js';
+import { wrapText } from '../../src/screens/validate/wrapText.js';
 import type { DatasetReport } from '../../src/core/validate/types.js';
 
 describe('the Validate summary text', () => {
@@ -48,5 +49,14 @@ describe('token rows', () => {
     expect(rows).toEqual(['abc|abc|ab', 'c|abc|abc|']);
     expect(hidden).toBe(25);
     expect(tokenRows(['a'], 10, 0)).toEqual({ rows: [], hidden: 1 });
+  });
+});
+
+describe('wrapped finding text', () => {
+  it('wraps between words, splits a word longer than a row, and marks what did not fit', () => {
+    expect(wrapText('The line ends too early at column 16.', 12, 5)).toEqual(['The line', 'ends too', 'early at', 'column 16.']);
+    expect(wrapText('messages[0].content.parts', 10, 5)).toEqual(['messages[0', '].content.', 'parts']);
+    expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
+    for (const row of wrapText('日本語のテキストです。'.repeat(3), 9, 9)) expect(stringWidth(row)).toBeLessThanOrEqual(9);
   });
 });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { Box, Text, useInput, type Key } from 'ink';
+import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { parseExample } from '../../core/dataset/example.js';
@@ -17,6 +18,7 @@ import { validateBindings } from './bindings.js';
 import { findingLines, targetLine, type FindingLine } from './findingLines.js';
 import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
 import { tokenRows } from './tokenLines.js';
+import { wrapText } from './wrapText.js';
 
 const n = new Intl.NumberFormat('en-US');
 
@@ -211,6 +213,22 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     bottomRows = 1;
   }
 
+  // The selected finding in full below the list when its row had to be cut.
+  const selectedText = validation.view === 'findings' && !bottom && lines[cursor] ? findingText(lines[cursor]) : '';
+  if (selectedText && stringWidth(selectedText) > inner && height >= 12) {
+    const rows = wrapText(selectedText, inner - 2, 3);
+    bottom = (
+      <Box flexDirection="column">
+        {rows.map((row, i) => (
+          <Text key={`d${i}`} dimColor>
+            {`  ${row}`}
+          </Text>
+        ))}
+      </Box>
+    );
+    bottomRows = rows.length;
+  }
+
   // The full histogram when there is room for it beside a useful list, else the same bins in one row.
   const spark = report && validation.view === 'findings' ? sparkline(report) : null;
   const histogram = report && validation.view === 'findings' ? (height >= 22 ? histogramRows(report, Math.min(5, height - 20), inner) : spark ? [spark] : []) : [];
@@ -230,9 +248,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         {lines.slice(top, top + bodyHeight).map((line, i) => {
           const selected = top + i === cursor;
           const g = line.group;
-          const text = line.finding
-            ? `    ${line.finding.line === null ? 'whole file' : `line ${line.finding.line}`}${line.finding.column ? `:${line.finding.column}` : ''}${line.finding.path ? ` ${line.finding.path}` : ''}: ${line.finding.message}`
-            : `${g.severity === 'error' ? '✗' : '!'} ${line.source === 'validation' ? 'validation file: ' : ''}${g.code} (${n.format(g.count)}) — ${g.hint}`;
+          const text = findingText(line);
           return (
             <Text key={`${g.code}-${top + i}`} inverse={selected} bold={!line.finding} color={!line.finding ? (g.severity === 'error' ? 'red' : 'yellow') : undefined}>
               {cut(text, inner)}
@@ -258,6 +274,12 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
       {bottom}
     </Box>
   );
+}
+
+function findingText(line: FindingLine): string {
+  const { finding, group: g } = line;
+  if (!finding) return `${g.severity === 'error' ? '✗' : '!'} ${line.source === 'validation' ? 'validation file: ' : ''}${g.code} (${n.format(g.count)}) — ${g.hint}`;
+  return `    ${finding.line === null ? 'whole file' : `line ${finding.line}`}${finding.column ? `:${finding.column}` : ''}${finding.path ? ` ${finding.path}` : ''}: ${finding.message}`;
 }
 
 /** The validation file's own counts, from its engine report; its findings join the list below. */
