@@ -60,6 +60,10 @@ export interface FakeProvider extends FineTuningProvider {
   calls: string[];
   /** Words the chat stream replies with, one delta each. */
   replyWords: string[];
+  /** What createJob was last asked for. */
+  lastCreate: Parameters<FineTuningProvider['createJob']>[0] | null;
+  /** Paths uploadFile was given, in order. */
+  uploads: string[];
 }
 
 export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>> & { dpo?: boolean; pause?: boolean } = {}): FakeProvider {
@@ -72,14 +76,18 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
     failNext: {},
     calls: [],
     replyWords: ['Hello', ' from', ' the', ' fake.'],
-    async uploadFile(_path, options) {
+    lastCreate: null,
+    uploads: [],
+    async uploadFile(source, options) {
       check('uploadFile');
+      p.uploads.push(typeof source === 'string' ? source : source.name);
       options.onProgress?.(50, 100);
       options.onProgress?.(100, 100);
       return { id: `file-${p.calls.length}`, filename: 'train.jsonl', purpose: 'fine-tune', bytes: 100, createdAt: 0, status: 'processed' };
     },
     async createJob(request) {
       check('createJob');
+      p.lastCreate = request;
       const job = fakeJob(`ftjob-new${p.jobs.length}`, {
         status: 'validating',
         rawStatus: 'validating_files',

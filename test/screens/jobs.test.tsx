@@ -89,6 +89,43 @@ describe('the Jobs screen', () => {
     expect(app.store.getState().jobs.view).toBe('monitor');
   });
 
+  it('sends what the form says: DPO where offered, epochs, seed, suffix and a validation file', async () => {
+    const provider = fakeProvider({ dpo: true });
+    app = await renderWithServices(connected, { provider });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', KEYS.left);
+    const model = app.store.getState().jobs.create.form.model;
+    expect(model).not.toBe('gpt-4.1-mini-2025-04-14');
+    await app.press('j', KEYS.right);
+    expect(app.lastFrame()).toContain('‹ dpo ›');
+    await app.press('j', KEYS.enter, ...'v2', KEYS.enter);
+    await app.press('j', KEYS.enter, '3', KEYS.enter);
+    await app.press('j', KEYS.enter, ...'42', KEYS.enter);
+    await app.press('j', KEYS.enter, ...'/data/valid.jsonl', KEYS.enter, 's');
+    await waitFor(app, (f) => f.includes('Create this job?'));
+    await app.press('y');
+    await waitFor(app, (f) => f.includes('Job ftjob-new0'));
+    expect(provider.uploads).toEqual([dataset, '/data/valid.jsonl']);
+    expect(provider.lastCreate).toEqual({
+      model,
+      trainingFileId: expect.any(String),
+      validationFileId: expect.any(String),
+      suffix: 'v2',
+      seed: 42,
+      method: 'dpo',
+      epochs: 3,
+    });
+  });
+
+  it('offers no DPO where the provider cannot train it', async () => {
+    app = await renderWithServices(connected, { provider: fakeProvider({ dpo: false }) });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n');
+    expect(app.lastFrame()).not.toContain('Method');
+    await app.press('j');
+    expect(app.lastFrame()).toMatch(/▸ Suffix/);
+  });
+
   it('explains a not-eligible organisation plainly and keeps the form', async () => {
     const provider = fakeProvider();
     provider.failNext.createJob = new FakeProviderError('not_eligible', 'fine-tuning is not available for this organization');
