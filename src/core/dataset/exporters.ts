@@ -3,6 +3,7 @@
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { parseExample } from './example.js';
+import { isDatasetFile } from './placement.js';
 import type { Row } from './row.js';
 import { encodeRows } from './save.js';
 
@@ -61,7 +62,13 @@ export function splitLines(lines: readonly string[], ratio: number, seed: number
   return { train: order.slice(0, cut).map((i) => lines[i] as string), validation: order.slice(cut).map((i) => lines[i] as string) };
 }
 
+// An export keeps only valid examples: written over the dataset itself it would drop the rest.
+function refuseDatasetFile(path: string): void {
+  if (isDatasetFile(path)) throw new DatasetFileError(path, 'this is the dataset file itself; an export leaves out invalid and blank lines, so write it to another file');
+}
+
 async function write(path: string, lines: readonly string[]): Promise<void> {
+  refuseDatasetFile(path);
   try {
     // Straight into one buffer, like a save: no second copy of the dataset as one joined string.
     await writeFileAtomic(path, encodeRows(lines.map((text) => ({ text })), { bom: false, lineEnding: '\n', finalNewline: true }));
@@ -77,6 +84,9 @@ export async function exportJsonl(rows: Iterable<Row>, path: string): Promise<Ex
 }
 
 export async function exportSplit(rows: Iterable<Row>, ratio: number, seed: number, trainPath: string, validationPath: string): Promise<ExportResult & { train: number; validation: number }> {
+  // Both targets are checked before either is written, so a refusal leaves no half export.
+  refuseDatasetFile(trainPath);
+  refuseDatasetFile(validationPath);
   const { lines, skipped } = examplesOf(rows);
   const { train, validation } = splitLines(lines, ratio, seed);
   await write(trainPath, train);

@@ -35,3 +35,8 @@ export function placementAt(path: string, base: FileVersion | null): ((row: obje
   if (!placement || placement.mtimeMs !== base.mtimeMs || placement.sizeBytes !== base.sizeBytes) return null;
   return (row) => placement.lines.get(row);
 }
+
+/** ftui has loaded or saved this file as a dataset in this process. */
+export function isDatasetFile(path: string): boolean {
+  return latest.has(resolve(path));
+}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportJsonl, exportSplit, splitLines } from '../../../src/core/dataset/exporters.js';
 import { freshRow } from '../../../src/core/dataset/row.js';
+import { loadDataset } from '../../../src/core/dataset/load.js';
+import { existsSync, writeFileSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ftui-export-'));
 const exact = '{"messages": [{"role": "user", "content": "hi"}], "id": 12345678901234567890, "score": 1.0}';
@@ -35,5 +37,15 @@ describe('export', () => {
     expect(() => splitLines(['{}'], Number.NaN, 1)).toThrow(/ratio/);
     expect(() => splitLines(['{}'], 0.5, 0.5)).toThrow('the seed must be a whole number, not 0.5');
     expect(splitLines(['{}'], 1, 1)).toEqual({ train: ['{}'], validation: [] });
+  });
+
+  it('refuses to export over the dataset file itself, which would lose its invalid lines', async () => {
+    const path = join(dir, 'open.jsonl');
+    writeFileSync(path, '{"a":1}\nnot json\n');
+    const loaded = await loadDataset(path);
+    await expect(exportJsonl(loaded.rows, path)).rejects.toThrow(/dataset file itself/);
+    await expect(exportSplit(loaded.rows, 0.5, 1, join(dir, 'other.jsonl'), path)).rejects.toThrow(/dataset file itself/);
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\nnot json\n');
+    expect(existsSync(join(dir, 'other.jsonl'))).toBe(false);
   });
 });
