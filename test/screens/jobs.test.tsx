@@ -117,6 +117,18 @@ describe('the Jobs screen', () => {
     });
   });
 
+  it('leaves a form field with esc, keeping what was typed, and then esc goes back to the list', async () => {
+    app = await renderWithServices(connected, { provider: fakeProvider({ dpo: false }) });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', 'j', KEYS.enter, 'a', 'b', KEYS.esc);
+    expect(app.store.getState().jobs.create).toMatchObject({ editing: false, form: { suffix: 'ab' } });
+    expect(app.store.getState().jobs.textFocused).toBe(false);
+    await app.press(KEYS.esc);
+    expect(app.store.getState().jobs.view).toBe('list');
+    await app.press('n');
+    expect(app.store.getState().jobs.create.form.suffix).toBe('ab');
+  });
+
   it('offers no DPO where the provider cannot train it', async () => {
     app = await renderWithServices(connected, { provider: fakeProvider({ dpo: false }) });
     await waitFor(app, (f) => f.includes('No jobs yet'));
