@@ -75,7 +75,7 @@ export function CreateJob({
       ];
       break;
     case 'estimating':
-      status = [{ text: 'Validating the dataset for a cost estimate…', color: 'yellow' }];
+      status = [{ text: 'Validating the dataset for a cost estimate… (esc back to the form)', color: 'yellow' }];
       break;
     case 'confirm': {
       const cost = phase.estimate

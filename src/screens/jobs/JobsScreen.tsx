@@ -163,7 +163,7 @@ function handleCreate(command: JobsCommand | null, ctx: Context): void {
     else if (command === 'back') dispatch({ type: 'jobs/backToForm' });
     return;
   }
-  if (phase === 'failed') {
+  if (phase === 'failed' || phase === 'estimating') {
     if (command === 'back') dispatch({ type: 'jobs/backToForm' });
     return;
   }
