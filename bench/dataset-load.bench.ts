@@ -65,6 +65,10 @@ const restoreMs = performance.now() - t0;
 t0 = performance.now();
 await writeDraft(rows.map((r) => ({ ...r, origin: null })), { datasetPath: join(work, 'new.jsonl'), savedAt: Date.now(), base: null, format: loaded.format });
 const fullDraftMs = performance.now() - t0;
+t0 = performance.now();
+const fullRead = await readDraft(join(work, 'new.jsonl'));
+const fullReadMs = performance.now() - t0;
+if (fullRead.kind !== 'draft' || fullRead.draft.entries.length !== rows.length) throw new Error('the full draft did not read back');
 if (restored.length !== rows.length || restored[middle]!.text !== rows[middle]!.text) throw new Error('restored draft differs');
 
 const peakWithDraft = peakRss;
@@ -92,5 +96,5 @@ console.log(`load: ${fmt(loadMs)} ms (${fmt(sizeMb / (loadMs / 1000), 0)} MB/s)`
 console.log(`heap held by the loaded rows: ${fmt(heapHeld / 1e6)} MB (${fmt(heapHeld / sizeBytes, 2)}x the file)`);
 console.log(`peak RSS after load: ${fmt(peakAfterLoad / 1e6)} MB (${fmt(peakAfterLoad / sizeBytes, 1)}x the file); after save: ${fmt(peakAfterLoadAndSave / 1e6)} MB (${fmt(peakAfterLoadAndSave / sizeBytes, 1)}x); after draft: ${fmt(peakWithDraft / 1e6)} MB`);
 console.log(`atomic save of all rows, one edited: ${fmt(saveMs)} ms; lines before the edit byte for byte: ${unchanged ? 'yes' : 'NO'}`);
-console.log(`draft with one edited row: write ${fmt(draftMs, 1)} ms, read + restore ${fmt(restoreMs, 1)} ms; draft of a new dataset (every row's text): write ${fmt(fullDraftMs)} ms`);
+console.log(`draft with one edited row: write ${fmt(draftMs, 1)} ms, read + restore ${fmt(restoreMs, 1)} ms; draft of a new dataset (every row's text): write ${fmt(fullDraftMs)} ms, read ${fmt(fullReadMs)} ms`);
 console.log(`export ${fmt(exported.written)} examples as JSONL: ${fmt(exportMs)} ms; 0.8 train/validation split: ${fmt(splitMs)} ms; peak RSS with exports: ${fmt(peakWithExport / 1e6)} MB`);

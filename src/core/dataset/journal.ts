@@ -3,10 +3,11 @@
 // references to their line (runs of them as one range), so a draft of a huge dataset with a few
 // edits stays small and quick to write. Atomic like a save: after a kill the draft always parses.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { appPaths } from '../paths.js';
+import { readLines } from '../validate/lineReader.js';
 import type { FileFormat } from './format.js';
 import type { LoadedDataset } from './load.js';
 import { newRowId, type Row } from './row.js';
@@ -88,31 +89,52 @@ function headerProblem(h: Record<string, unknown>): string | null {
   return null;
 }
 
-export function decodeDraft(text: string): Draft {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  const header = JSON.parse(lines[0] ?? '') as DraftMeta & { ftuiDraft?: number };
-  if (header?.ftuiDraft !== VERSION) throw new Error('not an ftui draft of a known version');
-  const problem = headerProblem(header as unknown as Record<string, unknown>);
-  if (problem) throw new Error(`the draft header is damaged: ${problem}`);
-  const entries: Array<number | string> = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
+/** Decodes a draft one journal line at a time, so a big draft can be read as a stream. */
+class DraftDecoder {
+  private header: (DraftMeta & { ftuiDraft?: number }) | null = null;
+  private readonly entries: Array<number | string> = [];
+  private lineNumber = 0;
+
+  push(line: string): void {
+    this.lineNumber++;
+    const header = this.header;
+    if (header === null) {
+      const parsed = JSON.parse(line) as DraftMeta & { ftuiDraft?: number };
+      if (parsed?.ftuiDraft !== VERSION) throw new Error('not an ftui draft of a known version');
+      const problem = headerProblem(parsed as unknown as Record<string, unknown>);
+      if (problem) throw new Error(`the draft header is damaged: ${problem}`);
+      this.header = parsed;
+      return;
+    }
+    const entries = this.entries;
     if (line.startsWith('+')) entries.push(line.slice(1));
     else if (line.startsWith('"')) entries.push(JSON.parse(line) as string);
     else {
       const m = /^=(\d+)(?:-(\d+))?$/.exec(line);
-      if (!m) throw new Error(`draft line ${i + 1} is damaged`);
+      if (!m) throw new Error(`draft line ${this.lineNumber} is damaged`);
       const from = Number(m[1]);
       const to = m[2] === undefined ? from : Number(m[2]);
       // A damaged range must not make us build millions of entries before the count check.
-      if (to < from || entries.length + (to - from + 1) > header.rows) throw new Error(`draft line ${i + 1} is damaged`);
+      if (to < from || entries.length + (to - from + 1) > header.rows) throw new Error(`draft line ${this.lineNumber} is damaged`);
       for (let n = from; n <= to; n++) entries.push(n);
     }
   }
-  if (entries.length !== header.rows) throw new Error(`the draft should hold ${header.rows} rows but holds ${entries.length}`);
-  const { ftuiDraft: _version, ...meta } = header;
-  return { meta, entries };
+
+  finish(): Draft {
+    const header = this.header;
+    if (header === null) throw new Error('the draft is empty');
+    if (this.entries.length !== header.rows) throw new Error(`the draft should hold ${header.rows} rows but holds ${this.entries.length}`);
+    const { ftuiDraft: _version, ...meta } = header;
+    return { meta, entries: this.entries };
+  }
+}
+
+export function decodeDraft(text: string): Draft {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const decoder = new DraftDecoder();
+  for (const line of lines) decoder.push(line);
+  return decoder.finish();
 }
 
 export async function writeDraft(rows: readonly Row[], meta: Omit<DraftMeta, 'rows'>, env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -128,14 +150,31 @@ export type DraftRead = { kind: 'none' } | { kind: 'draft'; draft: Draft } | { k
 
 export async function readDraft(datasetPath: string, env: NodeJS.ProcessEnv = process.env): Promise<DraftRead> {
   const path = draftPathFor(datasetPath, env);
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    await access(path);
+  } catch {
+    return { kind: 'none' };
+  }
+  // Line by line: each restored row gets a string of its own rather than a slice of one string
+  // holding the whole draft, which would stay in memory as long as any of those rows does.
+  const decoder = new DraftDecoder();
+  let damage: unknown = null;
+  try {
+    await readLines(path, (line) => {
+      if (damage !== null) return;
+      try {
+        // The reader takes a \r before the \n as part of the line end; in a draft it is text.
+        decoder.push(line.crlf ? `${line.text}\r` : line.text);
+      } catch (error) {
+        damage = error;
+      }
+    });
   } catch {
     return { kind: 'none' };
   }
   try {
-    return { kind: 'draft', draft: decodeDraft(text) };
+    if (damage !== null) throw damage;
+    return { kind: 'draft', draft: decoder.finish() };
   } catch (error) {
     return { kind: 'damaged', path, reason: error instanceof Error ? error.message : String(error) };
   }

@@ -27,7 +27,7 @@ describe('what load and the draft say about odd content', () => {
 
   it('writes a draft file that reads back to the same entries as its text encoding', async () => {
     const env = { FTUI_DATA_DIR: join(dir, 'data') };
-    const rows = [freshRow('{"a":"こんにちは 🎉"}'), freshRow('+plus'), freshRow('=3'), freshRow('two\nlines'), freshRow('')];
+    const rows = [freshRow('{"a":"こんにちは 🎉"}'), freshRow('+plus'), freshRow('=3'), freshRow('two\nlines'), freshRow(''), freshRow('ends in CR\r'), freshRow('a\rb'), freshRow('\uFEFFbom inside')];
     const meta = { datasetPath: join(dir, 'new.jsonl'), savedAt: 5, base: null, format: { bom: true, lineEnding: '\r\n' as const, finalNewline: false } };
     await writeDraft(rows, meta, env);
     const read = await readDraft(meta.datasetPath, env);
