@@ -49,7 +49,9 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
   const inner = Math.max(20, width - 2);
   const sandbox = connection.kind === 'sandbox';
   const shutdown = shutdownDate(chat.model, chat.models.list);
-  const title = `${sandbox ? 'SANDBOX · ' : ''}Chat with ${chat.model ?? '(no model yet)'}${shutdown ? ` (shuts down ${shutdown})` : ''}`;
+  const title = `${sandbox ? 'SANDBOX · ' : ''}Chat with ${chat.model ?? '(no model yet)'}`;
+  // Fine-tune names are long: the shutdown date gets a line of its own so it is never cut off.
+  const rule = shutdown ? cut(`── this model shuts down ${shutdown} ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : '─'.repeat(inner);
 
   if (chat.picker !== null) {
     return <ModelPicker chat={chat} width={inner} height={height} />;
@@ -83,7 +85,7 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
           {line}
         </Text>
       ))}
-      <Text dimColor>{'─'.repeat(inner)}</Text>
+      <Text dimColor>{rule}</Text>
       <Box flexDirection="column" height={transcriptRows}>
         {shown.length === 0 ? <Text dimColor>{cut('No messages yet. Press enter (or i) to write one.', inner)}</Text> : null}
         {shown.map((line, i) => (
