@@ -124,9 +124,12 @@ function fromJsonl(text: string): ImportResult {
     .forEach((line, i) => {
       if (!line.trim()) return;
       const parsed = parseExample(line);
-      if (parsed.ok) lines.push(serializeExample(parsed.value));
-      else problems.push({ at: i + 1, message: `${parsed.message}; kept as it is, marked invalid` });
-      if (!parsed.ok) lines.push(line);
+      // A valid line comes in as its own text: re-serialising would round integers past 2^53.
+      if (parsed.ok) lines.push(line.trim());
+      else {
+        problems.push({ at: i + 1, message: `${parsed.message}; kept as it is, marked invalid` });
+        lines.push(line);
+      }
     });
   return { lines, problems, sourceFormat: 'jsonl' };
 }

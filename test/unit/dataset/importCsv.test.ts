@@ -1,5 +1,6 @@
-// CSV import never lets one malformed row cost the others, and every row it does not import is
-// reported with its row number (the header is row 1, as in a spreadsheet).
+// Import: CSV never lets one malformed row cost the others, and every row it does not import is
+// reported with its row number (the header is row 1, as in a spreadsheet). JSONL lines come in as
+// their own text.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,16 @@ describe('CSV columns', () => {
     const r = await csv('columns', 'id,System,prompt,completion,notes\n7,Be brief,Q,A,n\n');
     expect(JSON.parse(r.lines[0]!)).toEqual({ messages: [{ role: 'system', content: 'Be brief' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }] });
     expect(r.problems).toEqual([{ at: 1, message: 'columns id, notes are not imported (ftui reads system, prompt, completion)' }]);
+  });
+});
+
+describe('JSONL import', () => {
+  it('brings valid lines in as their own text, so big integer ids survive', async () => {
+    const path = join(dir, 'ids.jsonl');
+    const line = '{"messages": [{"role": "user", "content": "hi"}], "id": 12345678901234567890, "score": 1.0}';
+    writeFileSync(path, `${line}  \r\n\r\n{bad\n`);
+    const r = await importFile(path);
+    expect(r.lines).toEqual([line, '{bad']);
+    expect(r.problems).toEqual([{ at: 3, message: expect.stringContaining('kept as it is') }]);
   });
 });
