@@ -115,6 +115,16 @@ describe('the Chat screen', () => {
     expect(app.store.getState().chat.focus).toBe('none');
   });
 
+  it('sends when a message and its Enter arrive in one read', async () => {
+    const provider = fakeProvider({ models });
+    app = await renderWithServices(connected, { provider });
+    await waitFor(app, (f) => f.includes('Chat with ft:'));
+    await app.press(KEYS.enter);
+    await app.paste('two\rlines and enter\r');
+    await waitFor(app, (f) => f.includes('model: Hello from the fake.'));
+    expect(app.store.getState().chat.messages[0]).toEqual({ role: 'user', content: 'two lines and enter' });
+  });
+
   it('explains a failed reply and keeps what arrived', async () => {
     const provider = fakeProvider({ models });
     provider.failNext.chatStream = new FakeProviderError('rate_limited', 'Too many requests', 20_000);

@@ -116,16 +116,20 @@ function hints(chat: ChatState): string {
 function handleTyping(input: string, key: Key, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
   const value = chat.focus === 'system' ? chat.systemPrompt : chat.focus === 'edit' ? (chat.edit?.text ?? '') : chat.draft;
   const result = editText(value, input, key);
+  const submit = (text: string) => {
+    if (chat.focus === 'input') dispatch({ type: 'chat/send' });
+    else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, text), datasetPath, dispatch);
+    else dispatch({ type: 'chat/focus', focus: 'none' });
+  };
   switch (result.kind) {
     case 'change':
       if (chat.focus === 'system') dispatch({ type: 'chat/setSystemPrompt', text: result.value });
       else if (chat.focus === 'edit') dispatch({ type: 'chat/setEdit', text: result.value });
       else dispatch({ type: 'chat/setDraft', text: result.value });
+      if (result.submit) submit(result.value);
       return;
     case 'submit':
-      if (chat.focus === 'input') dispatch({ type: 'chat/send' });
-      else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, value), datasetPath, dispatch);
-      else dispatch({ type: 'chat/focus', focus: 'none' });
+      submit(value);
       return;
     case 'cancel':
       dispatch(chat.focus === 'edit' ? { type: 'chat/cancelEdit' } : { type: 'chat/focus', focus: 'none' });
