@@ -127,6 +127,10 @@ describe('the Jobs screen', () => {
     expect(app.store.getState().jobs.view).toBe('list');
     await app.press('n');
     expect(app.store.getState().jobs.create.form.suffix).toBe('ab');
+    // text and its Enter in one read: the Enter ends the field instead of entering the text
+    await app.press(KEYS.enter);
+    await app.paste('cd\r');
+    expect(app.store.getState().jobs.create).toMatchObject({ editing: false, form: { suffix: 'abcd' } });
   });
 
   it('offers no DPO where the provider cannot train it', async () => {

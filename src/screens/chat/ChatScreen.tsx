@@ -14,7 +14,7 @@ import type { ScreenProps } from '../types.js';
 import { chatBindings, type ChatCommand } from './bindings.js';
 import { ModelPicker } from './ModelPicker.js';
 import { transcriptLines, wrap } from './transcript.js';
-import { editText } from './editText.js';
+import { editText } from '../editText.js';
 import { appendExample } from './appendExample.js';
 
 export function ChatScreen({ width, height, active }: ScreenProps) {

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { cut } from '../../components/fitLine.js';
 import { CREATE_FIELDS, type CreateField, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
@@ -41,9 +40,6 @@ export function CreateJob({
   dpo,
   width,
   height,
-  active,
-  onChange,
-  onSubmitField,
 }: {
   jobs: JobsState;
   datasetPath: string | null;
@@ -52,9 +48,6 @@ export function CreateJob({
   dpo: boolean;
   width: number;
   height: number;
-  active: boolean;
-  onChange(field: CreateField, value: string): void;
-  onSubmitField(): void;
 }) {
   const inner = Math.max(20, width - 2);
   const { form, field, editing, phase } = jobs.create;
@@ -111,10 +104,10 @@ export function CreateJob({
         const label = `${selected ? '▸' : ' '} ${LABELS[f].padEnd(16)}`;
         if (selected && editing && !CHOICE_FIELDS.includes(f)) {
           return (
-            <Box key={f}>
-              <Text bold>{label}</Text>
-              <TextInput value={form[f]} onChange={(v) => onChange(f, v)} onSubmit={onSubmitField} focus={active} placeholder={PLACEHOLDERS[f]} />
-            </Box>
+            <Text key={f} bold>
+              {label}
+              <Text>{cut(`${form[f]}▍`, Math.max(1, inner - label.length))}</Text>
+            </Text>
           );
         }
         const value = valueOf(f);

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useInput, type Key } from 'ink';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
@@ -16,6 +16,7 @@ import { CHOICE_FIELDS, CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
+import { editText } from '../editText.js';
 
 export function JobsScreen({ width, height, active }: ScreenProps) {
   const connection = useAppState((s) => s.connection);
@@ -38,6 +39,7 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
         if (command === 'sandbox') connectSandbox();
         return;
       }
+      if (jobs.view === 'create' && jobs.create.editing) return editField(input, key, jobs, dispatch);
       handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
     },
     { isActive: active },
@@ -63,9 +65,6 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
           dpo={provider.capabilities.dpo}
           width={width}
           height={height}
-          active={active}
-          onChange={(field, value) => dispatch({ type: 'jobs/setField', field, value })}
-          onSubmitField={() => dispatch({ type: 'jobs/editField', editing: false })}
         />
       );
   }
@@ -149,15 +148,29 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
   }
 }
 
+/** While a form field is being edited every key is text; enter or esc leaves the field. */
+function editField(input: string, key: Key, jobs: JobsState, dispatch: Dispatch): void {
+  const field = CREATE_FIELDS[jobs.create.field]!;
+  if (CHOICE_FIELDS.includes(field)) return;
+  const result = editText(jobs.create.form[field], input, key);
+  switch (result.kind) {
+    case 'change':
+      dispatch({ type: 'jobs/setField', field, value: result.value });
+      if (result.submit) dispatch({ type: 'jobs/editField', editing: false });
+      return;
+    case 'submit':
+    case 'cancel':
+      dispatch({ type: 'jobs/editField', editing: false });
+      return;
+    case 'none':
+      return;
+  }
+}
+
 function handleCreate(command: JobsCommand | null, ctx: Context): void {
   const { jobs, dispatch } = ctx;
   const { create } = jobs;
   const phase = create.phase.kind;
-  // While a text field is being edited, keys are text; only esc leaves the field.
-  if (create.editing) {
-    if (command === 'back') dispatch({ type: 'jobs/editField', editing: false });
-    return;
-  }
   if (phase === 'confirm') {
     if (command === 'confirm') dispatch({ type: 'jobs/confirmCreate' });
     else if (command === 'back') dispatch({ type: 'jobs/backToForm' });

@@ -7,9 +7,9 @@ export type EditResult =
   | { kind: 'none' };
 
 /**
- * One key (or one paste) applied to a text that is typed at its end. The chat's fields can grow
- * past one line, so the screen draws them itself, wrapped and scrolled to the cursor, instead of
- * a single-line input that would wrap out of its box.
+ * One key (or one paste) applied to a text that is typed at its end. Jobs and Chat draw their
+ * fields themselves (the chat's wrapped and scrolled to the end) and feed keys through here, so
+ * a field never outgrows its box and an Enter that arrives glued to text still counts.
  */
 export function editText(value: string, input: string, key: Key): EditResult {
   if (key.return) return { kind: 'submit' };
