@@ -23,9 +23,12 @@ export function HelpOverlay({ screen, width, height }: { screen: ScreenId; width
   }
   const keyWidth = Math.min(22, Math.max(...rows.filter((r) => !r.heading).map((r) => r.key.length)) + 2);
   const inner = Math.max(10, width - 4);
-  const available = Math.max(1, height - 4);
+  // Border, title and footer take four rows.
+  const room = Math.max(1, height - 4);
   // Two columns when one does not fit and the terminal is wide enough for both to stay readable.
-  const columns = rows.length > available && inner >= 90 ? 2 : 1;
+  const columns = rows.length > room && inner >= 90 ? 2 : 1;
+  // When even that does not fit, one row goes to the "… N more" line.
+  const available = rows.length > room * columns ? Math.max(1, room - 1) : room;
   const columnWidth = columns === 2 ? Math.floor((inner - 2) / 2) : inner;
   const visible = rows.slice(0, available * columns);
   const cell = (row: (typeof rows)[number]) => (row.heading ? cut(row.key, columnWidth) : cut(`${row.key.padEnd(keyWidth)}${row.text}`, columnWidth));

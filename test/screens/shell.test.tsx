@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bindingsFor, displayKey } from '../../src/keys/bindings.js';
+import { allBindings, bindingsFor, displayKey } from '../../src/keys/bindings.js';
 import { initialAppState } from '../../src/store/state.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, type RenderedApp } from '../helpers/renderApp.js';
@@ -41,6 +41,24 @@ describe('the shell', () => {
     await app.press(KEYS.esc);
     expect(app.lastFrame()).not.toContain('Keys — Dataset');
     expect(app.store.getState().ui.modal).toBeNull();
+  });
+
+  it('help fits 80x24 on every screen, whole rows only, with a "more" line when it must cut', async () => {
+    const descriptions = allBindings.map((b) => b.description);
+    for (const digit of ['1', '2', '3', '4']) {
+      app = await renderApp({}, { columns: 80, rows: 24 });
+      await app.press(digit, '?');
+      const lines = app.lastFrame().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(23);
+      // Rows of the key list: "│ <keys>  <description>   │". Each must be one binding, whole.
+      const rows = lines.filter((l) => /^│ \S.*\s{2,}\S/.test(l) && !l.includes('Keys —') && !l.includes(' more (') && !l.includes('esc close'));
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) {
+        const text = row.slice(2, -1).trimEnd();
+        expect(descriptions.some((d) => text.endsWith(d) || text.endsWith(d.slice(0, 40))) || /^\S.*screen$|^Everywhere$/.test(text), `${digit}: ${text}`).toBe(true);
+      }
+      app.unmount();
+    }
   });
 
   it('ignores screen keys while help is open', async () => {
