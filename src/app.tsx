@@ -1,13 +1,15 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { ConfirmQuit } from './components/ConfirmQuit.js';
+import { ConnectionPicker, connectionChoices } from './components/ConnectionPicker.js';
+import { useProvider } from './effects/providerContext.js';
 import { cut } from './components/fitLine.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
-import { confirmQuitBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
+import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
 import { keyName, splitKeys } from './keys/keyName.js';
 import { ChatScreen } from './screens/chat/ChatScreen.js';
 import { DatasetScreen } from './screens/dataset/DatasetScreen.js';
@@ -45,6 +47,7 @@ export function App({ size }: { size?: TerminalSize }) {
   const unsaved = useAppState((s) => selectUnsavedWork(s) !== null);
   const dispatch = useDispatch();
   const store = useStoreApi();
+  const { services, connectProfile, connectSandbox } = useProvider();
   const { exit } = useApp();
   // The open dataset's report stays current whichever screen is showing.
   useValidationRunner();
@@ -67,6 +70,26 @@ export function App({ size }: { size?: TerminalSize }) {
       if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
       else if (commandFor(helpBindings, name) === 'close') dispatch({ type: 'ui/closeModal' });
       return;
+    }
+    if (modal?.kind === 'connections') {
+      const choices = connectionChoices(services.profiles, services.startSandbox !== null);
+      switch (commandFor(connectionsBindings, name)) {
+        case 'up':
+          return dispatch({ type: 'ui/moveConnection', delta: -1, count: choices.length });
+        case 'down':
+          return dispatch({ type: 'ui/moveConnection', delta: 1, count: choices.length });
+        case 'choose': {
+          const profile = services.profiles[modal.selected];
+          if (profile !== undefined) connectProfile(profile);
+          else if (modal.selected < choices.length) connectSandbox();
+          return dispatch({ type: 'ui/closeModal' });
+        }
+        case 'close':
+          return dispatch({ type: 'ui/closeModal' });
+        default:
+          if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+          return;
+      }
     }
     if (modal?.kind === 'confirmQuit') {
       const command = commandFor(confirmQuitBindings, name);
@@ -94,6 +117,8 @@ export function App({ size }: { size?: TerminalSize }) {
         return dispatch({ type: 'ui/showScreen', screen: SCREENS[Number(name) - 1]!.id });
       case 'quit':
         return dispatch({ type: 'app/requestQuit', viaCtrlC: false });
+      case 'connections':
+        return dispatch({ type: 'ui/openConnections' });
       case 'forceQuit':
       case null:
         return;
@@ -111,6 +136,14 @@ export function App({ size }: { size?: TerminalSize }) {
       <Header screen={screen} width={columns} sandbox={connection.kind === 'sandbox'} />
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} /> : null}
+        {modal?.kind === 'connections' ? (
+          <ConnectionPicker
+            choices={connectionChoices(services.profiles, services.startSandbox !== null)}
+            selected={modal.selected}
+            current={connection}
+            width={columns}
+          />
+        ) : null}
         {modal?.kind === 'confirmQuit' ? (
           <ConfirmQuit reason={modal.reason} viaCtrlC={modal.viaCtrlC} width={columns} />
         ) : null}

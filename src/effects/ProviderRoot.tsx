@@ -51,7 +51,23 @@ export function ProviderRoot({ services, children }: { services: ProviderService
     );
   }, [services, dispatch]);
 
-  const value = useMemo(() => ({ provider, services, connectSandbox }), [provider, services, connectSandbox]);
+  const connectProfile = useCallback(
+    (name: string) => {
+      if (services.connectProfile === null) return;
+      dispatch({ type: 'connection/status', status: 'unknown', message: `Connecting to ${name}…` });
+      services.connectProfile(name).then(
+        ({ provider: next, connection }) => {
+          setProvider(next);
+          dispatch({ type: 'connection/set', connection });
+          dispatch({ type: 'connection/status', status: 'ok', message: null });
+        },
+        (error: unknown) => dispatch({ type: 'connection/status', status: 'error', message: `${name}: ${toErrorInfo(error).message}` }),
+      );
+    },
+    [services, dispatch],
+  );
+
+  const value = useMemo(() => ({ provider, services, connectSandbox, connectProfile }), [provider, services, connectSandbox, connectProfile]);
   return (
     <ProviderContext.Provider value={value}>
       <Effects />

@@ -2,6 +2,8 @@
 // provider for the start-up connection: the in-process sandbox starter and the validation engine
 // for the cost shown before a job is created.
 import { createProvider } from '../api/createProvider.js';
+import { loadProfiles, resolveConnection } from '../core/profiles.js';
+import { connectionFor } from '../tui/resolveConnection.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { ConnectionState } from '../store/slices/connection.js';
 import { estimateCostWithValidator } from './jobsCostEstimate.js';
@@ -15,6 +17,16 @@ export async function startInProcessSandbox(): Promise<SandboxConnection> {
   return { provider, baseUrl: server.baseUrl, stop: () => server.close() };
 }
 
-export async function appServices(_connection: Omit<ConnectionState, 'status' | 'message'>): Promise<Partial<ProviderServices>> {
-  return { estimateCost: estimateCostWithValidator, startSandbox: startInProcessSandbox };
+/** A saved profile's provider and what the status bar shows for it. */
+export async function connectProfile(name: string, env: NodeJS.ProcessEnv = process.env): ReturnType<NonNullable<ProviderServices['connectProfile']>> {
+  const resolved = resolveConnection({ profile: name }, env, await loadProfiles(env));
+  const { connection, provider } = connectionFor(resolved, env);
+  if (provider === null) throw new Error(`the variable ${resolved.settings.apiKeyEnv} that holds its key is not set`);
+  return { provider, connection };
+}
+
+export async function appServices(_connection: Omit<ConnectionState, 'status' | 'message'>, env: NodeJS.ProcessEnv = process.env): Promise<Partial<ProviderServices>> {
+  // A broken profiles.json must not stop the app: it only means no profiles to switch to.
+  const profiles = await loadProfiles(env).then((f) => f.profiles.map((p) => p.name)).catch(() => []);
+  return { estimateCost: estimateCostWithValidator, startSandbox: startInProcessSandbox, profiles, connectProfile: (name) => connectProfile(name, env) };
 }

@@ -2,6 +2,7 @@
 // an implementation, so tests inject a fake or a sandbox-backed provider and the app can switch
 // to the in-process sandbox at runtime.
 import { createContext, useContext } from 'react';
+import type { ConnectionState } from '../store/slices/connection.js';
 import type { FineTuningProvider } from './providerTypes.js';
 import type { CostEstimate } from '../store/slices/jobs.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
@@ -22,6 +23,10 @@ export interface ProviderServices {
   poll: PollScheduleOptions;
   /** Streamed chat text is dispatched at most this often (ms), not per token. */
   chatFlushMs: number;
+  /** Names of the saved provider profiles, for switching in the app (ctrl+o). */
+  profiles: string[];
+  /** Builds the provider for a saved profile; rejects with a plain message (e.g. its key variable is unset). */
+  connectProfile: ((name: string) => Promise<{ provider: FineTuningProvider; connection: Omit<ConnectionState, 'status' | 'message'> }>) | null;
   /** Validates the training file for a cost figure; null when no validation engine is available. */
   estimateCost: ((path: string, model: string, epochs: number | null) => Promise<CostEstimate>) | null;
 }
@@ -32,6 +37,8 @@ export const defaultServices: ProviderServices = {
   now: () => Date.now(),
   poll: DEFAULT_POLL_SCHEDULE,
   chatFlushMs: 33,
+  profiles: [],
+  connectProfile: null,
   estimateCost: null,
 };
 
@@ -40,12 +47,15 @@ export interface ProviderContextValue {
   services: ProviderServices;
   /** Starts the sandbox (once) and switches the app to it; a no-op where it is unavailable. */
   connectSandbox(): void;
+  /** Switches the app to a saved profile. */
+  connectProfile(name: string): void;
 }
 
 export const ProviderContext = createContext<ProviderContextValue>({
   provider: null,
   services: defaultServices,
   connectSandbox: () => undefined,
+  connectProfile: () => undefined,
 });
 
 export function useProvider(): ProviderContextValue {

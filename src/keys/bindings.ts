@@ -1,4 +1,4 @@
-import { confirmQuitBindings, globalBindings, helpBindings } from './globalBindings.js';
+import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './globalBindings.js';
 import { chatBindings } from '../screens/chat/bindings.js';
 import { datasetBindings } from '../screens/dataset/bindings.js';
 import { jobsBindings } from '../screens/jobs/bindings.js';
@@ -13,6 +13,7 @@ export const allBindings: readonly Binding[] = [
   ...globalBindings,
   ...helpBindings,
   ...confirmQuitBindings,
+  ...connectionsBindings,
   ...screenBindings,
 ];
 

@@ -9,7 +9,8 @@ export type GlobalCommand =
   | 'screen3'
   | 'screen4'
   | 'quit'
-  | 'forceQuit';
+  | 'forceQuit'
+  | 'connections';
 
 export const globalBindings: readonly Binding<GlobalCommand>[] = [
   { command: 'help', keys: ['?'], description: 'help for this screen', scope: 'global', hint: 'help' },
@@ -21,6 +22,15 @@ export const globalBindings: readonly Binding<GlobalCommand>[] = [
   { command: 'screen4', keys: ['4'], description: 'Chat screen', scope: 'global' },
   { command: 'quit', keys: ['q'], description: 'quit (asks first if work is unsaved)', scope: 'global', hint: 'quit' },
   { command: 'forceQuit', keys: ['ctrl+c'], description: 'quit; press twice to leave unsaved work', scope: 'global' },
+  { command: 'connections', keys: ['ctrl+o'], description: 'switch connection (profiles, sandbox)', scope: 'global' },
+];
+
+export type ConnectionsCommand = 'up' | 'down' | 'choose' | 'close';
+export const connectionsBindings: readonly Binding<ConnectionsCommand>[] = [
+  { command: 'up', keys: ['up', 'k'], description: 'previous connection', scope: 'connections' },
+  { command: 'down', keys: ['down', 'j'], description: 'next connection', scope: 'connections' },
+  { command: 'choose', keys: ['enter'], description: 'connect', scope: 'connections', hint: 'connect' },
+  { command: 'close', keys: ['esc'], description: 'keep the current connection', scope: 'connections', hint: 'cancel' },
 ];
 
 export type HelpCommand = 'close';

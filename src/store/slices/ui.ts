@@ -13,7 +13,9 @@ export const SCREENS: readonly { id: ScreenId; title: string }[] = [
 export type Modal =
   | { kind: 'help' }
   /** Asked before quitting with unsaved work; `viaCtrlC` lets a second ctrl+c confirm. */
-  | { kind: 'confirmQuit'; reason: string; viaCtrlC: boolean };
+  | { kind: 'confirmQuit'; reason: string; viaCtrlC: boolean }
+  /** Choosing a connection: the saved profiles, then the sandbox; `selected` indexes that list. */
+  | { kind: 'connections'; selected: number };
 
 export interface Notice {
   level: 'info' | 'warning' | 'error';
@@ -32,6 +34,8 @@ export type UiAction =
   | { type: 'ui/showScreen'; screen: ScreenId }
   | { type: 'ui/cycleScreen'; step: 1 | -1 }
   | { type: 'ui/openHelp' }
+  | { type: 'ui/openConnections' }
+  | { type: 'ui/moveConnection'; delta: number; count: number }
   | { type: 'ui/closeModal' }
   | { type: 'ui/notify'; notice: Notice }
   | { type: 'ui/clearNotice' };
@@ -58,6 +62,13 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
     }
     case 'ui/openHelp':
       return { ...state, modal: { kind: 'help' } };
+    case 'ui/openConnections':
+      return { ...state, modal: { kind: 'connections', selected: 0 } };
+    case 'ui/moveConnection': {
+      if (state.modal?.kind !== 'connections') return state;
+      const selected = Math.max(0, Math.min(action.count - 1, state.modal.selected + action.delta));
+      return selected === state.modal.selected ? state : { ...state, modal: { kind: 'connections', selected } };
+    }
     case 'ui/closeModal':
       return state.modal === null ? state : { ...state, modal: null };
     case 'ui/notify':
