@@ -2,6 +2,12 @@ import type { ConnectionState } from '../store/slices/connection.js';
 
 /** How the status bar names the connection. Never includes the key, only where it is read from. */
 export function connectionLabel(c: ConnectionState): string {
+  const where = placeLabel(c);
+  // A saved profile is named as the user named it; the place follows, so SANDBOX stays visible.
+  return c.profile !== null && c.kind !== 'none' ? `${c.profile}: ${where}` : where;
+}
+
+function placeLabel(c: ConnectionState): string {
   if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? 'api.openai.com'})`;
   switch (c.kind) {
     case 'none':

@@ -45,6 +45,7 @@ describe('switching connection in the app', () => {
     frame = await waitFor(app, () => app!.store.getState().connection.profile === 'local' && app!.store.getState().connection.status === 'ok');
     expect(app.store.getState().connection).toMatchObject({ kind: 'custom', baseUrl: sandbox.baseUrl, keyEnv: 'LOCAL_KEY', keyPresent: true });
     expect(frame).not.toContain('Switch connection');
+    expect(frame).toMatch(/local: 127\.0\.0\.1:\d+/);
     expect(frame).not.toContain('sk-local-test');
   });
 
