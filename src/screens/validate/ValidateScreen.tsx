@@ -3,36 +3,21 @@ import { Box, Text, useInput, type Key } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
-import { parseExample } from '../../core/dataset/example.js';
-import { analyzerFor, MODELS, resolveModel } from '../../core/validate/index.js';
-import { availableFixes, type FixId, type FixPlan } from '../../core/validate/fixes.js';
-import { tokenView } from '../../core/validate/tokenView.js';
+import { MODELS } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
 import { keyName, splitKeys } from '../../keys/keyName.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
 import type { ValidationState } from '../../store/slices/validation.js';
-import type { Store } from '../../store/store.js';
 import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
+import { applyFix, fixesFor } from './fixActions.js';
 import { findingLines, targetLine, type FindingLine } from './findingLines.js';
+import { TokenPanel } from './TokenPanel.js';
 import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
-import { tokenRows } from './tokenLines.js';
 import { wrapText } from './wrapText.js';
 
 const n = new Intl.NumberFormat('en-US');
-
-/** Which fix answers which finding, so `f` offers the relevant one first. */
-const FIX_FOR: Partial<Record<string, FixId>> = {
-  duplicate_example: 'dropDuplicates',
-  missing_content: 'trimBlankMessages',
-  weight_on_non_assistant: 'moveWeight',
-  blank_line: 'dropBlankLines',
-  not_jsonl_json_array: 'jsonArrayToJsonl',
-  not_jsonl_json_document: 'jsonArrayToJsonl',
-  file_bom: 'stripBomAndCrlf',
-  crlf_line_endings: 'stripBomAndCrlf',
-};
 
 function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
   const bins = report.figures.histogram;
@@ -46,19 +31,6 @@ function histogramRows(report: DatasetReport, rows: number, width: number): stri
   const peak = Math.max(1, ...merged.map((b) => b.count));
   const bar = Math.max(5, Math.min(40, width - 34));
   return merged.map((b) => `${`${n.format(b.from)}–${n.format(b.to)} tok`.padStart(22)} ${'█'.repeat(Math.round((b.count / peak) * bar)).padEnd(bar)} ${n.format(b.count)}`);
-}
-
-function rowLines(store: Store): string[] {
-  return store.getState().dataset.rows.toArray().map((r) => r.text);
-}
-
-/** The fixes on offer for the selected finding first, then the rest; the file-format fix when it applies. */
-function fixesFor(store: Store, selected: FindingLine | undefined): FixPlan[] {
-  const { dataset } = store.getState();
-  const plans = availableFixes(rowLines(store));
-  if (dataset.format.bom || dataset.format.lineEnding === '\r\n') plans.push(formatPlan(store));
-  const wanted = selected ? FIX_FOR[selected.group.code] : undefined;
-  return plans.sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
 }
 
 export function ValidateScreen({ width, height, active }: ScreenProps) {
@@ -292,72 +264,3 @@ function validationFileGroup(file: ValidationState['validationFile']): string[] 
   return [`validation file ${name}: ${n.format(r.file.examples)} examples`, `${n.format(r.errors)} errors`, `${n.format(r.warnings)} warnings`, `${n.format(shared)} shared with the dataset`];
 }
 
-const KIND_COLOR = { trained: 'green', masked: 'yellow', context: undefined } as const;
-/** Rows of tokens shown per message in the token view. */
-const SEGMENT_ROWS = 4;
-
-function TokenPanel({ store, target, model, width, height }: { store: Store; target: { line: number; path: string | null } | null; model: string; width: number; height: number }) {
-  const { dataset } = store.getState();
-  const index = target ? target.line - 1 : dataset.cursor;
-  const row = index >= 0 && index < dataset.rows.length ? dataset.rows.get(index) : null;
-  const parsed = row ? parseExample(row.text) : null;
-  const facts = resolveModel(model);
-  const view = parsed?.ok && facts ? tokenView(parsed.value, facts.encoding) : null;
-  if (!view || !row || !facts) return <Text dimColor>{cut(`Line ${index + 1} has no messages to show token by token.`, width)}</Text>;
-  // The figures are the engine's own for this line (what `ftui validate --json` adds up); the
-  // segments below show which text they come from.
-  const figures = analyzerFor(facts).analyzeText(row.text, index + 1).figures;
-  const rest = figures ? figures.contextTokens - view.counts.context - view.counts.masked : 0;
-  const lines: ReactNode[] = [
-    <Text key="figures">
-      {cut(
-        figures
-          ? `Example ${index + 1}: ${n.format(figures.billedTokens)} billed tokens = ${n.format(figures.trainedTokens)} trained + ${n.format(figures.contextTokens)} context`
-          : `Example ${index + 1}: ${n.format(view.counts.trained)} trained tokens (the engine cannot count this line; see its findings)`,
-        width,
-      )}
-    </Text>,
-    <Text key="context">
-      {cut(figures ? `  context = ${n.format(view.counts.masked)} masked + ${n.format(view.counts.context)} input text + ${n.format(rest)} roles, formatting, tools` : '', width)}
-    </Text>,
-    <Text key="legend" dimColor>
-      {cut('TRAINED teaches the model · MASKED (weight 0) and CONTEXT are read, not learned · all are billed', width)}
-    </Text>,
-  ];
-  for (const [i, segment] of view.segments.entries()) {
-    if (lines.length >= height) break;
-    lines.push(
-      <Text key={`s${i}`} bold color={KIND_COLOR[segment.kind]}>
-        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
-      </Text>,
-    );
-    // A long message gets a few rows, so the messages after it still show.
-    const room = Math.min(SEGMENT_ROWS, height - lines.length);
-    const { rows, hidden } = tokenRows(segment.tokens, width - 2, room);
-    for (const [r, text] of rows.entries()) {
-      const more = hidden > 0 && r === rows.length - 1 ? ` … ${n.format(hidden)} more` : '';
-      lines.push(
-        <Text key={`s${i}-${r}`} color={KIND_COLOR[segment.kind]} dimColor={segment.kind === 'context'}>
-          {'  '}
-          {more ? cut(text, width - 2 - more.length) + more : text}
-        </Text>,
-      );
-    }
-  }
-  return <Box flexDirection="column">{lines.slice(0, height)}</Box>;
-}
-
-function formatPlan(store: Store): FixPlan {
-  const { format } = store.getState().dataset;
-  return { id: 'stripBomAndCrlf', description: `Save without ${[format.bom ? 'the byte order mark' : '', format.lineEnding === '\r\n' ? 'CRLF line ends' : ''].filter(Boolean).join(' and ')}`, changes: [] };
-}
-
-function applyFix(store: Store, fix: FixPlan): void {
-  if (fix.id === 'stripBomAndCrlf') {
-    const { format } = store.getState().dataset;
-    store.dispatch({ type: 'dataset/setFormat', format: { ...format, bom: false, lineEnding: '\n' }, description: fix.description });
-  } else {
-    store.dispatch({ type: 'dataset/replaceLines', changes: fix.changes, description: fix.description });
-  }
-  store.dispatch({ type: 'validation/closeFix' });
-}
