@@ -187,6 +187,17 @@ describe('the Dataset screen', () => {
     app.unmount();
   });
 
+  it('says plainly when the path cannot be opened, and offers no editing', async () => {
+    app = await renderApp();
+    await openDataset(app.store, dir);
+    await tick(30);
+    expect(app.lastFrame()).toContain('Could not open it:');
+    expect(app.lastFrame()).toContain('this is a folder, not a file');
+    await app.press('a');
+    expect(app.store.getState().dataset.editor).toBeNull();
+    app.unmount();
+  });
+
   it('fits 80x24', async () => {
     await open(Array.from({ length: 200 }, (_, i) => example(`Question number ${i} with a long tail of words to cut`, 'A')).join('\n'), { columns: 80, rows: 24 });
     await app.press(KEYS.pageDown);

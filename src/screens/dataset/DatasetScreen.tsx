@@ -41,6 +41,15 @@ export function DatasetScreen({ width, height, active }: ScreenProps) {
       </Box>
     );
   }
+  if (dataset.status === 'failed') {
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Text bold>Dataset</Text>
+        <Text color="red">{cut(`Could not open it: ${dataset.message?.text ?? 'unknown error'}`, inner)}</Text>
+        <Text>{cut('Nothing was changed. Quit (q) and start ftui with another file: ftui data.jsonl', inner)}</Text>
+      </Box>
+    );
+  }
   if (dataset.status === 'loading') {
     return (
       <Box paddingX={1}>

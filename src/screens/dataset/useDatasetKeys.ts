@@ -88,6 +88,8 @@ function handleKey(store: Store, pageSize: number, input: string, key: Key): voi
   const name = keyName(input, key);
   const dispatch = (action: Action) => store.dispatch(action);
   const dataset = store.getState().dataset;
+  // Until a file is open there is nothing to edit; the screen says why.
+  if (dataset.status !== 'ready') return;
 
   if (dataset.draftOffer) {
     if (name === 'r' || name === 'y') dispatch({ type: 'dataset/draftResolved', restore: true });
