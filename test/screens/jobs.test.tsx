@@ -62,6 +62,14 @@ describe('the Jobs screen', () => {
     expect(app.lastFrame()).toContain('ftjob-024');
   });
 
+  it('moves through the list when several keys arrive in one read (a held j)', async () => {
+    const provider = fakeProvider({ jobs: Array.from({ length: 5 }, (_, i) => fakeJob(`ftjob-${i}`)) });
+    app = await renderWithServices(connected, { provider });
+    await waitFor(app, (f) => f.includes('ftjob-0'));
+    await app.paste('jjj');
+    expect(app.store.getState().jobs.cursor).toBe(3);
+  });
+
   it('creates a job from the open dataset: form, cost estimate, upload, then the monitor', async () => {
     const provider = fakeProvider();
     app = await renderWithServices(connected, { provider, estimateCost: estimateCostWithValidator });

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
+import { keyName, splitKeys } from '../../keys/keyName.js';
 import { useAppState, useDispatch } from '../../store/StoreProvider.js';
 import { exampleFromLastExchange, lastExchange, type ChatState } from '../../store/slices/chat.js';
 import type { Dispatch } from '../../store/store.js';
@@ -30,14 +30,17 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
   }, [connected, chat.models.requestId, dispatch]);
 
   useInput(
-    (input, key) => {
-      if (connected && chat.focus !== 'none' && chat.picker === null) return handleTyping(input, key, chat, datasetPath, dispatch);
-      const command = commandFor(chatBindings, keyName(input, key));
-      if (!connected) {
-        if (command === 'sandbox') connectSandbox();
-        return;
+    (chunk, chunkKey) => {
+      if (connected && chat.focus !== 'none' && chat.picker === null) return handleTyping(chunk, chunkKey, chat, datasetPath, dispatch);
+      // Keys that arrive together in one read (a held j) are commands one by one.
+      for (const [input, key] of splitKeys(chunk, chunkKey)) {
+        const command = commandFor(chatBindings, keyName(input, key));
+        if (!connected) {
+          if (command === 'sandbox') connectSandbox();
+          return;
+        }
+        handleCommand(command, chat, datasetPath, dispatch);
       }
-      handleCommand(command, chat, datasetPath, dispatch);
     },
     { isActive: active },
   );

@@ -2,7 +2,7 @@ import { useInput, type Key } from 'ink';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
+import { keyName, splitKeys } from '../../keys/keyName.js';
 import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
 import { useAppState, useDispatch } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
@@ -33,14 +33,17 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
   }, [connected, jobs.list.request.id, dispatch]);
 
   useInput(
-    (input, key) => {
-      const command = commandFor(jobsBindings, keyName(input, key));
-      if (!connected) {
-        if (command === 'sandbox') connectSandbox();
-        return;
+    (chunk, chunkKey) => {
+      if (connected && jobs.view === 'create' && jobs.create.editing) return editField(chunk, chunkKey, jobs, dispatch);
+      // Keys that arrive together in one read (a held j) are commands one by one.
+      for (const [input, key] of splitKeys(chunk, chunkKey)) {
+        const command = commandFor(jobsBindings, keyName(input, key));
+        if (!connected) {
+          if (command === 'sandbox') connectSandbox();
+          return;
+        }
+        handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
       }
-      if (jobs.view === 'create' && jobs.create.editing) return editField(input, key, jobs, dispatch);
-      handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
     },
     { isActive: active },
   );
