@@ -77,16 +77,11 @@ export async function writeDraftNow(store: Store, env: NodeJS.ProcessEnv = proce
   }
 }
 
+/** Reads a file to import and shows what it would add (and what it could not) for the user to confirm. */
 export async function importInto(store: Store, path: string): Promise<void> {
   try {
     const result = await importFile(resolve(path));
-    store.dispatch({ type: 'dataset/appendLines', lines: result.lines });
-    const problems = result.problems.slice(0, 3).map((p) => `${p.at}: ${p.message}`).join('; ');
-    store.dispatch({
-      type: 'dataset/message',
-      level: result.problems.length ? 'warning' : 'info',
-      text: `Imported ${result.lines.length} from ${path} (${result.sourceFormat})${result.problems.length ? `; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: ${problems}` : '.'}`,
-    });
+    store.dispatch({ type: 'dataset/importPreview', preview: { path, sourceFormat: result.sourceFormat, lines: result.lines, problems: result.problems } });
   } catch (error) {
     store.dispatch({ type: 'dataset/message', level: 'error', text: plain(error) });
   }

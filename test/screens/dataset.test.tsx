@@ -198,6 +198,34 @@ describe('the Dataset screen', () => {
     app.unmount();
   });
 
+  it('imports a CSV after a preview of what it adds and what it could not', async () => {
+    await open(`${example('Existing', 'A')}\n`);
+    const csv = join(dir, 'more.csv');
+    writeFileSync(csv, 'prompt,completion\nWhat is CSV?,Comma separated values\n,no prompt here\nAnd JSONL?,One JSON per line\n');
+    await app.press('i');
+    await app.paste(csv);
+    await app.press(KEYS.enter);
+    await tick(80);
+    const frame = app.lastFrame();
+    expect(frame).toMatch(/Import 2 examples from .*more\.csv \(csv\), 1 problem\? y add at the end · n cancel/);
+    expect(frame).toContain('+ What is CSV?');
+    expect(frame).toContain('! 3:');
+    expect(app.store.getState().dataset.rows.length).toBe(1);
+    await app.press('y');
+    expect(app.store.getState().dataset.rows.length).toBe(3);
+    expect(JSON.parse(app.store.getState().dataset.rows.get(2).text).messages[1].content).toBe('One JSON per line');
+    await app.press('u');
+    expect(app.store.getState().dataset.rows.length).toBe(1);
+    await app.press('i');
+    await app.paste(csv);
+    await app.press(KEYS.enter);
+    await tick(80);
+    await app.press('n');
+    expect(app.store.getState().dataset.rows.length).toBe(1);
+    expect(app.lastFrame()).toContain('Nothing imported.');
+    app.unmount();
+  });
+
   it('fits 80x24', async () => {
     await open(Array.from({ length: 200 }, (_, i) => example(`Question number ${i} with a long tail of words to cut`, 'A')).join('\n'), { columns: 80, rows: 24 });
     await app.press(KEYS.pageDown);

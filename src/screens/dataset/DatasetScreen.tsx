@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { basename } from 'node:path';
 import { cut } from '../../components/fitLine.js';
+import { summarize } from '../../core/dataset/example.js';
 import { useDatasetAutosave } from '../../effects/useDatasetAutosave.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
 import type { DatasetState } from '../../store/slices/dataset.js';
@@ -62,6 +64,21 @@ export function DatasetScreen({ width, height, active }: ScreenProps) {
   if (dataset.draftOffer) {
     const when = new Date(dataset.draftOffer.savedAt).toLocaleString();
     bottom = <Text color="yellow">{cut(`A draft from ${when} has unsaved work (${dataset.draftOffer.rows.length} lines). r restore · x discard`, inner)}</Text>;
+  } else if (dataset.importPreview) {
+    const preview = dataset.importPreview;
+    const samples = preview.lines.slice(0, 3).map((line) => `  + ${summarize(line).title}`);
+    const problems = preview.problems.slice(0, 3).map((p) => `  ! ${p.at}: ${p.message}`);
+    const more = preview.problems.length > 3 ? [`  … ${preview.problems.length - 3} more problems`] : [];
+    bottom = (
+      <Box flexDirection="column">
+        <Text color="yellow">{cut(`Import ${preview.lines.length} example${preview.lines.length === 1 ? '' : 's'} from ${basename(preview.path)} (${preview.sourceFormat})${preview.problems.length ? `, ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}` : ''}? y add at the end · n cancel`, inner)}</Text>
+        {[...samples, ...problems, ...more].map((l, i) => (
+          <Text key={i} dimColor={l.startsWith('  +')} color={l.startsWith('  !') ? 'yellow' : undefined}>
+            {cut(l, inner)}
+          </Text>
+        ))}
+      </Box>
+    );
   } else if (dataset.confirmDelete !== null) {
     bottom = <Text color="yellow">{cut(`Delete example ${dataset.cursor + 1}? y delete · n keep`, inner)}</Text>;
   } else if (dataset.prompt) {
@@ -84,7 +101,8 @@ export function DatasetScreen({ width, height, active }: ScreenProps) {
     const color = dataset.message.level === 'error' ? 'red' : dataset.message.level === 'warning' ? 'yellow' : undefined;
     bottom = <Text color={color}>{cut(dataset.message.text, inner)}</Text>;
   }
-  const bottomRows = bottom === null ? 0 : dataset.prompt ? 2 : 1;
+  const previewRows = dataset.importPreview ? 1 + Math.min(3, dataset.importPreview.lines.length) + Math.min(3, dataset.importPreview.problems.length) + (dataset.importPreview.problems.length > 3 ? 1 : 0) : 0;
+  const bottomRows = bottom === null ? 0 : dataset.importPreview ? previewRows : dataset.prompt ? 2 : 1;
   const bodyHeight = Math.max(1, height - 1 - bottomRows);
   const editorTitle = dataset.editor?.rowId === null ? 'New example' : `Example ${dataset.cursor + 1}`;
 

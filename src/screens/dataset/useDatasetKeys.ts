@@ -99,6 +99,11 @@ function handleKey(store: Store, pageSize: number, input: string, key: Key): voi
     }
     return;
   }
+  if (dataset.importPreview) {
+    if (name === 'y' || name === 'enter') dispatch({ type: 'dataset/importResolved', accept: true });
+    else if (name === 'n' || name === 'esc') dispatch({ type: 'dataset/importResolved', accept: false });
+    return;
+  }
   if (dataset.confirmDelete !== null) {
     if (name === 'y') dispatch({ type: 'dataset/confirmDelete', confirmed: true });
     else if (name === 'n' || name === 'esc') dispatch({ type: 'dataset/confirmDelete', confirmed: false });

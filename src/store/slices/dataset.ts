@@ -50,6 +50,8 @@ export interface DatasetState {
   defaultSystemPrompt: string;
   /** Worst finding per row id, from the validation engine. */
   marks: ReadonlyMap<number, Severity>;
+  /** An import read and waiting for the user's yes: what it would add, and what it could not. */
+  importPreview: { path: string; sourceFormat: string; lines: string[]; problems: Array<{ at: number; message: string }> } | null;
   /** A draft newer than the file, waiting for the user to restore or discard it. */
   draftOffer: { savedAt: number; rows: Row[] } | null;
   message: { level: 'info' | 'warning' | 'error'; text: string } | null;
@@ -95,6 +97,8 @@ export type DatasetAction =
   | { type: 'dataset/marks'; marks: ReadonlyMap<number, Severity> }
   | { type: 'dataset/jumpTo'; index: number; path: string | null }
   | { type: 'dataset/appendLines'; lines: readonly string[] }
+  | { type: 'dataset/importPreview'; preview: NonNullable<DatasetState['importPreview']> }
+  | { type: 'dataset/importResolved'; accept: boolean }
   | { type: 'dataset/replaceLines'; changes: ReadonlyArray<{ index: number; text: string | null }>; description: string }
   | { type: 'dataset/promptOpen'; kind: Prompt['kind']; initial?: string }
   | { type: 'dataset/promptType'; text: string }
@@ -123,6 +127,7 @@ export const initialDatasetState: DatasetState = {
   redo: [],
   defaultSystemPrompt: '',
   marks: new Map(),
+  importPreview: null,
   draftOffer: null,
   message: null,
 };
@@ -314,6 +319,16 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       for (const text of action.lines) rows = rows.insert(rows.length, { id: nextId++, text, origin: null });
       return { ...change(state, rows, state.rows.length, nextId), message: { level: 'info', text: `${action.lines.length} example${action.lines.length === 1 ? '' : 's'} added at the end.` } };
     }
+    case 'dataset/importPreview':
+      return { ...state, importPreview: action.preview };
+    case 'dataset/importResolved': {
+      const preview = state.importPreview;
+      if (!preview) return state;
+      const closed = { ...state, importPreview: null };
+      if (!action.accept || preview.lines.length === 0) return { ...closed, message: { level: 'info', text: 'Nothing imported.' } };
+      const added = reduceDataset(closed, { type: 'dataset/appendLines', lines: preview.lines });
+      return { ...added, message: { level: 'info', text: `Imported ${preview.lines.length} example${preview.lines.length === 1 ? '' : 's'} from ${preview.path} at the end (u to undo).` } };
+    }
     case 'dataset/replaceLines': {
       // Applied from the last index down so removals do not shift the ones still to come.
       const ordered = [...action.changes].sort((a, b) => b.index - a.index);
@@ -355,5 +370,5 @@ export function datasetHasUnsavedWork(state: DatasetState): boolean {
 
 /** True while a text field of the Dataset screen has the keyboard. */
 export function datasetTextFocused(state: DatasetState): boolean {
-  return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null;
+  return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null || state.importPreview !== null;
 }
