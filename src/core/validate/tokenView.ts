@@ -1,24 +1,8 @@
 // One example, token by token, split the way training sees it: assistant tokens that are trained
 // (weight 1, the default), assistant tokens that are masked (weight 0), and context (everything
 // the model reads but is not trained to produce). What users most often get wrong about `weight`.
-import { createRequire } from 'node:module';
+import { loadEncoding, type EncodingModule } from './tokens.js';
 import type { EncodingName } from './types.js';
-
-interface Encoder {
-  encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
-  decode(tokens: number[]): string;
-}
-
-const require = createRequire(import.meta.url);
-const encoders = new Map<EncodingName, Encoder>();
-function encoder(name: EncodingName): Encoder {
-  let e = encoders.get(name);
-  if (!e) {
-    e = require(`gpt-tokenizer/cjs/encoding/${name}`) as Encoder;
-    encoders.set(name, e);
-  }
-  return e;
-}
 
 export type TokenKind = 'trained' | 'masked' | 'context';
 
@@ -80,7 +64,7 @@ function callPieces(message: Record<string, unknown>): { pieces: string[]; calls
   return { pieces, calls };
 }
 
-function segment(e: Encoder, role: string, kind: TokenKind, pieces: string[], fixed: number): TokenSegment {
+function segment(e: EncodingModule, role: string, kind: TokenKind, pieces: string[], fixed: number): TokenSegment {
   const tokens = pieces.flatMap((text) => (text ? e.encode(text, AS_TEXT).map((id) => e.decode([id])) : []));
   return { role, kind, tokens, fixed };
 }
@@ -91,7 +75,7 @@ function segment(e: Encoder, role: string, kind: TokenKind, pieces: string[], fi
  */
 export function tokenView(example: unknown, encoding: EncodingName): TokenView | null {
   if (!isObject(example)) return null;
-  const e = encoder(encoding);
+  const e = loadEncoding(encoding);
   const segments: TokenSegment[] = [];
   if (Array.isArray(example.messages)) {
     for (const m of example.messages) {

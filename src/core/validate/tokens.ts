@@ -4,14 +4,18 @@
 import { createRequire } from 'node:module';
 import type { EncodingName } from './types.js';
 
-interface EncodingModule {
+/** The parts of a gpt-tokenizer encoding module ftui uses. */
+export interface EncodingModule {
   countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
+  encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
+  decode(tokens: number[]): string;
 }
 
 const require = createRequire(import.meta.url);
 const loaded = new Map<EncodingName, EncodingModule>();
 
-function loadEncoding(name: EncodingName): EncodingModule {
+/** One shared copy of each encoding's tables per thread, loaded on first use. */
+export function loadEncoding(name: EncodingName): EncodingModule {
   let module = loaded.get(name);
   if (!module) {
     module = require(`gpt-tokenizer/cjs/encoding/${name}`) as EncodingModule;
