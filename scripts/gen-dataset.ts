@@ -6,6 +6,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../src/core/seededRandom.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,18 +18,7 @@ const { values } = parseArgs({
 const total = Number(values.examples);
 const out = resolve(values.out);
 
-// mulberry32: small, fast and good enough to vary text; not for anything secret.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(Number(values.seed));
+const rand = seededRandom(Number(values.seed));
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

@@ -6,23 +6,12 @@ import { parseExample } from './example.js';
 import { isDatasetFile } from './placement.js';
 import type { Row } from './row.js';
 import { encodeRows } from './save.js';
+import { seededRandom } from '../seededRandom.js';
 
 export interface ExportResult {
   written: number;
   /** Rows left out (blank or not an example), by 1-based row number. */
   skipped: number[];
-}
-
-// mulberry32: a tiny seeded generator; a split must be repeatable, not secret.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function isJsonSpace(code: number | undefined): boolean {
@@ -53,7 +42,7 @@ export function splitLines(lines: readonly string[], ratio: number, seed: number
   if (!(ratio >= 0 && ratio <= 1)) throw new RangeError(`the split ratio must be between 0 and 1, not ${ratio}`);
   if (!Number.isInteger(seed)) throw new RangeError(`the seed must be a whole number, not ${seed}`);
   const order = lines.map((_, i) => i);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j] as number, order[i] as number];
