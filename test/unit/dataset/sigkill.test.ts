@@ -1,23 +1,13 @@
 // A kill at any moment, during a save or a draft write, never leaves a file that does not parse.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDraft, draftPathFor } from '../../../src/core/dataset/journal.js';
+import { runAndKill } from '../../helpers/killLoop.js';
 import { repoRoot } from '../../helpers/tmux.js';
 
 const churn = join(repoRoot, 'test', 'fixtures', 'dataset', 'churn.mjs');
-
-function runAndKill(path: string, env: NodeJS.ProcessEnv, afterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [churn, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`churn exited ${code}: ${stderr}`))));
-  });
-}
 
 describe('saving and drafting under SIGKILL', () => {
   it('leaves the dataset and the draft parseable after every kill', async () => {
@@ -27,7 +17,7 @@ describe('saving and drafting under SIGKILL', () => {
     const line = (i: number) => JSON.stringify({ messages: [{ role: 'user', content: `q${i} ${'words '.repeat(200)}` }, { role: 'assistant', content: 'a' }] });
     writeFileSync(path, `${Array.from({ length: 2000 }, (_, i) => line(i)).join('\n')}\n`);
     for (let round = 0; round < 12; round++) {
-      await runAndKill(path, env, 5 + ((round * 37) % 120));
+      await runAndKill(churn, path, env, 5 + ((round * 37) % 120));
       const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
       expect(lines.length).toBe(2000);
       for (const l of lines) JSON.parse(l);

@@ -1,13 +1,13 @@
 // Drafts that refer to lines of the saved file, under SIGKILL at any moment between moving rows,
 // saving and drafting: the file always parses, the draft always decodes, and a draft whose base
 // is the file on disk restores exactly the rows the process had (one whose base is gone is refused).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDraft, draftPathFor, restoreRows } from '../../../src/core/dataset/journal.js';
 import { loadDataset } from '../../../src/core/dataset/load.js';
+import { runAndKill } from '../../helpers/killLoop.js';
 import { repoRoot } from '../../helpers/tmux.js';
 // @ts-expect-error: a plain .mjs fixture shared with the child process, no type declarations.
 import { churnStep } from '../../fixtures/dataset/churnStep.mjs';
@@ -15,16 +15,6 @@ import { churnStep } from '../../fixtures/dataset/churnStep.mjs';
 const step = churnStep as (rows: string[], n: number, make: (text: string) => string) => string[];
 
 const churn = join(repoRoot, 'test', 'fixtures', 'dataset', 'churn-refs.mjs');
-
-function runAndKill(path: string, env: NodeJS.ProcessEnv, afterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [churn, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`churn exited ${code}: ${stderr}`))));
-  });
-}
 
 describe('drafts with line references under SIGKILL', () => {
   it('always decode, and restore whenever their base is the file on disk', async () => {
@@ -37,7 +27,7 @@ describe('drafts with line references under SIGKILL', () => {
     for (let round = 0; round < 10; round++) {
       const start = (await loadDataset(path)).rows.map((r) => r.text);
       const roundStartedAt = Date.now();
-      await runAndKill(path, env, 3 + ((round * 29) % 70));
+      await runAndKill(churn, path, env, 3 + ((round * 29) % 70));
       const loaded = await loadDataset(path);
       expect(loaded.rows).toHaveLength(rows);
       for (const row of loaded.rows) JSON.parse(row.text);
