@@ -29,6 +29,11 @@ export async function renderApp(
     </StoreProvider>,
   );
   await tick();
+  return driveView(view, store);
+}
+
+/** Keys and frames for an app rendered with ink-testing-library, one key at a time as a person types. */
+export function driveView(view: ReturnType<typeof render>, store: Store): RenderedApp {
   return {
     store,
     lastFrame: () => view.lastFrame() ?? '',

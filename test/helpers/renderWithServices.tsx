@@ -8,7 +8,7 @@ import { ProviderRoot } from '../../src/effects/ProviderRoot.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { createStore } from '../../src/store/store.js';
 import { StoreProvider } from '../../src/store/StoreProvider.js';
-import { tick, type RenderedApp } from './renderApp.js';
+import { driveView, tick, type RenderedApp } from './renderApp.js';
 
 export async function renderWithServices(
   state: Partial<AppState>,
@@ -24,21 +24,7 @@ export async function renderWithServices(
     </StoreProvider>,
   );
   await tick();
-  return {
-    store,
-    lastFrame: () => view.lastFrame() ?? '',
-    async press(...keys) {
-      for (const key of keys) {
-        view.stdin.write(key);
-        await tick(key === '\u001B' ? 60 : 20);
-      }
-    },
-    async paste(text) {
-      view.stdin.write(text);
-      await tick();
-    },
-    unmount: view.unmount,
-  };
+  return driveView(view, store);
 }
 
 /** Waits until `predicate` holds (polling every 20 ms), failing with the last frame after `ms`. */
