@@ -2,6 +2,8 @@
 // test moves jobs through their lifecycle with clock.advance(ms) instead of waiting.
 import { manualClock, type ManualClock } from '../../src/sandbox/clock.js';
 import { startSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
+import { createProvider, type ClientOptions } from '../../src/api/createProvider.js';
+import type { FineTuningProvider } from '../../src/api/types.js';
 
 export interface TestSandbox {
   /** e.g. http://127.0.0.1:43123/v1 — what OPENAI_BASE_URL would be. */
@@ -31,4 +33,9 @@ export function sampleTrainingJsonl(n = 12): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The real provider on the official SDK, pointed at a test sandbox; no retries, so faults show at once. */
+export function sandboxProvider(sandbox: Pick<TestSandbox, 'baseUrl'>, options: ClientOptions = {}): FineTuningProvider {
+  return createProvider({ name: 'sandbox', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'FTUI_TEST_NO_KEY' }, {}, { maxRetries: 0, ...options });
 }

@@ -1,13 +1,13 @@
 // The Chat screen against the sandbox server through the real provider: the model list, a
 // streamed reply, and what the user is told when the service fails mid-way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProvider, type ClientOptions } from '../../src/api/createProvider.js';
+import type { ClientOptions } from '../../src/api/createProvider.js';
 import { replyText } from '../../src/sandbox/chat.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { sandboxProvider, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sandbox: TestSandbox;
 let app: RenderedApp | undefined;
@@ -21,8 +21,7 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const provider = (options: ClientOptions = {}) =>
-  createProvider({ name: 'sandbox', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'FTUI_TEST_NO_KEY' }, {}, { maxRetries: 0, ...options });
+const provider = (options: ClientOptions = {}) => sandboxProvider(sandbox, options);
 
 const state = (): Partial<AppState> => ({
   ui: { ...initialAppState.ui, screen: 'chat' },

@@ -5,13 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProvider, type ClientOptions } from '../../src/api/createProvider.js';
+import type { ClientOptions } from '../../src/api/createProvider.js';
 import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
-import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { sampleTrainingJsonl, sandboxProvider, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sandbox: TestSandbox;
 let app: RenderedApp | undefined;
@@ -28,8 +28,7 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const provider = (options: ClientOptions = {}) =>
-  createProvider({ name: 'sandbox', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'FTUI_TEST_NO_KEY' }, {}, { maxRetries: 0, ...options });
+const provider = (options: ClientOptions = {}) => sandboxProvider(sandbox, options);
 
 const state = (): Partial<AppState> => ({
   ui: { ...initialAppState.ui, screen: 'jobs' },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createProvider } from '../../../src/api/createProvider.js';
 import { ProviderError } from '../../../src/api/types.js';
 import type { Profile } from '../../../src/core/profiles.js';
+import { failure } from '../../helpers/providerFailure.js';
 
 const KEY = 'sk-proj-SECRETSECRETSECRET1234567890';
 const profile: Profile = { name: 't', kind: 'openai', baseUrl: 'https://api.example.test/v1', apiKeyEnv: 'T_KEY' };
@@ -21,15 +22,6 @@ function provider(handler: Handler, extra: { uploadPartBytes?: number } = {}) {
     return handler(url, init);
   }) as typeof globalThis.fetch;
   return { p: createProvider(profile, env, { maxRetries: 0, fetch, ...extra }), calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
 }
 
 describe('error mapping', () => {

@@ -9,6 +9,7 @@ import { createProvider } from '../../../src/api/createProvider.js';
 import { ProviderError, type CreateJobInput, type FineTuningProvider } from '../../../src/api/types.js';
 import type { Profile } from '../../../src/core/profiles.js';
 import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+import { failure } from '../../helpers/providerFailure.js';
 
 let sb: TestSandbox;
 let provider: FineTuningProvider;
@@ -33,15 +34,6 @@ const jobInput = (trainingFileId: string, patch: Partial<CreateJobInput> = {}): 
   epochs: 3,
   ...patch,
 });
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 describe('provider against the sandbox', () => {
   it('uploads (multipart for a big file), lists and deletes files', async () => {
