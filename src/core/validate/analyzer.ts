@@ -19,7 +19,7 @@ export function createAnalyzer(options: AnalyzeOptions): ExampleAnalyzer {
 export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
   const tokens = createTokenCounter(model.encoding);
 
-  const analyze = (value: unknown, line: number, canonical?: string): ExampleResult => {
+  const analyze = (value: unknown, line: number): ExampleResult => {
     const ctx = new ExampleContext(line, model, tokens);
     let figures: ExampleFigures | null = null;
     let kind: ExampleResult['kind'] = 'invalid';
@@ -43,13 +43,12 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
         `The example is about ${figures.billedTokens} tokens; ${model.id} trains on at most ${model.tokenLimit} per example and cuts the rest.`,
       );
     }
-    const text = canonical ?? JSON.stringify(value);
-    return { line, kind, findings: ctx.findings, figures, contentHash: hashOf(text), worst: worstOf(ctx.findings) };
+    return { line, kind, findings: ctx.findings, figures, contentHash: exampleHash(value), worst: worstOf(ctx.findings) };
   };
 
   return {
     model,
-    analyze: (value, line) => analyze(value, line),
+    analyze,
     analyzeText(text, line) {
       if (text.trim().length === 0) {
         const finding = makeFinding('blank_line', line, null, 'The line is blank.');
@@ -76,8 +75,9 @@ function unparsed(text: string, line: number): ExampleResult {
   return { line, kind: 'unparsed', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+/** What makes two examples exact duplicates: the same JSON value, whatever the spacing. */
+export function exampleHash(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
 export function worstOf(findings: readonly Finding[]): Severity | null {

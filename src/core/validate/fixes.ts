@@ -1,7 +1,8 @@
 // Safe fixes the Validate screen offers: each looks at the dataset's lines and returns what it
 // would change, so the screen can preview it and apply it as one undoable edit. None of them
 // guesses at content: they remove what carries nothing, or move what is clearly misplaced.
-import { createHash } from 'node:crypto';
+import { parseExample } from '../dataset/example.js';
+import { exampleHash } from './analyzer.js';
 
 export interface LineChange {
   /** 0-based line index. */
@@ -19,12 +20,8 @@ export interface FixPlan {
 export type FixId = 'trimBlankMessages' | 'dropDuplicates' | 'jsonArrayToJsonl' | 'moveWeight' | 'dropBlankLines' | 'stripBomAndCrlf';
 
 function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseExample(text);
+  return parsed.ok ? parsed.value : null;
 }
 
 function messagesOf(value: Record<string, unknown>): Array<Record<string, unknown>> | null {
@@ -65,7 +62,7 @@ export function dropDuplicates(lines: readonly string[]): FixPlan | null {
     } catch {
       return;
     }
-    const hash = createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+    const hash = exampleHash(value);
     if (seen.has(hash)) changes.push({ index, text: null });
     else seen.add(hash);
   });
