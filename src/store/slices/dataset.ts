@@ -168,9 +168,8 @@ function closeEditor(state: DatasetState): DatasetState {
   if (!editor) return state;
   const closed = { ...state, editor: null };
   const finished = editor.field && editor.mode !== 'raw' ? reduceEditor(editor, { type: 'dataset/editor/stopText' }) : editor;
-  const changed = finished.changed || (finished.mode === 'raw' && finished.field !== null && finished.field.text !== state.rows.get(state.rows.indexOfId(finished.rowId ?? -1))?.text);
   const text = editorText(finished);
-  if (text === null || (finished.mode !== 'author' && !changed)) return closed;
+  if (text === null || (finished.mode !== 'author' && !finished.changed)) return closed;
   if (finished.rowId === null) {
     const row: Row = { id: state.nextId, text, origin: null };
     const rows = state.rows.insert(state.rows.length, row);

@@ -86,8 +86,12 @@ export function reduceEditor(editor: EditorState, action: EditorAction): EditorS
     }
     case 'dataset/editor/type':
       return editor.field ? { ...editor, field: { ...insertText(editor.field, action.text), index: editor.field.index }, changed: true } : editor;
-    case 'dataset/editor/key':
-      return editor.field ? { ...editor, field: { ...applyTextKey(editor.field, action.key), index: editor.field.index } } : editor;
+    case 'dataset/editor/key': {
+      if (!editor.field) return editor;
+      const field = applyTextKey(editor.field, action.key);
+      // Backspace and delete change the text as typing does; moving the cursor does not.
+      return { ...editor, field: { ...field, index: editor.field.index }, changed: editor.changed || field.text !== editor.field.text };
+    }
     case 'dataset/editor/finishText': {
       if (!editor.field) return editor;
       if (editor.mode === 'raw') return { ...editor, changed: true };

@@ -76,6 +76,15 @@ describe('dataset edits and undo', () => {
     expect(changed.rows.get(0).id).toBe(1);
   });
 
+  it('writes back a raw line edited only with backspace, and leaves it alone when only the cursor moved', () => {
+    const broken = run([{ type: 'dataset/appendLines', lines: ['{"messages": []}x'] }, { type: 'dataset/moveTo', index: 3 }, { type: 'dataset/open' }], loaded);
+    expect(broken.editor?.mode).toBe('raw');
+    const moved = run([{ type: 'dataset/editor/key', key: 'left' }, { type: 'dataset/closeEditor' }], broken);
+    expect(moved.rows).toBe(broken.rows);
+    const fixed = run([{ type: 'dataset/editor/key', key: 'backspace' }, { type: 'dataset/closeEditor' }], broken);
+    expect(fixed.rows.get(3).text).toBe('{"messages": []}');
+  });
+
   it('appends lines, replaces lines for fixes, and jumps to a finding', () => {
     const appended = run([{ type: 'dataset/appendLines', lines: [ex('d'), ex('e')] }], loaded);
     expect(texts(appended).slice(3)).toEqual([ex('d'), ex('e')]);
