@@ -1,7 +1,7 @@
 // The validation engine's public surface: the screens and `ftui validate` import from here only.
 export type * from './types.js';
 export { createAnalyzer, analyzerFor } from './analyzer.js';
-export { ReportBuilder, buildReport, defaultEpochs, type BuilderOptions, type FileInfo } from './report.js';
+export { ReportBuilder, defaultEpochs, type BuilderOptions, type FileInfo } from './report.js';
 export { validateFile, validateFiles, validateLines, validatePath, type FileValidation } from './validateFile.js';
 export { distribution, histogram } from './stats.js';
 export { FINDING_CATALOG, makeFinding } from './findings.js';

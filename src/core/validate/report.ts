@@ -244,10 +244,3 @@ export class ReportBuilder {
     };
   }
 }
-
-/** A report from results already in hand (the screens keep one result per row). */
-export function buildReport(results: Iterable<ExampleResult>, model: ModelFacts, file: FileInfo, options: BuilderOptions = {}): DatasetReport {
-  const builder = new ReportBuilder(model, options);
-  for (const result of results) builder.add(result);
-  return builder.build(file);
-}
