@@ -5,7 +5,7 @@
 // milliseconds so keys stay responsive.
 import type { FileFormat } from '../core/dataset/format.js';
 import type { Row } from '../core/dataset/row.js';
-import { analyzerFor, makeFinding, ReportBuilder, resolveModel } from '../core/validate/index.js';
+import { analyzerFor, ReportBuilder, resolveModel } from '../core/validate/index.js';
 import { poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
 import { availableParallelism } from 'node:os';
 import type { DatasetReport, ExampleAnalyzer, ExampleResult, Severity } from '../core/validate/types.js';
@@ -90,11 +90,8 @@ export class DatasetValidator {
       }
     }
     // What the file itself carries, so figures match `ftui validate` on the same file.
-    if (input.format.bom) builder.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
-    if (input.format.lineEnding === '\r\n' && rows.length > 0) {
-      const crlf = input.format.finalNewline ? rows.length : rows.length - 1;
-      if (crlf > 0) builder.addFinding(makeFinding('crlf_line_endings', null, null, `${crlf} of ${rows.length} lines end in CRLF (\\r\\n).`));
-    }
+    const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
+    builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
     const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
     return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
   }

@@ -99,6 +99,14 @@ export class ReportBuilder {
     if (group.examples.length < this.maxFindings) group.examples.push(finding);
   }
 
+  /** What the file itself carries (a BOM, CRLF line ends), said the same way for a file on disk and an open dataset. */
+  addFileFormat(format: { bom: boolean; crlfLines: number; lines: number }): void {
+    if (format.bom) this.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
+    if (format.crlfLines > 0) {
+      this.addFinding(makeFinding('crlf_line_endings', null, null, `${format.crlfLines} of ${format.lines} lines end in CRLF (\\r\\n).`));
+    }
+  }
+
   /** Results must arrive in line order. */
   add(result: ExampleResult): void {
     this.lines++;

@@ -117,10 +117,7 @@ export async function validatePath(
     }
   }
 
-  if (summary.bom) builder.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
-  if (summary.crlfLines > 0) {
-    builder.addFinding(makeFinding('crlf_line_endings', null, null, `${summary.crlfLines} of ${summary.lines} lines end in CRLF (\\r\\n).`));
-  }
+  builder.addFileFormat(summary);
   return { report: builder.build({ path, format: 'jsonl', bytes }), hashes: builder.hashes };
 }
 
