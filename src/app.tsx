@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp, type Key } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { ConfirmQuit } from './components/ConfirmQuit.js';
 import { ConnectionPicker, connectionChoices } from './components/ConnectionPicker.js';
@@ -10,7 +10,8 @@ import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
 import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
-import { keyName, splitKeys } from './keys/keyName.js';
+import { keyName } from './keys/keyName.js';
+import { useKeys } from './keys/useKeys.js';
 import { ChatScreen } from './screens/chat/ChatScreen.js';
 import { DatasetScreen } from './screens/dataset/DatasetScreen.js';
 import { JobsScreen } from './screens/jobs/JobsScreen.js';
@@ -56,11 +57,8 @@ export function App({ size }: { size?: TerminalSize }) {
     if (exiting) exit();
   }, [exiting, exit]);
 
-  // Several keys in one read (fast typing, a held key) are handled one by one; state is read
-  // fresh for each, since the one before may have opened a modal or a text field.
-  useInput((input, key) => {
-    for (const [one, oneKey] of splitKeys(input, key)) handleGlobalKey(one, oneKey);
-  });
+  // State is read fresh for each key of a run, since the one before may have opened a modal or a text field.
+  useKeys(handleGlobalKey);
 
   function handleGlobalKey(input: string, key: Key): void {
     const state = store.getState();

@@ -1,9 +1,10 @@
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useEffect } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName, splitKeys } from '../../keys/keyName.js';
+import { keyName } from '../../keys/keyName.js';
+import { useKeys } from '../../keys/useKeys.js';
 import { useAppState, useDispatch } from '../../store/StoreProvider.js';
 import { exampleFromLastExchange, lastExchange, type ChatState } from '../../store/slices/chat.js';
 import type { Dispatch } from '../../store/store.js';
@@ -29,20 +30,18 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
     if (connected && chat.models.requestId === 0) dispatch({ type: 'chat/modelsRequested' });
   }, [connected, chat.models.requestId, dispatch]);
 
-  useInput(
-    (chunk, chunkKey) => {
-      if (connected && chat.focus !== 'none' && chat.picker === null) return handleTyping(chunk, chunkKey, chat, datasetPath, dispatch);
-      // Keys that arrive together in one read (a held j) are commands one by one.
-      for (const [input, key] of splitKeys(chunk, chunkKey)) {
-        const command = commandFor(chatBindings, keyName(input, key));
-        if (!connected) {
-          if (command === 'sandbox') connectSandbox();
-          return;
-        }
-        handleCommand(command, chat, datasetPath, dispatch);
+  const typing = connected && chat.focus !== 'none' && chat.picker === null;
+  useKeys(
+    (input, key) => {
+      if (typing) return handleTyping(input, key, chat, datasetPath, dispatch);
+      const command = commandFor(chatBindings, keyName(input, key));
+      if (!connected) {
+        if (command === 'sandbox') connectSandbox();
+        return;
       }
+      handleCommand(command, chat, datasetPath, dispatch);
     },
-    { isActive: active },
+    { isActive: active, typing: () => typing },
   );
 
   if (!connected) {

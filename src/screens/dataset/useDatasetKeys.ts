@@ -1,9 +1,10 @@
 // The Dataset screen's keyboard: what a key does depends on what has the keyboard, in this order:
 // the draft question, the delete question, a one-line prompt, the find field, the message being
 // typed, the open example, and the list.
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName, splitKeys } from '../../keys/keyName.js';
+import { keyName } from '../../keys/keyName.js';
+import { useKeys } from '../../keys/useKeys.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import type { TextKey } from '../../store/slices/textField.js';
@@ -68,20 +69,7 @@ function typing(store: Store): boolean {
 }
 
 export function useDatasetKeys(store: Store, active: boolean, pageSize: number): void {
-  useInput(
-    (input, key) => {
-      // Several keys in one read: commands one by one, until a text field opens; the rest is its text.
-      const keys = typing(store) ? [[input, key] as [string, Key]] : splitKeys(input, key);
-      for (let i = 0; i < keys.length; i++) {
-        if (i > 0 && typing(store)) {
-          handleKey(store, pageSize, keys.slice(i).map(([ch]) => ch).join(''), keys[i]![1]);
-          return;
-        }
-        handleKey(store, pageSize, ...keys[i]!);
-      }
-    },
-    { isActive: active },
-  );
+  useKeys((input, key) => handleKey(store, pageSize, input, key), { isActive: active, typing: () => typing(store) });
 }
 
 function handleKey(store: Store, pageSize: number, input: string, key: Key): void {

@@ -1,8 +1,9 @@
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName, splitKeys } from '../../keys/keyName.js';
+import { keyName } from '../../keys/keyName.js';
+import { useKeys } from '../../keys/useKeys.js';
 import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
 import { useAppState, useDispatch } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
@@ -32,20 +33,18 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
     if (connected && jobs.list.request.id === 0) dispatch({ type: 'jobs/listRequested', append: false });
   }, [connected, jobs.list.request.id, dispatch]);
 
-  useInput(
-    (chunk, chunkKey) => {
-      if (connected && jobs.view === 'create' && jobs.create.editing) return editField(chunk, chunkKey, jobs, dispatch);
-      // Keys that arrive together in one read (a held j) are commands one by one.
-      for (const [input, key] of splitKeys(chunk, chunkKey)) {
-        const command = commandFor(jobsBindings, keyName(input, key));
-        if (!connected) {
-          if (command === 'sandbox') connectSandbox();
-          return;
-        }
-        handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
+  const editing = connected && jobs.view === 'create' && jobs.create.editing;
+  useKeys(
+    (input, key) => {
+      if (editing) return editField(input, key, jobs, dispatch);
+      const command = commandFor(jobsBindings, keyName(input, key));
+      if (!connected) {
+        if (command === 'sandbox') connectSandbox();
+        return;
       }
+      handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
     },
-    { isActive: active },
+    { isActive: active, typing: () => editing },
   );
 
   if (!connected) {

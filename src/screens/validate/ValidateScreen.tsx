@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { MODELS } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName, splitKeys } from '../../keys/keyName.js';
+import { keyName } from '../../keys/keyName.js';
+import { useKeys } from '../../keys/useKeys.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
 import type { ValidationState } from '../../store/slices/validation.js';
 import type { ScreenProps } from '../types.js';
@@ -45,14 +46,13 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   const inner = Math.max(10, width - 2);
   const today = new Date().toISOString().slice(0, 10);
 
-  useInput(
-    (chunk, chunkKey) => {
+  useKeys(handleKey, {
+    isActive: active,
+    typing: () => {
       const { filter, fileField } = store.getState().validation;
-      // A text field takes a run of keys whole (a paste); elsewhere each key is handled on its own.
-      for (const [input, key] of filter?.field || fileField ? [[chunk, chunkKey] as const] : splitKeys(chunk, chunkKey)) handleKey(input, key);
+      return Boolean(filter?.field || fileField);
     },
-    { isActive: active },
-  );
+  });
 
   function handleKey(input: string, key: Key): void {
     const name = keyName(input, key);
