@@ -132,7 +132,7 @@ export function App({ size }: { size?: TerminalSize }) {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header screen={screen} width={columns} sandbox={connection.kind === 'sandbox'} />
-      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+      <Box height={bodyHeight} flexDirection="column" overflowY="hidden">
         {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} /> : null}
         {modal?.kind === 'connections' ? (
           <ConnectionPicker

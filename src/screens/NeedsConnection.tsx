@@ -43,7 +43,7 @@ export function NeedsConnection({
   lines.push({ text: '' });
   lines.push({ text: 'The Dataset (1) and Validate (2) screens work fully offline.' });
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       {lines.slice(0, Math.max(1, height)).map((line, i) => (
         <Text key={i} bold={line.bold ?? false} color={line.color}>
           {cut(line.text, inner) || ' '}

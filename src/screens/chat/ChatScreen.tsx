@@ -80,7 +80,7 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
   else if (chat.usage !== null) status = { text: `Last reply: ${chat.usage.promptTokens} prompt + ${chat.usage.completionTokens} completion tokens` };
 
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(title, inner)}</Text>
       {systemLines.map((line, i) => (
         <Text key={i} dimColor={focus !== 'system'} bold={focus === 'system'}>

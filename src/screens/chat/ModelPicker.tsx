@@ -11,7 +11,7 @@ export function ModelPicker({ chat, width, height }: { chat: ChatState; width: n
   const rows = Math.max(1, height - 3);
   const start = Math.max(0, Math.min(cursor - Math.floor(rows / 2), list.length - rows));
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(`Choose a model (${list.length}) — enter choose · esc close`, width)}</Text>
       {chat.models.error ? <Text color="red">{cut(explainError(chat.models.error), width)}</Text> : <Text> </Text>}
       <Box flexDirection="column" height={rows}>

@@ -95,7 +95,7 @@ export function CreateJob({
   }
 
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(`New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, inner)}</Text>
       <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
       <Text> </Text>

@@ -25,7 +25,7 @@ export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; wid
   const title = `${sandbox ? 'SANDBOX · ' : ''}Fine-tuning jobs: ${list.jobs.length}${more}${list.loading ? ' — loading…' : ''}`;
 
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(title, inner)}</Text>
       <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
       <Text dimColor>{cut(`${pad('JOB', idW)} ${pad('STATUS', statusW)} ${pad('CREATED (UTC)', createdW)} MODEL`, inner)}</Text>

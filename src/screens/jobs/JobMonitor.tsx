@@ -88,7 +88,7 @@ export function JobMonitor({
   }
 
   return (
-    <Box flexDirection="column" paddingX={1} height={height} overflow="hidden">
+    <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text>
         <Text bold>{cut(`${sandbox ? 'SANDBOX · ' : ''}Job ${job.id} `, inner - 20)}</Text>
         <Text color={statusColor(job)}>{cut(statusLabel(job), 20)}</Text>

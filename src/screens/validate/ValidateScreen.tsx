@@ -240,7 +240,7 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
         </Text>
       ))}
       {validation.filter && !validation.filter.field ? <Text dimColor>{cut(`filter: "${validation.filter.query}" (/ to change, esc to clear)`, inner)}</Text> : null}
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {body}
       </Box>
       {bottom}
