@@ -35,14 +35,16 @@ export function cut(text: string, width: number): string {
   // beyond this many code units can never be shown; measuring it would only cost time.
   const limit = width * 4 + 16;
   const head = text.length > limit ? text.slice(0, limit) : text;
-  if (head === text && stringWidth(text) <= width) return text;
-  let out = '';
+  // One pass: measure graphemes until the line overflows, remembering where a cut with room for
+  // the ellipsis would go.
   let used = 0;
-  for (const { segment } of graphemes.segment(head)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
+  let keep = 0;
+  for (const { segment, index } of graphemes.segment(head)) {
+    // Most graphemes in real text are one printable ASCII character: one column, no lookup.
+    const w = segment.length === 1 && segment >= ' ' && segment <= '~' ? 1 : stringWidth(segment);
+    if (used + w > width) return `${text.slice(0, keep)}…`;
     used += w;
+    if (used <= width - 1) keep = index + segment.length;
   }
-  return `${out}…`;
+  return head === text ? text : `${text.slice(0, keep)}…`;
 }
