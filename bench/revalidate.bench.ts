@@ -12,13 +12,12 @@ const data = join(here, 'data', 'synthetic-100k.jsonl');
 if (!existsSync(data)) throw new Error('run `npm run bench -- validate` first: it generates the dataset');
 // The built modules, so the worker pool finds its worker file next to them.
 const { loadDataset } = (await import(join(here, '..', 'dist', 'core', 'dataset', 'load.js'))) as typeof import('../src/core/dataset/load.js');
-const { DatasetValidator } = (await import(join(here, '..', 'dist', 'effects', 'datasetValidator.js'))) as typeof import('../src/effects/datasetValidator.js');
+const { validateDataset } = (await import(join(here, '..', 'dist', 'effects', 'datasetValidator.js'))) as typeof import('../src/effects/datasetValidator.js');
 
 const loaded = await loadDataset(data);
-const validator = new DatasetValidator();
 const input = (rows: typeof loaded.rows) => ({ rows, count: rows.length, path: data, format: loaded.format, bytesOnDisk: null });
 let t = performance.now();
-const first = await validator.run(input(loaded.rows), 'gpt-4o-mini', () => false, () => undefined);
+const first = await validateDataset(input(loaded.rows), 'gpt-4o-mini', () => false, () => undefined);
 const firstMs = performance.now() - t;
 const samples: number[] = [];
 let rows = loaded.rows;
@@ -28,7 +27,7 @@ for (let i = 0; i < 10; i++) {
   rows = [...rows];
   rows[at] = { id: row.id, text: row.text.replace('"assistant","content":"', `"assistant","content":"Edited ${i}. `), origin: null };
   t = performance.now();
-  await validator.run(input(rows), 'gpt-4o-mini', () => false, () => undefined);
+  await validateDataset(input(rows), 'gpt-4o-mini', () => false, () => undefined);
   samples.push(performance.now() - t);
 }
 samples.sort((a, b) => a - b);

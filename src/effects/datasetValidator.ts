@@ -1,14 +1,15 @@
-// Keeps a validation report of the open dataset current. One result is cached per row object
-// (rows are immutable: an edited row is a new object), so after an edit only that row is analysed
-// again and the report is rebuilt from cached results. A first run over a large dataset is spread
+// Keeps a validation report of the open dataset current. One result is kept per row object
+// (core/dataset/rowResults; rows are immutable: an edited row is a new object), so after an edit
+// only that row is analysed again and the report is rebuilt from kept results. A first run over a large dataset is spread
 // over worker threads when they are available; otherwise it runs here in slices of a few
 // milliseconds so keys stay responsive.
 import type { FileFormat } from '../core/dataset/format.js';
 import type { Row } from '../core/dataset/row.js';
-import { analyzerFor, ReportBuilder, resolveModel } from '../core/validate/index.js';
+import { rowAnalysis } from '../core/dataset/rowResults.js';
+import { ReportBuilder, resolveModel } from '../core/validate/index.js';
 import { poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
 import { availableParallelism } from 'node:os';
-import type { DatasetReport, ExampleAnalyzer, ExampleResult, Severity } from '../core/validate/types.js';
+import type { DatasetReport, ExampleResult, Severity } from '../core/validate/types.js';
 
 export interface ValidationInput {
   rows: Iterable<Row>;
@@ -35,86 +36,77 @@ function restamp(result: ExampleResult, line: number): ExampleResult {
   return { ...result, line, findings: result.findings.map((f) => ({ ...f, line })) };
 }
 
-export class DatasetValidator {
-  private cache = new WeakMap<Row, ExampleResult>();
-  private analyzer: ExampleAnalyzer | null = null;
-
-  /** Resolves with the report, or null when `cancelled()` turned true on the way. */
-  async run(input: ValidationInput, model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<ValidationOutput | null> {
-    const facts = resolveModel(model);
-    if (!facts) throw new Error(`no data for this model: ${model}`);
-    if (this.analyzer?.model.id !== facts.id) {
-      this.analyzer = analyzerFor(facts);
-      this.cache = new WeakMap();
-    }
-    const analyzer = this.analyzer;
-    const rows = [...input.rows];
-    const missing = rows.filter((r) => !this.cache.has(r));
-    if (missing.length >= POOL_THRESHOLD && workersAvailable) await this.fillWithWorkers(missing, facts.id, cancelled, onProgress);
-    else {
-      let done = 0;
-      let sliceStart = performance.now();
-      for (const row of missing) {
-        this.cache.set(row, analyzer.analyzeText(row.text, 0));
-        done++;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          onProgress(done, missing.length);
-          await new Promise((r) => setImmediate(r));
-          if (cancelled()) return null;
-          sliceStart = performance.now();
-        }
-      }
-    }
-    if (cancelled()) return null;
-
-    const builder = new ReportBuilder(facts);
-    const marks = new Map<number, Severity>();
-    const hashes = new Map<string, number>();
-    // Aggregating 100k cached results takes a few hundred ms: yield now and then so keys are not held up.
+/** Resolves with the report, or null when `cancelled()` turned true on the way. */
+export async function validateDataset(input: ValidationInput, model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<ValidationOutput | null> {
+  const facts = resolveModel(model);
+  if (!facts) throw new Error(`no data for this model: ${model}`);
+  const { analyzer, results } = rowAnalysis(facts.id);
+  const rows = [...input.rows];
+  const missing = rows.filter((r) => !results.has(r));
+  if (missing.length >= POOL_THRESHOLD && workersAvailable) await fillWithWorkers(results, missing, facts.id, cancelled, onProgress);
+  else {
+    let done = 0;
     let sliceStart = performance.now();
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as Row;
-      const result = restamp(this.cache.get(row) as ExampleResult, i + 1);
-      this.cache.set(row, result);
-      builder.add(result);
-      let worst = result.worst;
-      if (result.contentHash !== null) {
-        if (hashes.has(result.contentHash)) worst ??= 'warning';
-        else hashes.set(result.contentHash, i + 1);
-      }
-      if (worst) marks.set(row.id, worst);
-      if ((i & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
+    for (const row of missing) {
+      results.set(row, analyzer.analyzeText(row.text, 0));
+      done++;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        onProgress(done, missing.length);
         await new Promise((r) => setImmediate(r));
         if (cancelled()) return null;
         sliceStart = performance.now();
       }
     }
-    // What the file itself carries, so figures match `ftui validate` on the same file.
-    const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
-    builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
-    const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
-    return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
   }
+  if (cancelled()) return null;
 
-  private async fillWithWorkers(rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
-    let done = 0;
-    // One core stays with the interface, so keys keep answering while a big dataset is checked.
-    const sink = poolSink(model, Math.max(1, availableParallelism() - 1), (result) => {
-      this.cache.set(rows[result.line - 1] as Row, result);
-      if (++done % 500 === 0) onProgress(done, rows.length);
-      // Small batches: each arrives as one message the interface thread must take in between keys.
-    }, { batchLines: 24 });
-    try {
-      for (let i = 0; i < rows.length; i++) {
-        sink.push((rows[i] as Row).text, i + 1);
-        if (i % 200 === 0) {
-          await sink.ready();
-          if (cancelled()) return;
-        }
-      }
-      await sink.finish();
-    } finally {
-      if (cancelled()) await sink.abort();
+  const builder = new ReportBuilder(facts);
+  const marks = new Map<number, Severity>();
+  const hashes = new Map<string, number>();
+  // Aggregating 100k cached results takes a few hundred ms: yield now and then so keys are not held up.
+  let sliceStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const result = restamp(results.get(row) as ExampleResult, i + 1);
+    results.set(row, result);
+    builder.add(result);
+    let worst = result.worst;
+    if (result.contentHash !== null) {
+      if (hashes.has(result.contentHash)) worst ??= 'warning';
+      else hashes.set(result.contentHash, i + 1);
     }
+    if (worst) marks.set(row.id, worst);
+    if ((i & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((r) => setImmediate(r));
+      if (cancelled()) return null;
+      sliceStart = performance.now();
+    }
+  }
+  // What the file itself carries, so figures match `ftui validate` on the same file.
+  const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
+  builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
+  const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
+  return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
+}
+
+async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
+  let done = 0;
+  // One core stays with the interface, so keys keep answering while a big dataset is checked.
+  const sink = poolSink(model, Math.max(1, availableParallelism() - 1), (result) => {
+    results.set(rows[result.line - 1] as Row, result);
+    if (++done % 500 === 0) onProgress(done, rows.length);
+    // Small batches: each arrives as one message the interface thread must take in between keys.
+  }, { batchLines: 24 });
+  try {
+    for (let i = 0; i < rows.length; i++) {
+      sink.push((rows[i] as Row).text, i + 1);
+      if (i % 200 === 0) {
+        await sink.ready();
+        if (cancelled()) return;
+      }
+    }
+    await sink.finish();
+  } finally {
+    if (cancelled()) await sink.abort();
   }
 }

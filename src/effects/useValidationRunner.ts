@@ -4,14 +4,13 @@
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/StoreProvider.js';
 import { createAnalyzer, validatePath } from '../core/validate/index.js';
-import { DatasetValidator } from './datasetValidator.js';
+import { validateDataset } from './datasetValidator.js';
 
 const SETTLE_MS = 150;
 
 export function useValidationRunner(): void {
   const store = useStoreApi();
   useEffect(() => {
-    const validator = new DatasetValidator();
     let generation = 0;
     let timer: NodeJS.Timeout | null = null;
     let lastKey = '';
@@ -21,21 +20,20 @@ export function useValidationRunner(): void {
       const id = ++generation;
       const cancelled = () => id !== generation;
       store.dispatch({ type: 'validation/started', total: dataset.rows.length });
-      void validator
-        .run(
-          {
-            rows: dataset.rows,
-            count: dataset.rows.length,
-            path: dataset.filePath,
-            format: dataset.format,
-            bytesOnDisk: dataset.dirty ? null : (dataset.base?.sizeBytes ?? null),
-          },
-          validation.model,
-          cancelled,
-          (done, total) => {
-            if (!cancelled()) store.dispatch({ type: 'validation/progress', done, total });
-          },
-        )
+      void validateDataset(
+        {
+          rows: dataset.rows,
+          count: dataset.rows.length,
+          path: dataset.filePath,
+          format: dataset.format,
+          bytesOnDisk: dataset.dirty ? null : (dataset.base?.sizeBytes ?? null),
+        },
+        validation.model,
+        cancelled,
+        (done, total) => {
+          if (!cancelled()) store.dispatch({ type: 'validation/progress', done, total });
+        },
+      )
         .then((output) => {
           if (!output || cancelled()) return;
           store.dispatch({ type: 'validation/report', report: output.report, revision: dataset.revision, hashes: output.hashes });

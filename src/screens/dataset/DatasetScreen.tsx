@@ -30,6 +30,8 @@ function headline(dataset: DatasetState): string {
 export function DatasetScreen({ width, height, active }: ScreenProps) {
   const store = useStoreApi();
   const dataset = useAppState((s) => s.dataset);
+  // Tokens and findings are for the model the dataset is validated against (m on the Validate screen).
+  const model = useAppState((s) => s.validation.model);
   useDatasetAutosave();
   const inner = Math.max(10, width - 2);
   const listHeight = Math.max(1, height - 3);
@@ -109,11 +111,11 @@ export function DatasetScreen({ width, height, active }: ScreenProps) {
   return (
     <Box flexDirection="column" paddingX={1} height={height}>
       <Text dimColor>{cut(headline(dataset), inner)}</Text>
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {dataset.editor ? (
-          <ExampleEditor editor={dataset.editor} width={inner} height={bodyHeight} title={editorTitle} />
+          <ExampleEditor editor={dataset.editor} model={model} width={inner} height={bodyHeight} title={editorTitle} />
         ) : (
-          <ExampleList dataset={dataset} width={inner} height={bodyHeight} />
+          <ExampleList dataset={dataset} model={model} width={inner} height={bodyHeight} />
         )}
       </Box>
       {bottom}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
 import type { EditorState } from '../../store/slices/datasetEditor.js';
-import { datasetAnalyzer } from './rowFacts.js';
+import { rowAnalysis } from '../../core/dataset/rowResults.js';
 import { TextLine, textLines } from './TextLines.js';
 
 interface Block {
@@ -12,8 +12,8 @@ interface Block {
 }
 
 /** One example: its messages as blocks, the selected one in full, the one being typed with a cursor. */
-export function ExampleEditor({ editor, width, height, title }: { editor: EditorState; width: number; height: number; title: string }) {
-  const analyzer = datasetAnalyzer();
+export function ExampleEditor({ editor, model, width, height, title }: { editor: EditorState; model: string; width: number; height: number; title: string }) {
+  const { analyzer } = rowAnalysis(model);
   if (editor.mode === 'raw') {
     const field = editor.field;
     return (

@@ -6,7 +6,7 @@ import { rowFacts } from './rowFacts.js';
 const MARK = { error: '✗', warning: '!' } as const;
 
 /** The examples around the cursor, one line each: number, mark, turns, tokens, first user line. */
-export function ExampleList({ dataset, width, height }: { dataset: DatasetState; width: number; height: number }) {
+export function ExampleList({ dataset, model, width, height }: { dataset: DatasetState; model: string; width: number; height: number }) {
   const { rows, cursor, marks } = dataset;
   if (rows.length === 0) {
     return <Text dimColor>{cut('No examples yet. Press a to author one, i to import, S to set a default system prompt.', width)}</Text>;
@@ -19,7 +19,7 @@ export function ExampleList({ dataset, width, height }: { dataset: DatasetState;
     <Box flexDirection="column">
       {rows.slice(top, top + visible).map((row, i) => {
         const index = top + i;
-        const facts = rowFacts(row);
+        const facts = rowFacts(row, model);
         const worst = marks.get(row.id) ?? facts.worst;
         const mark = worst ? MARK[worst] : ' ';
         const tokens = facts.tokens === null ? '' : `${facts.tokens} tok`;

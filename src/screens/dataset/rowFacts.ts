@@ -1,30 +1,27 @@
 // What the list shows for a row: its title and turns, its tokens and its worst finding. Worked
 // out only for rows on screen and remembered per row object (rows are immutable, so an edited
-// row is a new object and is worked out again).
+// row is a new object and is worked out again). Tokens and findings come from the validation
+// results the background validator keeps (core/dataset/rowResults).
 import { summarize, type RowSummary } from '../../core/dataset/example.js';
 import type { Row } from '../../core/dataset/row.js';
-import { createAnalyzer, DEFAULT_MODEL, type ExampleAnalyzer } from '../../core/validate/index.js';
+import { rowResult } from '../../core/dataset/rowResults.js';
 
 export interface RowFacts extends RowSummary {
   tokens: number | null;
   worst: 'error' | 'warning' | null;
 }
 
-let analyzer: ExampleAnalyzer | null = null;
-export function datasetAnalyzer(): ExampleAnalyzer {
-  analyzer ??= createAnalyzer({ model: DEFAULT_MODEL });
-  return analyzer;
-}
+const summaries = new WeakMap<Row, RowSummary>();
 
-const cache = new WeakMap<Row, RowFacts>();
-
-export function rowFacts(row: Row): RowFacts {
-  const known = cache.get(row);
-  if (known) return known;
-  const summary = summarize(row.text);
-  const result = summary.kind === 'blank' ? null : datasetAnalyzer().analyzeText(row.text, 0);
-  // Only the start of the title is ever drawn; measuring a whole paragraph per frame is what made scrolling slow.
-  const facts: RowFacts = { ...summary, title: summary.title.slice(0, 240), tokens: result?.figures?.billedTokens ?? null, worst: summary.kind === 'blank' ? 'warning' : (result?.worst ?? null) };
-  cache.set(row, facts);
-  return facts;
+export function rowFacts(row: Row, model: string): RowFacts {
+  let summary = summaries.get(row);
+  if (!summary) {
+    const full = summarize(row.text);
+    // Only the start of the title is ever drawn; measuring a whole paragraph per frame is what made scrolling slow.
+    summary = { ...full, title: full.title.slice(0, 240) };
+    summaries.set(row, summary);
+  }
+  if (summary.kind === 'blank') return { ...summary, tokens: null, worst: 'warning' };
+  const result = rowResult(row, model);
+  return { ...summary, tokens: result.figures?.billedTokens ?? null, worst: result.worst };
 }
