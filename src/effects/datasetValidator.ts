@@ -85,7 +85,7 @@ export async function validateDataset(input: ValidationInput, model: string, can
   // What the file itself carries, so figures match `ftui validate` on the same file.
   const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
   builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
-  const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + Buffer.byteLength(r.text) + input.format.lineEnding.length, input.format.bom ? 3 : 0);
+  const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + (r.bytes?.length ?? Buffer.byteLength(r.text)) + (r.lineEnd ?? input.format.lineEnding).length, input.format.bom ? 3 : 0);
   return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
 }
 

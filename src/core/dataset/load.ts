@@ -1,11 +1,12 @@
 // Opens a dataset file as rows, streaming, keeping everything: invalid lines stay as their text
 // (and bytes, when not UTF-8), blank lines stay, and how the file was written is remembered.
-import { stat } from 'node:fs/promises';
-import { readLines } from '../validate/lineReader.js';
+import { isUtf8 } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
+import { firstInvalidColumn } from '../validate/lineReader.js';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { DEFAULT_FORMAT, type FileFormat } from './format.js';
 import { recordPlacement } from './placement.js';
-import { newRowId, type Row } from './row.js';
+import { FileRow, newRowId, type Row } from './row.js';
 
 export interface LoadedDataset {
   path: string;
@@ -46,6 +47,54 @@ function looksLikeOneJsonDocument(rows: readonly Row[]): boolean {
   return first.startsWith('{') && !parses(first) && (second === undefined || !parses(second));
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The file's lines as rows that point into its bytes, and how the file was written: BOM, line
+ * ends (a \r counts as part of a line end only before a \n), final newline. Lines that are not
+ * valid UTF-8 are counted for the notice.
+ */
+export function splitRows(file: Buffer): { rows: FileRow[]; format: FileFormat; invalidUtf8: number; firstInvalid: string[] } {
+  const bom = file.subarray(0, 3).equals(BOM);
+  const rows: FileRow[] = [];
+  const crlfEnded: boolean[] = [];
+  let invalidUtf8 = 0;
+  const firstInvalid: string[] = [];
+  let start = bom ? 3 : 0;
+  let finalNewline = true;
+  while (start < file.length) {
+    const nl = file.indexOf(0x0a, start);
+    const stop = nl === -1 ? file.length : nl;
+    const crlf = nl !== -1 && stop > start && file[stop - 1] === 0x0d;
+    const end = crlf ? stop - 1 : stop;
+    const line = file.subarray(start, end);
+    if (!isUtf8(line)) {
+      invalidUtf8++;
+      if (firstInvalid.length < 3) firstInvalid.push(`line ${rows.length + 1}, column ${firstInvalidColumn(line)}`);
+    }
+    rows.push(new FileRow(newRowId(), rows.length, file, start, end));
+    crlfEnded.push(crlf);
+    if (nl === -1) finalNewline = false;
+    start = stop + 1;
+  }
+  const ended = finalNewline ? rows.length : rows.length - 1;
+  const crlfCount = crlfEnded.reduce((n, c) => n + (c ? 1 : 0), 0);
+  const format: FileFormat = {
+    bom,
+    // A file that mixes both is written back with its majority's line end for new and edited
+    // lines; untouched lines with the other end keep theirs (Row.lineEnd).
+    lineEnding: crlfCount * 2 > ended ? '\r\n' : '\n',
+    finalNewline,
+  };
+  if (crlfCount > 0 && crlfCount < ended) {
+    const minority = format.lineEnding === '\r\n' ? '\n' : '\r\n';
+    for (let i = 0; i < ended; i++) {
+      if ((crlfEnded[i] ? '\r\n' : '\n') === minority) rows[i] = (rows[i] as FileRow).withLineEnd(minority);
+    }
+  }
+  return { rows, format, invalidUtf8, firstInvalid };
+}
+
 export async function loadDataset(path: string): Promise<LoadedDataset> {
   let info;
   try {
@@ -60,59 +109,13 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
   // A pipe or a device would block the read forever or never end; only a regular file is a dataset.
   if (!info.isFile()) throw new DatasetFileError(path, 'this is not a regular file (a pipe, socket or device)');
 
-  const rows: Row[] = [];
-  // Which lines ended in \r\n, only needed when the file turns out to mix both ends; a bitmap
-  // (one bit a line) so a 100k-line file costs 12 kB for it.
-  let crlf = new Uint8Array(1024);
-  let invalidUtf8 = 0;
-  const firstInvalid: string[] = [];
-  let summary;
+  let file: Buffer;
   try {
-    summary = await readLines(path, (line) => {
-      const index = line.number - 1;
-      if (line.crlf) {
-        if (index >> 3 >= crlf.length) {
-          const grown = new Uint8Array(crlf.length * 2);
-          grown.set(crlf);
-          crlf = grown;
-        }
-        crlf[index >> 3]! |= 1 << (index & 7);
-      }
-      if (line.bytes) {
-        invalidUtf8++;
-        if (firstInvalid.length < 3) firstInvalid.push(`line ${line.number}, column ${line.invalidUtf8Column ?? 1}`);
-        rows.push({ id: newRowId(), text: line.text, origin: index, bytes: line.bytes });
-      } else {
-        rows.push({ id: newRowId(), text: line.text, origin: index });
-      }
-    });
+    file = await readFile(path);
   } catch (error) {
     throw new DatasetFileError(path, describeFsError(error));
   }
-  const isCrlf = (i: number) => ((crlf[i >> 3] ?? 0) & (1 << (i & 7))) !== 0;
-  let crlfEnded = summary.crlfLines;
-  const last = rows.length - 1;
-  if (!summary.finalNewline && last >= 0 && isCrlf(last)) {
-    // A file ending in a bare \r: that \r is the last line's text, not half a line end.
-    crlfEnded--;
-    const row = rows[last] as Row;
-    rows[last] = row.bytes ? { ...row, text: `${row.text}\r`, bytes: Buffer.concat([row.bytes, Buffer.from([0x0d])]) } : { ...row, text: `${row.text}\r` };
-  }
-  // The last line of a file without a final newline has no end of its own.
-  const ended = summary.finalNewline ? rows.length : rows.length - 1;
-  const format: FileFormat = {
-    bom: summary.bom,
-    // A file that mixes both is written back with its majority's line end for new and edited
-    // lines; untouched lines with the other end keep theirs (Row.lineEnd).
-    lineEnding: crlfEnded * 2 > ended ? '\r\n' : '\n',
-    finalNewline: summary.finalNewline,
-  };
-  if (crlfEnded > 0 && crlfEnded < ended) {
-    const minority = format.lineEnding === '\r\n' ? '\n' : '\r\n';
-    for (let i = 0; i < ended; i++) {
-      if ((isCrlf(i) ? '\r\n' : '\n') === minority) rows[i] = { ...(rows[i] as Row), lineEnd: minority };
-    }
-  }
+  const { rows, format, invalidUtf8, firstInvalid } = splitRows(file);
   recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
   const notices: string[] = [];
   if (looksLikeOneJsonDocument(rows)) {

@@ -9,13 +9,42 @@ export interface Row {
   readonly text: string;
   /** 0-based line in the file as loaded, while the row is unchanged; null once edited or new. */
   readonly origin: number | null;
-  /** The original bytes, kept only for an untouched line that is not valid UTF-8. */
+  /** The line's bytes as the file holds them, for an untouched line: a save writes these back. */
   readonly bytes?: Buffer;
   /**
    * The line's own line end, kept only for an untouched line in a file that mixes \n and \r\n
    * and whose end differs from the file's majority (FileFormat.lineEnding), so it goes back as it came.
    */
   readonly lineEnd?: '\n' | '\r\n';
+}
+
+/**
+ * A line of the loaded file, held as its place in the file's bytes rather than as a string: a
+ * JS string of mostly non-Latin-1 text takes two bytes a character, so 100k decoded lines took
+ * about twice the file in heap. The text is decoded when something reads it (the rows on screen,
+ * a search, the validator), and a save copies the bytes.
+ */
+export class FileRow implements Row {
+  constructor(
+    readonly id: number,
+    readonly origin: number,
+    private readonly file: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+    readonly lineEnd?: '\n' | '\r\n',
+  ) {}
+
+  get text(): string {
+    return this.file.toString('utf8', this.start, this.end);
+  }
+
+  get bytes(): Buffer {
+    return this.file.subarray(this.start, this.end);
+  }
+
+  withLineEnd(lineEnd: '\n' | '\r\n'): FileRow {
+    return new FileRow(this.id, this.origin, this.file, this.start, this.end, lineEnd);
+  }
 }
 
 let lastId = 0;

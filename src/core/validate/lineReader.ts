@@ -39,7 +39,7 @@ function decode(bytes: Buffer): { text: string; invalidColumn: number | null } {
 }
 
 /** Column (in characters) of the first byte sequence that is not UTF-8. */
-function firstInvalidColumn(bytes: Buffer): number {
+export function firstInvalidColumn(bytes: Buffer): number {
   let column = 1;
   let i = 0;
   while (i < bytes.length) {
