@@ -88,4 +88,20 @@ describe('ftui validate with worker threads', () => {
     expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(inline.stdout));
     expect(JSON.parse(inline.stdout).training.findings.find((g: { code: string }) => g.code === 'duplicate_example').count).toBe(1099);
   });
+
+  it('analyses a line too big for a worker beside the workers, keeping line order', () => {
+    const lines = readFileSync(cookbook('recipe_ner_train_100'), 'utf8').trim().split('\n');
+    const path = join(dir, 'big-line.jsonl');
+    const data = Array.from({ length: 600 }, (_, i) => lines[i % lines.length]!);
+    // Over a million characters: more than a capped worker heap should be asked to parse.
+    data[300] = JSON.stringify({ messages: [{ role: 'user', content: 'word '.repeat(220_000) }, { role: 'assistant', content: 'ok' }] });
+    data[450] = '{"messages": [';
+    writeFileSync(path, `${data.join('\n')}\n`);
+    const inline = ftui('validate', path, '--json', '--workers', '0');
+    const pooled = ftui('validate', path, '--json', '--workers', '2');
+    expect(pooled.stderr).toBe('');
+    expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(inline.stdout));
+    const over = JSON.parse(pooled.stdout).training.findings.find((g: { code: string }) => g.code === 'example_over_token_limit');
+    expect(over.lines).toEqual([301]);
+  });
 });

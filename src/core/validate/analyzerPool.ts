@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createAnalyzer } from './analyzer.js';
 import type { ExampleAnalyzer, ExampleResult } from './types.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
 
@@ -35,6 +36,12 @@ export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: Example
 const BATCH_LINES = 200;
 const BATCH_CHARS = 2_000_000;
 const IN_FLIGHT_PER_WORKER = 3;
+// A worker's heap is capped: left alone, V8 let each one grow by some 300 MB of garbage from
+// parsing and tokenizing before collecting it, which was most of the app's peak memory on a big
+// dataset. What a worker keeps (the encoding's tables, its merge cache, one batch of at most
+// BATCH_CHARS) fits well inside the cap; a line too big for it is analysed here instead.
+const WORKER_HEAP_MB = 128;
+const INLINE_CHARS = 1_000_000;
 // Under vitest the sources run as TypeScript and there is no built worker next to this file.
 const workerUrl = new URL('./worker.js', import.meta.url);
 export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
@@ -51,7 +58,8 @@ interface Batch {
 
 export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: { batchLines?: number } = {}): LineSink {
   const batchLines = options.batchLines ?? BATCH_LINES;
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model } }));
+  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  let inline: ExampleAnalyzer | null = null;
   const queue: Batch[] = [];
   let current: Batch | null = null;
   let chars = 0;
@@ -65,19 +73,23 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     w?.();
   };
 
+  // Deliver every finished batch at the head of the queue, in order.
+  const deliver = () => {
+    while (queue[0]?.results) {
+      const done = queue.shift() as Batch;
+      for (const result of done.results as ExampleResult[]) {
+        const adjust = done.adjust.get(result.line);
+        onResult(adjust ? adjust(result) : result);
+      }
+    }
+    notify();
+  };
+
   for (const worker of pool) {
     worker.on('message', (response: BatchResponse) => {
       const batch = queue.find((b) => b.request.id === response.id);
       if (batch) batch.results = response.results;
-      // Deliver every finished batch at the head of the queue, in order.
-      while (queue[0]?.results) {
-        const done = queue.shift() as Batch;
-        for (const result of done.results as ExampleResult[]) {
-          const adjust = done.adjust.get(result.line);
-          onResult(adjust ? adjust(result) : result);
-        }
-      }
-      notify();
+      deliver();
     });
     worker.on('error', (error) => {
       failure = error;
@@ -103,6 +115,13 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
 
   return {
     push(text, line, adjust) {
+      if (text.length > INLINE_CHARS) {
+        flush();
+        inline ??= createAnalyzer({ model });
+        queue.push({ request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(adjust ? [[line, adjust]] : []), results: [inline.analyzeText(text, line)] });
+        deliver();
+        return;
+      }
       current ??= { request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(), results: null };
       current.request.texts.push(text);
       if (adjust) current.adjust.set(line, adjust);
