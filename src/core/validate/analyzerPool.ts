@@ -104,6 +104,9 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     chars = 0;
     queue.push(batch);
     (pool[next++ % pool.length] as Worker).postMessage(batch.request);
+    // The worker has its own copy now; holding the texts until the results come back would only
+    // keep them alive long enough to be promoted to the old generation.
+    batch.request.texts = [];
   };
   const waitUntil = async (done: () => boolean) => {
     while (!done()) {
