@@ -12,8 +12,10 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { fmt } from './lib/measure.js';
 
-// The built app, as bin/ftui.js runs it: its validation runs on worker threads beside it.
+// The built app, as bin/ftui.js runs it: its validation runs on worker threads beside it, and
+// the heap is tuned as runTui tunes it.
 const dist = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
+((await dist('tui/heapTuning.js')) as typeof import('../src/tui/heapTuning.js')).tuneHeapForFrames();
 const { App } = (await dist('app.js')) as typeof import('../src/app.js');
 const { openDataset } = (await dist('effects/datasetFiles.js')) as typeof import('../src/effects/datasetFiles.js');
 const { initialAppState } = (await dist('store/state.js')) as typeof import('../src/store/state.js');

@@ -9,6 +9,7 @@ import type { ConnectionState } from '../store/slices/connection.js';
 import { initialAppState } from '../store/state.js';
 import { createStore } from '../store/store.js';
 import { StoreProvider } from '../store/StoreProvider.js';
+import { tuneHeapForFrames } from './heapTuning.js';
 import { takeOverTerminal } from './terminal.js';
 import { openDataset, writeDraftNow } from '../effects/datasetFiles.js';
 
@@ -21,6 +22,7 @@ export interface TuiOptions {
 
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
+  tuneHeapForFrames();
   const store = createStore({ ...initialAppState, connection: { ...options.connection, status: 'unknown', message: null } });
   if (options.file !== undefined) void openDataset(store, resolve(options.file));
 
