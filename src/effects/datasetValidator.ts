@@ -1,8 +1,8 @@
 // Keeps a validation report of the open dataset current. One result is kept per row object
 // (core/dataset/rowResults; rows are immutable: an edited row is a new object), so after an edit
-// only that row is analysed again and the report is rebuilt from kept results. A first run over a large dataset is spread
-// over worker threads when they are available; otherwise it runs here in slices of a few
-// milliseconds so keys stay responsive.
+// only that row is analysed again and the report is rebuilt from kept results. A first run over
+// a large dataset is spread over worker threads when they are available; otherwise it runs here
+// in slices of a few milliseconds so keys stay responsive.
 import type { FileFormat } from '../core/dataset/format.js';
 import type { Row } from '../core/dataset/row.js';
 import { rowAnalysis } from '../core/dataset/rowResults.js';

@@ -1,5 +1,6 @@
-// Opens a dataset file as rows, streaming, keeping everything: invalid lines stay as their text
-// (and bytes, when not UTF-8), blank lines stay, and how the file was written is remembered.
+// Opens a dataset file as rows, keeping everything: invalid lines (UTF-8 or JSON) and blank lines
+// stay as they are, and how the file was written is remembered. The file is read in one piece
+// and the rows point into its bytes (FileRow), so the dataset costs its size once in memory.
 import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { firstInvalidColumn } from '../validate/lineReader.js';
@@ -54,7 +55,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * ends (a \r counts as part of a line end only before a \n), final newline. Lines that are not
  * valid UTF-8 are counted for the notice.
  */
-export function splitRows(file: Buffer): { rows: FileRow[]; format: FileFormat; invalidUtf8: number; firstInvalid: string[] } {
+function splitRows(file: Buffer): { rows: FileRow[]; format: FileFormat; invalidUtf8: number; firstInvalid: string[] } {
   const bom = file.subarray(0, 3).equals(BOM);
   const rows: FileRow[] = [];
   const crlfEnded: boolean[] = [];
