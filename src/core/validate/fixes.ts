@@ -19,6 +19,20 @@ export interface FixPlan {
 
 export type FixId = 'trimBlankMessages' | 'dropDuplicates' | 'jsonArrayToJsonl' | 'moveWeight' | 'dropBlankLines' | 'stripBomAndCrlf';
 
+/**
+ * The dataset's lines, read one at a time: an array of strings, or the open dataset's rows, whose
+ * text is decoded from the file's bytes when read (decoding all of a big dataset at once would
+ * hold it twice over in memory).
+ */
+export interface Lines {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+function eachLine(lines: Lines, visit: (text: string, index: number) => void): void {
+  for (let index = 0; index < lines.length; index++) visit(lines.at(index) ?? '', index);
+}
+
 function parseObject(text: string): Record<string, unknown> | null {
   const parsed = parseExample(text);
   return parsed.ok ? parsed.value : null;
@@ -33,9 +47,9 @@ function plan(id: FixId, description: string, changes: LineChange[]): FixPlan | 
 }
 
 /** Removes messages whose content is only whitespace (an assistant turn with tool calls keeps its place). */
-export function trimBlankMessages(lines: readonly string[]): FixPlan | null {
+export function trimBlankMessages(lines: Lines): FixPlan | null {
   const changes: LineChange[] = [];
-  lines.forEach((text, index) => {
+  eachLine(lines, (text, index) => {
     const value = parseObject(text);
     const messages = value && messagesOf(value);
     if (!value || !messages) return;
@@ -52,10 +66,10 @@ export function trimBlankMessages(lines: readonly string[]): FixPlan | null {
  * Keeps the first of each set of identical lines. "Identical" is the engine's duplicate_example:
  * the same JSON value, whatever its spacing, including values that are not examples.
  */
-export function dropDuplicates(lines: readonly string[]): FixPlan | null {
+export function dropDuplicates(lines: Lines): FixPlan | null {
   const seen = new Set<string>();
   const changes: LineChange[] = [];
-  lines.forEach((text, index) => {
+  eachLine(lines, (text, index) => {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -70,23 +84,32 @@ export function dropDuplicates(lines: readonly string[]): FixPlan | null {
 }
 
 /** Blank lines carry nothing. */
-export function dropBlankLines(lines: readonly string[]): FixPlan | null {
-  const changes = lines.flatMap((text, index) => (text.trim() ? [] : [{ index, text: null }]));
+export function dropBlankLines(lines: Lines): FixPlan | null {
+  const changes: LineChange[] = [];
+  eachLine(lines, (text, index) => {
+    if (!text.trim()) changes.push({ index, text: null });
+  });
   return plan('dropBlankLines', 'Remove blank lines', changes);
 }
 
 /** A whole JSON array (or one pretty-printed example) spread over the lines becomes one example per line. */
-export function jsonArrayToJsonl(lines: readonly string[]): FixPlan | null {
-  if (lines.length === 0 || !/^\s*[[{]/.test(lines[0] ?? '')) return null;
-  if (lines.length === 1 && !/^\s*\[/.test(lines[0] ?? '')) return null;
+export function jsonArrayToJsonl(lines: Lines): FixPlan | null {
+  const first = lines.at(0) ?? '';
+  if (lines.length === 0 || !/^\s*[[{]/.test(first)) return null;
+  if (lines.length === 1 && !/^\s*\[/.test(first)) return null;
+  // JSONL: a whole value on the first line and more after it. Joining a big JSONL dataset only to
+  // watch the parse fail would cost its size twice over.
+  if ((lines.at(1) ?? '').trim() && parseObject(first) !== null) return null;
+  const all: string[] = [];
+  eachLine(lines, (text) => all.push(text));
   let value: unknown;
   try {
-    value = JSON.parse(lines.join('\n'));
+    value = JSON.parse(all.join('\n'));
   } catch {
     return null;
   }
   const items = Array.isArray(value) ? value : [value];
-  const changes: LineChange[] = lines.map((_, index) => ({ index, text: null }));
+  const changes: LineChange[] = all.map((_, index) => ({ index, text: null }));
   // The first line takes all examples; the reducer applies changes by index, so join them into it.
   changes[0] = { index: 0, text: items.map((item) => JSON.stringify(item)).join('\n') };
   return { id: 'jsonArrayToJsonl', description: `Convert the JSON ${Array.isArray(value) ? 'array' : 'document'} to JSONL (${items.length} example${items.length === 1 ? '' : 's'})`, changes };
@@ -96,9 +119,9 @@ export function jsonArrayToJsonl(lines: readonly string[]): FixPlan | null {
  * A `weight` on a user or system message almost always meant the assistant reply after it: move
  * it there (unless that reply has its own weight), or drop it when there is no such reply.
  */
-export function moveWeight(lines: readonly string[]): FixPlan | null {
+export function moveWeight(lines: Lines): FixPlan | null {
   const changes: LineChange[] = [];
-  lines.forEach((text, index) => {
+  eachLine(lines, (text, index) => {
     const value = parseObject(text);
     const messages = value && messagesOf(value);
     if (!value || !messages || !messages.some((m) => m && m.role !== 'assistant' && 'weight' in m)) return;
@@ -116,6 +139,6 @@ export function moveWeight(lines: readonly string[]): FixPlan | null {
 }
 
 /** The fixes that would change something on these lines. */
-export function availableFixes(lines: readonly string[]): FixPlan[] {
+export function availableFixes(lines: Lines): FixPlan[] {
   return [jsonArrayToJsonl(lines), dropBlankLines(lines), trimBlankMessages(lines), dropDuplicates(lines), moveWeight(lines)].filter((p): p is FixPlan => p !== null);
 }

@@ -1,6 +1,6 @@
 // Which safe fix the Validate screen offers for the selected finding, and applying one as a
 // single undoable change to the dataset.
-import { availableFixes, type FixId, type FixPlan } from '../../core/validate/fixes.js';
+import { availableFixes, type FixId, type FixPlan, type Lines } from '../../core/validate/fixes.js';
 import type { Store } from '../../store/store.js';
 import type { FindingLine } from './findingLines.js';
 
@@ -16,8 +16,10 @@ const FIX_FOR: Partial<Record<string, FixId>> = {
   crlf_line_endings: 'stripBomAndCrlf',
 };
 
-function rowLines(store: Store): string[] {
-  return store.getState().dataset.rows.toArray().map((r) => r.text);
+/** The rows' texts, decoded one at a time as the fixes read them. */
+function rowLines(store: Store): Lines {
+  const rows = store.getState().dataset.rows.toArray();
+  return { length: rows.length, at: (index) => rows[index]?.text };
 }
 
 /** The fixes on offer for the selected finding first, then the rest; the file-format fix when it applies. */

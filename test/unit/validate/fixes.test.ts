@@ -78,6 +78,16 @@ describe('each safe fix clears the engine finding it answers, and nothing else c
     expect(availableFixes(clean)).toEqual([]);
   });
 
+  it('converts a one-line array followed by a blank line, and reads JSONL without joining it', () => {
+    const oneLine = [JSON.stringify(clean.map((l) => JSON.parse(l))), ''];
+    expect(apply(oneLine, jsonArrayToJsonl(oneLine)!)).toEqual(clean);
+    // A dataset read line by line (as the open dataset is): JSONL is recognised from its first two lines.
+    const read: number[] = [];
+    const lazy = { length: 10_000, at: (i: number) => (read.push(i), clean[i % clean.length]) };
+    expect(jsonArrayToJsonl(lazy)).toBeNull();
+    expect(read.length).toBeLessThanOrEqual(2);
+  });
+
   it('says in its preview how many lines it changes', () => {
     expect(dropBlankLines(['', 'x', ''])?.description).toBe('Remove blank lines (2 lines)');
     expect(dropBlankLines(['', 'x'])?.description).toBe('Remove blank lines (1 line)');
