@@ -63,7 +63,7 @@ const restored = restoreRows(read.draft, loaded);
 const restoreMs = performance.now() - t0;
 // A draft of a dataset not yet saved anywhere (an import into a new file): every row's text.
 t0 = performance.now();
-await writeDraft(rows.map((r) => ({ ...r, origin: null })), { datasetPath: join(work, 'new.jsonl'), savedAt: Date.now(), base: null, format: loaded.format });
+await writeDraft(rows.map((r) => ({ id: r.id, text: r.text, origin: null })), { datasetPath: join(work, 'new.jsonl'), savedAt: Date.now(), base: null, format: loaded.format });
 const fullDraftMs = performance.now() - t0;
 t0 = performance.now();
 const fullRead = await readDraft(join(work, 'new.jsonl'));

@@ -22,7 +22,8 @@ export interface Row {
  * A line of the loaded file, held as its place in the file's bytes rather than as a string: a
  * JS string of mostly non-Latin-1 text takes two bytes a character, so 100k decoded lines took
  * about twice the file in heap. The text is decoded when something reads it (the rows on screen,
- * a search, the validator), and a save copies the bytes.
+ * a search, the validator), and a save copies the bytes. `text` is a getter on the class, so
+ * `{ ...row }` would drop it: build a new row (editedRow, freshRow) instead of spreading one.
  */
 export class FileRow implements Row {
   constructor(
