@@ -29,6 +29,7 @@ export interface ValidationOutput {
 }
 
 const SLICE_MS = 4;
+const PROGRESS_MS = 1000;
 const POOL_THRESHOLD = 2000;
 
 function restamp(result: ExampleResult, line: number): ExampleResult {
@@ -91,10 +92,18 @@ export async function validateDataset(input: ValidationInput, model: string, can
 
 async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
   let done = 0;
+  let reportedAt = performance.now();
   // One core stays with the interface, so keys keep answering while a big dataset is checked.
   const sink = poolSink(model, Math.max(1, availableParallelism() - 1), (result) => {
     results.set(rows[result.line - 1] as Row, result);
-    if (++done % 500 === 0) onProgress(done, rows.length);
+    done++;
+    // Each progress report redraws the screen; a key that arrives during that frame waits for it,
+    // so report about once a second rather than every few hundred results.
+    const now = performance.now();
+    if (now - reportedAt >= PROGRESS_MS) {
+      reportedAt = now;
+      onProgress(done, rows.length);
+    }
     // Small batches: each arrives as one message the interface thread must take in between keys.
   }, { batchLines: 24 });
   try {
