@@ -30,6 +30,7 @@ export interface ValidationOutput {
 
 const SLICE_MS = 4;
 const PROGRESS_MS = 1000;
+const WORKER_COST_BYTES = 150e6;
 const POOL_THRESHOLD = 2000;
 
 function restamp(result: ExampleResult, line: number): ExampleResult {
@@ -44,7 +45,8 @@ export async function validateDataset(input: ValidationInput, model: string, can
   const { analyzer, results } = rowAnalysis(facts.id);
   const rows = [...input.rows];
   const missing = rows.filter((r) => !results.has(r));
-  if (missing.length >= POOL_THRESHOLD && workersAvailable) await fillWithWorkers(results, missing, facts.id, cancelled, onProgress);
+  const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + (r.bytes?.length ?? Buffer.byteLength(r.text)) + (r.lineEnd ?? input.format.lineEnding).length, input.format.bom ? 3 : 0);
+  if (missing.length >= POOL_THRESHOLD && workersAvailable) await fillWithWorkers(results, missing, facts.id, workerCount(bytes), cancelled, onProgress);
   else {
     let done = 0;
     let sliceStart = performance.now();
@@ -86,15 +88,24 @@ export async function validateDataset(input: ValidationInput, model: string, can
   // What the file itself carries, so figures match `ftui validate` on the same file.
   const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
   builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
-  const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + (r.bytes?.length ?? Buffer.byteLength(r.text)) + (r.lineEnd ?? input.format.lineEnding).length, input.format.bom ? 3 : 0);
   return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
 }
 
-async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[], model: string, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
+/**
+ * Worker threads for a first run over `bytes` of dataset. Each one costs about 150 MB whatever
+ * the dataset's size (its own heap, the encoding's tables, its merge cache), so the app spends at
+ * most about the dataset's own size on them, and keeps one core for the interface, so keys keep
+ * answering while a big dataset is checked: one worker for the 170 MB bench file, more only for
+ * bigger datasets on machines with more cores.
+ */
+export function workerCount(bytes: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores - 1, Math.floor(bytes / WORKER_COST_BYTES)));
+}
+
+async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[], model: string, workers: number, cancelled: () => boolean, onProgress: (done: number, total: number) => void): Promise<void> {
   let done = 0;
   let reportedAt = performance.now();
-  // One core stays with the interface, so keys keep answering while a big dataset is checked.
-  const sink = poolSink(model, Math.max(1, availableParallelism() - 1), (result) => {
+  const sink = poolSink(model, workers, (result) => {
     results.set(rows[result.line - 1] as Row, result);
     done++;
     // Each progress report redraws the screen; a key that arrives during that frame waits for it,
