@@ -1,11 +1,12 @@
 // Writing a dataset out for upload: plain JSONL of the valid examples, or a train/validation
 // split by ratio with a fixed seed, so the same seed always gives the same two files.
+import { isUtf8 } from 'node:buffer';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { parseExample } from './example.js';
 import { isDatasetFile } from './placement.js';
 import type { Row } from './row.js';
-import { encodeRows } from './save.js';
+import { encodeRows, type EncodableLine } from './save.js';
 import { seededRandom } from '../seededRandom.js';
 
 export interface ExportResult {
@@ -23,22 +24,32 @@ function trimmed(text: string): string {
   return isJsonSpace(text.charCodeAt(0)) || isJsonSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
 }
 
-function examplesOf(rows: Iterable<Row>): { lines: string[]; skipped: number[] } {
-  const lines: string[] = [];
+type ExportLine = Pick<EncodableLine, 'text' | 'bytes'>;
+
+function examplesOf(rows: Iterable<Row>): { lines: ExportLine[]; skipped: number[] } {
+  const lines: ExportLine[] = [];
   const skipped: number[] = [];
   let n = 0;
   for (const row of rows) {
     n++;
     // The example goes out as its own text, not re-serialised: JSON.stringify(JSON.parse(x))
     // would round integers past 2^53 and rewrite numbers like 1.0, and would copy every line.
-    if (parseExample(row.text).ok) lines.push(trimmed(row.text));
-    else skipped.push(n);
+    const text = row.text;
+    if (!parseExample(text).ok) {
+      skipped.push(n);
+      continue;
+    }
+    const out = trimmed(text);
+    // An untouched line goes out as the file's own bytes when they are the same text: holding
+    // every line decoded until the file is written would take twice the dataset's size.
+    const bytes = row.bytes;
+    lines.push(out === text && bytes && isUtf8(bytes) ? { text: '', bytes } : { text: out });
   }
   return { lines, skipped };
 }
 
 /** Deterministic split: shuffles with the seed, then the first `ratio` share is training. */
-export function splitLines(lines: readonly string[], ratio: number, seed: number): { train: string[]; validation: string[] } {
+export function splitLines<T>(lines: readonly T[], ratio: number, seed: number): { train: T[]; validation: T[] } {
   if (!(ratio >= 0 && ratio <= 1)) throw new RangeError(`the split ratio must be between 0 and 1, not ${ratio}`);
   if (!Number.isInteger(seed)) throw new RangeError(`the seed must be a whole number, not ${seed}`);
   const order = lines.map((_, i) => i);
@@ -48,7 +59,7 @@ export function splitLines(lines: readonly string[], ratio: number, seed: number
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
   const cut = Math.round(lines.length * ratio);
-  return { train: order.slice(0, cut).map((i) => lines[i] as string), validation: order.slice(cut).map((i) => lines[i] as string) };
+  return { train: order.slice(0, cut).map((i) => lines[i] as T), validation: order.slice(cut).map((i) => lines[i] as T) };
 }
 
 // An export keeps only valid examples: written over the dataset itself it would drop the rest.
@@ -56,11 +67,11 @@ function refuseDatasetFile(path: string): void {
   if (isDatasetFile(path)) throw new DatasetFileError(path, 'this is the dataset file itself; an export leaves out invalid and blank lines, so write it to another file');
 }
 
-async function write(path: string, lines: readonly string[]): Promise<void> {
+async function write(path: string, lines: readonly ExportLine[]): Promise<void> {
   refuseDatasetFile(path);
   try {
     // Straight into one buffer, like a save: no second copy of the dataset as one joined string.
-    await writeFileAtomic(path, encodeRows(lines.map((text) => ({ text })), { bom: false, lineEnding: '\n', finalNewline: true }));
+    await writeFileAtomic(path, encodeRows(lines, { bom: false, lineEnding: '\n', finalNewline: true }));
   } catch (error) {
     throw new DatasetFileError(path, `could not write: ${describeFsError(error)}`);
   }

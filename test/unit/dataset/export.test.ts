@@ -48,4 +48,16 @@ describe('export', () => {
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}\nnot json\n');
     expect(existsSync(join(dir, 'other.jsonl'))).toBe(false);
   });
+
+  it('exports the lines of a loaded file as they were, and a line that is not UTF-8 as valid UTF-8', async () => {
+    const path = join(dir, 'loaded.jsonl');
+    const broken = Buffer.concat([Buffer.from('{"messages":[{"role":"user","content":"caf'), Buffer.from([0xe9]), Buffer.from('"}]}')]);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${exact}\r\n  {"n":2}\r\n`), broken, Buffer.from('\r\n')]));
+    const loaded = await loadDataset(path);
+    const out = join(dir, 'loaded-export.jsonl');
+    expect(await exportJsonl(loaded.rows, out)).toEqual({ written: 3, skipped: [] });
+    const written = readFileSync(out);
+    expect(written.toString('utf8')).toBe(`${exact}\n{"n":2}\n{"messages":[{"role":"user","content":"caf\uFFFD"}]}\n`);
+    expect(written.includes(Buffer.from([0xe9]))).toBe(false);
+  });
 });
