@@ -31,6 +31,23 @@ export function cut(text: string, width: number): string {
   // Plain printable ASCII is one column per character: no need to measure (the common case, and
   // the hot one when a list of long lines scrolls).
   if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  // The same lines are cut again on every frame (a list scrolled by one row redraws the others);
+  // long texts (a pasted paragraph being typed) change on every key and are not worth keeping.
+  if (text.length > CUT_CACHE_CHARS) return cutMeasured(text, width);
+  const key = `${width}\u0000${text}`;
+  const known = cutCache.get(key);
+  if (known !== undefined) return known;
+  if (cutCache.size >= CUT_CACHE_LINES) cutCache.clear();
+  const result = cutMeasured(text, width);
+  cutCache.set(key, result);
+  return result;
+}
+
+const cutCache = new Map<string, string>();
+const CUT_CACHE_LINES = 2000;
+const CUT_CACHE_CHARS = 1000;
+
+function cutMeasured(text: string, width: number): string {
   // Every visible grapheme takes at least one column and at most a few code units, so what lies
   // beyond this many code units can never be shown; measuring it would only cost time.
   const limit = width * 4 + 16;

@@ -28,4 +28,18 @@ describe('fitLine', () => {
     expect(cut('abc', 5)).toBe('abc');
     expect(cut('abc', 0)).toBe('');
   });
+
+  it('cuts wide and accented text by columns, the same on every call and for each width', () => {
+    const line = 'naïve café 東京 and more words after it';
+    for (let round = 0; round < 2; round++) {
+      expect(cut(line, 8)).toBe('naïve c…');
+      expect(cut(line, 13)).toBe('naïve café …');
+      expect(cut(line, 14)).toBe('naïve café 東…');
+      expect(cut(line, 15)).toBe('naïve café 東…');
+      expect(cut(line, 60)).toBe(line);
+    }
+    const long = `${'東'.repeat(600)}x`;
+    expect(stringWidth(cut(long, 40))).toBeLessThanOrEqual(40);
+    expect(cut(long, 40)).toBe(`${'東'.repeat(19)}…`);
+  });
 });
