@@ -15,8 +15,9 @@ export interface EncodingModule {
 const require = createRequire(import.meta.url);
 const loaded = new Map<EncodingName, EncodingModule>();
 // gpt-tokenizer remembers the tokens of up to 100,000 recent words, about 60 MB per thread on the
-// bench file; half of that keeps nearly every word of real text and costs about a tenth more
-// time on the bench file's made-up vocabulary, where the cache cannot keep up anyway.
+// bench file. Half of that still holds the common words of real text; on the bench file's
+// made-up vocabulary it costs some speed (`ftui validate` on it: 23.6 -> 25.3 s, with the worker
+// heap cap) for about 30 MB less per thread.
 const MERGE_CACHE_WORDS = 50_000;
 
 /** One shared copy of each encoding's tables per thread, loaded on first use. */
