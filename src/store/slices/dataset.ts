@@ -1,6 +1,7 @@
 import type { FileFormat } from '../../core/dataset/format.js';
 import { DEFAULT_FORMAT } from '../../core/dataset/format.js';
 import type { Row } from '../../core/dataset/row.js';
+import { findRows } from '../../core/dataset/find.js';
 import { RowList } from '../../core/dataset/rowList.js';
 import { assertNever } from '../assertNever.js';
 import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
@@ -180,16 +181,6 @@ function closeEditor(state: DatasetState): DatasetState {
   return change(closed, state.rows.set(index, { id: finished.rowId, text, origin: null }), index);
 }
 
-function findMatches(rows: RowList, query: string): number[] {
-  const needle = query.toLowerCase();
-  const matches: number[] = [];
-  let i = 0;
-  for (const row of rows) {
-    if (row.text.toLowerCase().includes(needle)) matches.push(i);
-    i++;
-  }
-  return matches;
-}
 
 /** `messages[2].content` -> 2; the editor selects that message. */
 function messageIndexOf(path: string | null): number {
@@ -241,7 +232,7 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     case 'dataset/filterApply': {
       const query = state.filter?.field?.text ?? '';
       if (!query) return { ...state, filter: null };
-      const matches = findMatches(state.rows, query);
+      const matches = findRows(state.rows, query);
       const first = matches.find((i) => i >= state.cursor) ?? matches[0];
       return { ...state, filter: { field: null, query, matches }, cursor: first ?? state.cursor };
     }
