@@ -50,7 +50,7 @@ describe('ftui validate', () => {
   it('exits 2 when the input cannot be read, without a stack trace', () => {
     const r = ftui('validate', join(dir, 'missing.jsonl'));
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('The file does not exist.');
+    expect(r.stdout).toContain('The file cannot be read: the file or its folder does not exist.');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at /m);
   });
 

@@ -2,6 +2,7 @@
 // one JSON array or one pretty-printed JSON document instead of JSONL is recognised, analysed
 // element by element, and reported as such so the user can convert it.
 import { readFile, stat } from 'node:fs/promises';
+import { describeFsError } from '../dataset/errors.js';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
 import { defaultWorkerCount, inlineSink, poolSink, workersAvailable } from './analyzerPool.js';
@@ -18,19 +19,9 @@ export interface FileValidation {
   hashes: ReadonlyMap<string, number>;
 }
 
+// The same words for a file problem as the Dataset screen uses (core/dataset/errors.ts).
 function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'The file does not exist.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'You do not have permission to read the file.';
-    case 'EISDIR':
-      return 'The path is a directory, not a file.';
-    default:
-      return `The file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}).`;
-  }
+  return `The file cannot be read: ${describeFsError(error)}.`;
 }
 
 function unreadableReport(path: string, builder: ReportBuilder, message: string): FileValidation {

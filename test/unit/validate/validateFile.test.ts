@@ -67,12 +67,12 @@ describe('reading files', () => {
     expect(r.figures.totalBilledTokens).toBe(65_536);
   });
 
-  it('says what is wrong with an empty file, a missing path and a directory', async () => {
+  it('says what is wrong with an empty file, a missing path and a folder, in the Dataset screen\'s words', async () => {
     expect(group(await validateFile(file('empty.jsonl', ''), { model }), 'empty_file')).toBeDefined();
     const missing = await validateFile(join(dir, 'nope.jsonl'), { model });
-    expect(group(missing, 'file_unreadable')?.examples[0]?.message).toContain('does not exist');
+    expect(group(missing, 'file_unreadable')?.examples[0]?.message).toContain('The file cannot be read: the file or its folder does not exist.');
     mkdirSync(join(dir, 'adir'), { recursive: true });
-    expect(group(await validateFile(join(dir, 'adir'), { model }), 'file_unreadable')?.examples[0]?.message).toContain('directory');
+    expect(group(await validateFile(join(dir, 'adir'), { model }), 'file_unreadable')?.examples[0]?.message).toContain('The file cannot be read: this is a folder, not a file.');
   });
 
   it('says so when the file cannot be read', async () => {
