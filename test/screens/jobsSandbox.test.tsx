@@ -36,6 +36,14 @@ const state = (): Partial<AppState> => ({
   dataset: { ...initialAppState.dataset, filePath: dataset },
 });
 
+/** From the empty job list: n, accept every default with s, confirm with y. */
+async function createJobWithDefaults(view: RenderedApp) {
+  await waitFor(view, (f) => f.includes('No jobs yet'));
+  await view.press('n', 's');
+  await waitFor(view, (f) => f.includes('Create this job?'));
+  await view.press('y');
+}
+
 describe('the Jobs screen on the sandbox', () => {
   it('creates a job from the open dataset, watches it train, and shows the fine-tuned model', async () => {
     app = await renderWithServices(
@@ -71,10 +79,7 @@ describe('the Jobs screen on the sandbox', () => {
 
   it('pauses and resumes a running job, and cancels it after asking', async () => {
     app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 } });
-    await waitFor(app, (f) => f.includes('No jobs yet'));
-    await app.press('n', 's');
-    await waitFor(app, (f) => f.includes('Create this job?'));
-    await app.press('y');
+    await createJobWithDefaults(app);
     await waitFor(app, (f) => /Job ftjob-/.test(f));
     sandbox.clock.advance(6_000);
     await waitFor(app, (f) => / running/.test(f));
@@ -91,10 +96,7 @@ describe('the Jobs screen on the sandbox', () => {
   it('shows why the service failed a job whose training data it rejected', async () => {
     writeFileSync(dataset, sampleTrainingJsonl(5));
     app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 } });
-    await waitFor(app, (f) => f.includes('No jobs yet'));
-    await app.press('n', 's');
-    await waitFor(app, (f) => f.includes('Create this job?'));
-    await app.press('y');
+    await createJobWithDefaults(app);
     await waitFor(app, (f) => /Job ftjob-/.test(f));
     sandbox.clock.advance(5_000);
     const frame = await waitFor(app, (f) => / failed/.test(f) && f.includes('Job failed:'));
@@ -111,10 +113,7 @@ describe('the Jobs screen on the sandbox', () => {
       return fetch(input, { ...init, headers });
     };
     app = await renderWithServices(state(), { provider: provider({ fetch: faulty }), now: () => sandbox.clock.now() });
-    await waitFor(app, (f) => f.includes('No jobs yet'));
-    await app.press('n', 's');
-    await waitFor(app, (f) => f.includes('Create this job?'));
-    await app.press('y');
+    await createJobWithDefaults(app);
     const frame = await waitFor(app, (f) => f.includes('can no longer create fine-tuning jobs'));
     expect(frame).not.toContain('Error:');
   });
