@@ -33,6 +33,14 @@ function typed(input: string, key: Key): string | null {
   return input;
 }
 
+/** A key in a focused text field that is neither enter nor esc: an editing key, or typed or pasted text. */
+function editField(name: string | null, input: string, key: Key, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
+  const textKey = name === null ? undefined : TEXT_KEYS[name];
+  if (textKey) return onKey(textKey);
+  const text = typed(input, key);
+  if (text !== null) onText(text);
+}
+
 function submitPrompt(store: Store): void {
   const prompt = store.getState().dataset.prompt;
   if (!prompt) return;
@@ -100,32 +108,20 @@ function handleKey(store: Store, pageSize: number, input: string, key: Key): voi
   if (dataset.prompt) {
     if (name === 'enter') submitPrompt(store);
     else if (name === 'esc') dispatch({ type: 'dataset/promptClose' });
-    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/promptKey', key: TEXT_KEYS[name] });
-    else {
-      const text = typed(input, key);
-      if (text !== null) dispatch({ type: 'dataset/promptType', text });
-    }
+    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/promptKey', key: textKey }), (text) => dispatch({ type: 'dataset/promptType', text }));
     return;
   }
   if (dataset.filter?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/filterApply' });
     else if (name === 'esc') dispatch({ type: 'dataset/filterClear' });
-    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/filterKey', key: TEXT_KEYS[name] });
-    else {
-      const text = typed(input, key);
-      if (text !== null) dispatch({ type: 'dataset/filterType', text });
-    }
+    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/filterKey', key: textKey }), (text) => dispatch({ type: 'dataset/filterType', text }));
     return;
   }
   if (dataset.editor?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/editor/finishText' });
     else if (name === 'esc') dispatch(dataset.editor.mode === 'raw' ? { type: 'dataset/closeEditor' } : { type: 'dataset/editor/stopText' });
     else if (name === 'ctrl+s') void saveAfterClosing(store);
-    else if (name !== null && TEXT_KEYS[name]) dispatch({ type: 'dataset/editor/key', key: TEXT_KEYS[name] });
-    else {
-      const text = typed(input, key);
-      if (text !== null) dispatch({ type: 'dataset/editor/type', text });
-    }
+    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/editor/key', key: textKey }), (text) => dispatch({ type: 'dataset/editor/type', text }));
     return;
   }
 
