@@ -9,6 +9,7 @@ import { commandFor } from '../../keys/bindings.js';
 import { keyName } from '../../keys/keyName.js';
 import { useKeys } from '../../keys/useKeys.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
+import type { TextKey } from '../../store/slices/textField.js';
 import type { ValidationState } from '../../store/slices/validation.js';
 import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
@@ -19,6 +20,12 @@ import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
 import { wrapText } from './wrapText.js';
 
 const n = new Intl.NumberFormat('en-US');
+
+/** A key in a focused one-line field that is neither enter nor esc: an editing key, or typed text. */
+function editLine(name: string | null, input: string, key: Key, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
+  if (name === 'backspace' || name === 'left' || name === 'right' || name === 'home' || name === 'end') onKey(name);
+  else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) onText(input);
+}
 
 function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
   const bins = report.figures.histogram;
@@ -73,17 +80,13 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     if (state.fileField) {
       if (name === 'enter') dispatch({ type: 'validation/fileDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/fileDone', keep: false });
-      else if (name === 'backspace') dispatch({ type: 'validation/fileKey', key: 'backspace' });
-      else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/fileKey', key: name });
-      else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/fileType', text: input });
+      else editLine(name, input, key, (textKey) => dispatch({ type: 'validation/fileKey', key: textKey }), (text) => dispatch({ type: 'validation/fileType', text }));
       return;
     }
     if (state.filter?.field) {
       if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
-      else if (name === 'backspace') dispatch({ type: 'validation/filterKey', key: 'backspace' });
-      else if (name === 'left' || name === 'right' || name === 'home' || name === 'end') dispatch({ type: 'validation/filterKey', key: name });
-      else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) dispatch({ type: 'validation/filterType', text: input });
+      else editLine(name, input, key, (textKey) => dispatch({ type: 'validation/filterKey', key: textKey }), (text) => dispatch({ type: 'validation/filterType', text }));
       return;
     }
     const page = Math.max(1, height - 8);
