@@ -26,6 +26,13 @@ import { normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, norma
 /** Files larger than this go through the multipart Uploads API, in parts of this size. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
 const PAGE_LIMIT = 100;
+
+/** Every item of a paged list, to its last page, each made provider-neutral. */
+async function collect<T, R>(pages: AsyncIterable<T>, normalize: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for await (const item of pages) out.push(normalize(item));
+  return out;
+}
 /** Per-request wait for file and part uploads, which can be large on slow links. */
 const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
@@ -119,11 +126,7 @@ export class OpenAIProvider implements FineTuningProvider {
   }
 
   async listFiles(): Promise<FileRecord[]> {
-    return mapErrors(async () => {
-      const out: FileRecord[] = [];
-      for await (const file of this.client.files.list()) out.push(normalizeFile(file));
-      return out;
-    });
+    return mapErrors(() => collect(this.client.files.list(), normalizeFile));
   }
 
   async deleteFile(id: string): Promise<void> {
@@ -152,12 +155,7 @@ export class OpenAIProvider implements FineTuningProvider {
   }
 
   async listAllJobs(options: { after?: string | undefined } = {}): Promise<JobRecord[]> {
-    return mapErrors(async () => {
-      const out: JobRecord[] = [];
-      const list = this.client.fineTuning.jobs.list({ limit: PAGE_LIMIT, ...(options.after ? { after: options.after } : {}) });
-      for await (const job of list) out.push(normalizeJob(job));
-      return out;
-    });
+    return mapErrors(() => collect(this.client.fineTuning.jobs.list({ limit: PAGE_LIMIT, ...(options.after ? { after: options.after } : {}) }), normalizeJob));
   }
 
   async getJob(id: string): Promise<JobRecord> {
@@ -182,27 +180,15 @@ export class OpenAIProvider implements FineTuningProvider {
   }
 
   async listAllEvents(jobId: string): Promise<JobEvent[]> {
-    return mapErrors(async () => {
-      const out: JobEvent[] = [];
-      for await (const event of this.client.fineTuning.jobs.listEvents(jobId, { limit: PAGE_LIMIT })) out.push(normalizeEvent(event));
-      return out;
-    });
+    return mapErrors(() => collect(this.client.fineTuning.jobs.listEvents(jobId, { limit: PAGE_LIMIT }), normalizeEvent));
   }
 
   async listCheckpoints(jobId: string): Promise<CheckpointRecord[]> {
-    return mapErrors(async () => {
-      const out: CheckpointRecord[] = [];
-      for await (const checkpoint of this.client.fineTuning.jobs.checkpoints.list(jobId, { limit: PAGE_LIMIT })) out.push(normalizeCheckpoint(checkpoint));
-      return out;
-    });
+    return mapErrors(() => collect(this.client.fineTuning.jobs.checkpoints.list(jobId, { limit: PAGE_LIMIT }), normalizeCheckpoint));
   }
 
   async listModels(): Promise<ModelRecord[]> {
-    return mapErrors(async () => {
-      const out: ModelRecord[] = [];
-      for await (const model of this.client.models.list()) out.push(normalizeModel(model));
-      return out;
-    });
+    return mapErrors(() => collect(this.client.models.list(), normalizeModel));
   }
 
   private chatBody(request: ChatRequest) {
