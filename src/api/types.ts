@@ -1,134 +1,22 @@
-// The provider boundary: records and operations every fine-tuning service is mapped onto, so
-// screens and effects never see an SDK type. Times are epoch milliseconds; services that send
-// Unix seconds or ISO strings are converted in the implementation (see openai/normalize.ts).
-
-export type ProviderErrorKind =
-  | 'auth'
-  | 'permission'
-  | 'not_eligible'
-  | 'not_found'
-  | 'rate_limited'
-  | 'invalid_request'
-  | 'server'
-  | 'network';
-
-/** A failure a person can act on. `message` is plain words and never contains the API key. */
-export type ProviderErrorInfo =
-  | { kind: 'auth' | 'permission' | 'not_eligible' | 'not_found' | 'server' | 'network'; message: string }
-  | { kind: 'rate_limited'; message: string; retryAfterMs: number | null }
-  | { kind: 'invalid_request'; message: string; param: string | null };
-
-/** Thrown by every provider method; `kind` and the optional fields mirror ProviderErrorInfo. */
-export class ProviderError extends Error {
-  readonly kind: ProviderErrorKind;
-  readonly retryAfterMs: number | null;
-  readonly param: string | null;
-  /** HTTP status when the server answered; null for network failures. */
-  readonly status: number | null;
-
-  constructor(info: ProviderErrorInfo, status: number | null = null) {
-    super(info.message);
-    this.name = 'ProviderError';
-    this.kind = info.kind;
-    this.retryAfterMs = info.kind === 'rate_limited' ? info.retryAfterMs : null;
-    this.param = info.kind === 'invalid_request' ? info.param : null;
-    this.status = status;
-  }
-
-  get info(): ProviderErrorInfo {
-    if (this.kind === 'rate_limited') return { kind: this.kind, message: this.message, retryAfterMs: this.retryAfterMs };
-    if (this.kind === 'invalid_request') return { kind: this.kind, message: this.message, param: this.param };
-    return { kind: this.kind, message: this.message };
-  }
-}
-
-export function isProviderError(error: unknown): error is ProviderError {
-  return error instanceof ProviderError;
-}
-
-export type JobStatus = 'validating' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
-
-export type LearningRate = { kind: 'multiplier'; value: number } | { kind: 'absolute'; value: number };
-
-export interface Hyperparameters {
-  /** null when the service chose it ('auto') and has not said what it chose. */
-  learningRate: LearningRate | null;
-  epochs: number | null;
-  batchSize: number | null;
-  /** DPO only. */
-  beta: number | null;
-}
-
-export interface JobRecord {
-  id: string;
-  model: string;
-  fineTunedModel: string | null;
-  status: JobStatus;
-  /** The status string exactly as the service sent it. */
-  rawStatus: string;
-  createdAt: number;
-  /** Not every service reports a start; null then. */
-  startedAt: number | null;
-  finishedAt: number | null;
-  estimatedFinishAt: number | null;
-  trainedTokens: number | null;
-  hyperparameters: Hyperparameters;
-  method: 'supervised' | 'dpo';
-  error: { code: string | null; message: string; param: string | null } | null;
-  trainingFile: string;
-  validationFile: string | null;
-  suffix: string | null;
-  seed: number | null;
-}
-
-export interface JobMetrics {
-  step: number;
-  totalSteps?: number | null;
-  trainLoss?: number | null;
-  validLoss?: number | null;
-  trainAccuracy?: number | null;
-}
-
-export interface JobEvent {
-  id: string;
-  createdAt: number;
-  level: 'info' | 'warn' | 'error';
-  message: string;
-  type: 'message' | 'metrics';
-  metrics?: JobMetrics | undefined;
-}
-
-export interface CheckpointRecord {
-  id: string;
-  jobId: string;
-  step: number;
-  /** The model name to chat with or deploy. */
-  modelId: string;
-  createdAt: number;
-  metrics: { trainLoss: number | null; validLoss: number | null; trainAccuracy: number | null };
-}
-
-export interface FileRecord {
-  id: string;
-  filename: string;
-  purpose: string;
-  bytes: number;
-  createdAt: number;
-  status: string | null;
-}
-
-export interface ModelRecord {
-  id: string;
-  ownedBy: string;
-  createdAt: number;
-  /** When the service will retire the model, if it says. */
-  shutdownDate: number | null;
-}
-
-export interface Page<T> {
-  data: T[];
-  hasMore: boolean;
-}
+// The provider boundary: the operations every fine-tuning service is mapped onto, so screens
+// and effects never see an SDK type. The records and the error shape they use live in
+// src/core/domain.ts; they are re-exported here for the adapters.
+export type {
+  CheckpointRecord,
+  FileRecord,
+  Hyperparameters,
+  JobEvent,
+  JobMetrics,
+  JobRecord,
+  JobStatus,
+  LearningRate,
+  ModelRecord,
+  Page,
+  ProviderErrorInfo,
+  ProviderErrorKind,
+} from '../core/domain.js';
+export { ProviderError, isProviderError } from '../core/domain.js';
+import type { CheckpointRecord, FileRecord, JobEvent, JobRecord, ModelRecord, Page } from '../core/domain.js';
 
 export interface CreateJobInput {
   model: string;

@@ -2,10 +2,10 @@
 // the Jobs and Chat effects above the screens, so an upload, a poll or a streaming reply goes
 // on while the user looks at another screen.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { FineTuningProvider } from './providerTypes.js';
+import type { FineTuningProvider } from '../api/types.js';
 import { useDispatch } from '../store/StoreProvider.js';
 import { useChatEffects } from './chatEffects.js';
-import { toErrorInfo } from './errorInfo.js';
+import { toErrorInfo } from '../core/domain.js';
 import { useJobsEffects } from './jobsEffects.js';
 import { useConnectionProbe } from './useConnectionProbe.js';
 import { ProviderContext, type ProviderServices, type SandboxConnection } from './providerContext.js';

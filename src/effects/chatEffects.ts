@@ -2,10 +2,10 @@
 // gathered and dispatched at most every `chatFlushMs`, not per token, so a fast stream costs a
 // few renders a second instead of hundreds.
 import { useEffect, useRef } from 'react';
-import type { FineTuningProvider } from './providerTypes.js';
+import type { FineTuningProvider } from '../api/types.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
 import type { Dispatch } from '../store/store.js';
-import { toErrorInfo } from './errorInfo.js';
+import { toErrorInfo } from '../core/domain.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
 export function useChatEffects(): void {

@@ -2,11 +2,11 @@
 // create flow (estimate, upload, create) and cancel/pause/resume. Each reads the store, calls
 // the provider, and dispatches what happened; the reducer never sees a promise.
 import { useEffect, useRef } from 'react';
-import type { FineTuningProvider, JobEvent, JobRecord } from './providerTypes.js';
+import type { FineTuningProvider, JobEvent, JobRecord } from '../api/types.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
 import { isTerminal, type CreateForm } from '../store/slices/jobs.js';
 import type { Dispatch } from '../store/store.js';
-import { toErrorInfo } from './errorInfo.js';
+import { toErrorInfo } from '../core/domain.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 

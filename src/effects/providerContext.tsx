@@ -3,7 +3,7 @@
 // to the in-process sandbox at runtime.
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../store/slices/connection.js';
-import type { FineTuningProvider } from './providerTypes.js';
+import type { FineTuningProvider } from '../api/types.js';
 import type { CostEstimate } from '../store/slices/jobs.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
 

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../effects/errorInfo.js';
+import type { ErrorInfo } from '../core/domain.js';
 
 /**
  * What went wrong, in a sentence a user can act on. The provider's own message follows when it

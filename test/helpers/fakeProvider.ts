@@ -1,7 +1,7 @@
 // An in-memory FineTuningProvider for screen tests that need exact control (a given number of
 // jobs, a fault on one call). End-to-end behaviour is tested against the sandbox server.
 import { ProviderError, type ProviderErrorKind } from '../../src/api/types.js';
-import type { CheckpointRecord, ChatDelta, FineTuningProvider, JobEvent, JobRecord, ModelRecord } from '../../src/effects/providerTypes.js';
+import type { CheckpointRecord, ChatDelta, FineTuningProvider, JobEvent, JobRecord, ModelRecord } from '../../src/api/types.js';
 
 /** The provider's own error class, built the short way. */
 export class FakeProviderError extends ProviderError {

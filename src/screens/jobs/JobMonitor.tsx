@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
-import type { JobRecord } from '../../effects/providerTypes.js';
+import type { JobRecord } from '../../core/domain.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';

@@ -9,7 +9,7 @@ import { useAppState, useDispatch } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
 import { CREATE_FIELDS, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
-import type { FineTuningProvider } from '../../effects/providerTypes.js';
+import type { FineTuningProvider } from '../../api/types.js';
 import { NeedsConnection } from '../NeedsConnection.js';
 import type { ScreenProps } from '../types.js';
 import { jobsBindings, type JobsCommand } from './bindings.js';

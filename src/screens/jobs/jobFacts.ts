@@ -1,6 +1,6 @@
 // What the Jobs screen says about a job and its models, from provider-neutral records and the
 // model facts in src/core/models.ts.
-import type { JobEvent, JobRecord, ModelRecord } from '../../effects/providerTypes.js';
+import type { JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
 import { resolveModel } from '../../core/models.js';
 import { formatUtc } from './formatTime.js';
 

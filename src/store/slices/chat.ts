@@ -1,5 +1,4 @@
-import type { ModelRecord } from '../../effects/providerTypes.js';
-import type { ErrorInfo } from '../../effects/errorInfo.js';
+import type { ErrorInfo, ModelRecord } from '../../core/domain.js';
 import { assertNever } from '../assertNever.js';
 
 export interface ChatMessage {

@@ -1,5 +1,4 @@
-import type { CheckpointRecord, JobEvent, JobRecord, ModelRecord } from '../../effects/providerTypes.js';
-import type { ErrorInfo } from '../../effects/errorInfo.js';
+import type { CheckpointRecord, ErrorInfo, JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
 import { assertNever } from '../assertNever.js';
 
 export type JobsView = 'list' | 'create' | 'monitor';

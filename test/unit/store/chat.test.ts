@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelRecord } from '../../../src/effects/providerTypes.js';
+import type { ModelRecord } from '../../../src/core/domain.js';
 import {
   chatTextFocused,
   chatUnsavedWork,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEvent, JobRecord } from '../../../src/effects/providerTypes.js';
+import type { JobEvent, JobRecord } from '../../../src/core/domain.js';
 import { formProblem } from '../../../src/screens/jobs/createForm.js';
 import { trainingSettings } from '../../../src/screens/jobs/jobFacts.js';
 import { fakeJob } from '../../helpers/fakeProvider.js';

@@ -1,0 +1,160 @@
+// The provider-neutral domain: the records every fine-tuning service is mapped onto (jobs,
+// events, checkpoints, files, models) and the error shape, in one module that src/api,
+// src/effects and src/store all import, so the store never depends on the effects layer.
+// Times are epoch milliseconds; services that send Unix seconds or ISO strings are converted
+// in their adapter (see src/api/openai/normalize.ts).
+
+export type ProviderErrorKind =
+  | 'auth'
+  | 'permission'
+  | 'not_eligible'
+  | 'not_found'
+  | 'rate_limited'
+  | 'invalid_request'
+  | 'server'
+  | 'network';
+
+/** A failure a person can act on. `message` is plain words and never contains the API key. */
+export type ProviderErrorInfo =
+  | { kind: 'auth' | 'permission' | 'not_eligible' | 'not_found' | 'server' | 'network'; message: string }
+  | { kind: 'rate_limited'; message: string; retryAfterMs: number | null }
+  | { kind: 'invalid_request'; message: string; param: string | null };
+
+/** Thrown by every provider method; `kind` and the optional fields mirror ProviderErrorInfo. */
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly retryAfterMs: number | null;
+  readonly param: string | null;
+  /** HTTP status when the server answered; null for network failures. */
+  readonly status: number | null;
+
+  constructor(info: ProviderErrorInfo, status: number | null = null) {
+    super(info.message);
+    this.name = 'ProviderError';
+    this.kind = info.kind;
+    this.retryAfterMs = info.kind === 'rate_limited' ? info.retryAfterMs : null;
+    this.param = info.kind === 'invalid_request' ? info.param : null;
+    this.status = status;
+  }
+
+  get info(): ProviderErrorInfo {
+    if (this.kind === 'rate_limited') return { kind: this.kind, message: this.message, retryAfterMs: this.retryAfterMs };
+    if (this.kind === 'invalid_request') return { kind: this.kind, message: this.message, param: this.param };
+    return { kind: this.kind, message: this.message };
+  }
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+  return error instanceof ProviderError;
+}
+
+export type JobStatus = 'validating' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+
+export type LearningRate = { kind: 'multiplier'; value: number } | { kind: 'absolute'; value: number };
+
+export interface Hyperparameters {
+  /** null when the service chose it ('auto') and has not said what it chose. */
+  learningRate: LearningRate | null;
+  epochs: number | null;
+  batchSize: number | null;
+  /** DPO only. */
+  beta: number | null;
+}
+
+export interface JobRecord {
+  id: string;
+  model: string;
+  fineTunedModel: string | null;
+  status: JobStatus;
+  /** The status string exactly as the service sent it. */
+  rawStatus: string;
+  createdAt: number;
+  /** Not every service reports a start; null then. */
+  startedAt: number | null;
+  finishedAt: number | null;
+  estimatedFinishAt: number | null;
+  trainedTokens: number | null;
+  hyperparameters: Hyperparameters;
+  method: 'supervised' | 'dpo';
+  error: { code: string | null; message: string; param: string | null } | null;
+  trainingFile: string;
+  validationFile: string | null;
+  suffix: string | null;
+  seed: number | null;
+}
+
+export interface JobMetrics {
+  step: number;
+  totalSteps?: number | null;
+  trainLoss?: number | null;
+  validLoss?: number | null;
+  trainAccuracy?: number | null;
+}
+
+export interface JobEvent {
+  id: string;
+  createdAt: number;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  type: 'message' | 'metrics';
+  metrics?: JobMetrics | undefined;
+}
+
+export interface CheckpointRecord {
+  id: string;
+  jobId: string;
+  step: number;
+  /** The model name to chat with or deploy. */
+  modelId: string;
+  createdAt: number;
+  metrics: { trainLoss: number | null; validLoss: number | null; trainAccuracy: number | null };
+}
+
+export interface FileRecord {
+  id: string;
+  filename: string;
+  purpose: string;
+  bytes: number;
+  createdAt: number;
+  status: string | null;
+}
+
+export interface ModelRecord {
+  id: string;
+  ownedBy: string;
+  createdAt: number;
+  /** When the service will retire the model, if it says. */
+  shutdownDate: number | null;
+}
+
+export interface Page<T> {
+  data: T[];
+  hasMore: boolean;
+}
+
+// A provider failure as plain data the store can hold and a screen can explain. Providers
+// throw ProviderError; anything else (a bug, a file error) becomes 'unknown' or 'file' with its
+// message, never a stack.
+export interface ErrorInfo {
+  kind: ProviderErrorKind | 'file' | 'unknown';
+  message: string;
+  /** For rate limits: how long the server asked us to wait. */
+  retryAfterMs: number | null;
+  /** For invalid requests: the request field the server named. */
+  param: string | null;
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (typeof error === 'object' && error !== null && 'kind' in error && typeof (error as { kind: unknown }).kind === 'string') {
+    const e = error as { kind: ProviderErrorKind; message?: unknown; retryAfterMs?: unknown; param?: unknown };
+    return {
+      kind: e.kind,
+      message: typeof e.message === 'string' ? e.message : String(e.kind),
+      retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : null,
+      param: typeof e.param === 'string' ? e.param : null,
+    };
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: typeof code === 'string' && code.startsWith('E') ? 'file' : 'unknown', message, retryAfterMs: null, param: null };
+}
