@@ -1,4 +1,4 @@
-import { Box, Text, useApp, type Key } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { ConfirmQuit } from './components/ConfirmQuit.js';
 import { ConnectionPicker, connectionChoices } from './components/ConnectionPicker.js';
@@ -10,8 +10,8 @@ import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
 import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
-import { keyName } from './keys/keyName.js';
-import { useKeys } from './keys/useKeys.js';
+import type { KeyPress } from './keys/decode.js';
+import { KeyRegistry, useKeyRouter } from './keys/KeyRouter.js';
 import { ChatScreen } from './screens/chat/ChatScreen.js';
 import { DatasetScreen } from './screens/dataset/DatasetScreen.js';
 import { JobsScreen } from './screens/jobs/JobsScreen.js';
@@ -57,13 +57,20 @@ export function App({ size }: { size?: TerminalSize }) {
     if (exiting) exit();
   }, [exiting, exit]);
 
-  // State is read fresh for each key of a run, since the one before may have opened a modal or a text field.
-  useKeys(handleGlobalKey);
+  // State is read fresh for each key of a burst, since the one before may have opened a modal or a text field.
+  const registry = useKeyRouter(store, handleGlobalKey);
 
-  function handleGlobalKey(input: string, key: Key): void {
+  /** The shell's keys; true when the key was the shell's, false to pass it to the screen. */
+  function handleGlobalKey(press: KeyPress): boolean {
+    const state = store.getState();
+    const used = state.ui.modal !== null || press.name === 'ctrl+c' || (!selectTextFocused(state) && commandFor(globalBindings, press.name) !== null);
+    runGlobalKey(press);
+    return used;
+  }
+
+  function runGlobalKey({ name }: KeyPress): void {
     const state = store.getState();
     const modal = state.ui.modal;
-    const name = keyName(input, key);
     if (modal?.kind === 'help') {
       if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
       else if (commandFor(helpBindings, name) === 'close') dispatch({ type: 'ui/closeModal' });
@@ -147,7 +154,9 @@ export function App({ size }: { size?: TerminalSize }) {
         ) : null}
         {/* Hidden, not unmounted, under a modal: a half-typed message survives opening help. */}
         <Box display={modal === null ? 'flex' : 'none'} flexDirection="column" height={bodyHeight}>
-          <Screen width={columns} height={bodyHeight} active={modal === null} />
+          <KeyRegistry registry={registry}>
+            <Screen width={columns} height={bodyHeight} active={modal === null} />
+          </KeyRegistry>
         </Box>
       </Box>
       {notice === null ? null : (

@@ -5,7 +5,7 @@ export type KeyScope = 'global' | ScreenId | 'help' | 'confirmQuit' | 'connectio
 
 export interface Binding<C extends string = string> {
   command: C;
-  /** Names as produced by keyName(): 'j', 'down', 'ctrl+s', 'shift+tab' ... */
+  /** Names as produced by the key decoder (src/keys/decode.ts): 'j', 'down', 'ctrl+s', 'shift+tab' ... */
   keys: readonly string[];
   description: string;
   scope: KeyScope;

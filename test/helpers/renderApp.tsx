@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../src/app.js';
+import { PASTE_END, PASTE_START } from '../../src/keys/decode.js';
 import type { TerminalSize } from '../../src/components/useTerminalSize.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -13,8 +14,10 @@ export interface RenderedApp {
   lastFrame(): string;
   /** Writes one key and waits for it to be handled, as a person types one key at a time. */
   press(...keys: string[]): Promise<void>;
-  /** Writes a string all at once, as a terminal delivers a paste. */
+  /** Pastes text as a terminal with bracketed paste on delivers it: between ESC[200~ and ESC[201~. */
   paste(text: string): Promise<void>;
+  /** Writes a string all at once, as several keys arrive in one read (a held key, fast typing, tmux). */
+  burst(text: string): Promise<void>;
   unmount(): void;
 }
 
@@ -45,6 +48,10 @@ export function driveView(view: ReturnType<typeof render>, store: Store): Render
       }
     },
     async paste(text) {
+      view.stdin.write(`${PASTE_START}${text}${PASTE_END}`);
+      await tick();
+    },
+    async burst(text) {
       view.stdin.write(text);
       await tick();
     },

@@ -120,9 +120,9 @@ describe('the Chat screen', () => {
     app = await renderWithServices(connected, { provider });
     await waitFor(app, (f) => f.includes('Chat with ft:'));
     await app.press(KEYS.enter);
-    await app.paste('two\rlines and enter\r');
+    await app.burst('two words\r');
     await waitFor(app, (f) => f.includes('model: Hello from the fake.'));
-    expect(app.store.getState().chat.messages[0]).toEqual({ role: 'user', content: 'two lines and enter' });
+    expect(app.store.getState().chat.messages[0]).toEqual({ role: 'user', content: 'two words' });
   });
 
   it('explains a failed reply and keeps what arrived', async () => {

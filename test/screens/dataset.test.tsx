@@ -179,9 +179,9 @@ describe('the Dataset screen', () => {
 
   it('handles several keys arriving in one read (fast typing, a held key) one by one', async () => {
     await open([example('one', 'A'), example('two', 'B'), example('three', 'C'), example('four', 'D')].join('\n'));
-    await app.paste('jj');
+    await app.burst('jj');
     expect(app.store.getState().dataset.cursor).toBe(2);
-    await app.paste('ahi');
+    await app.burst('ahi');
     expect(app.store.getState().dataset.editor?.field?.text).toBe('hi');
     expect(app.store.getState().ui.screen).toBe('dataset');
     app.unmount();

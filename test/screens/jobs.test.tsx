@@ -66,7 +66,7 @@ describe('the Jobs screen', () => {
     const provider = fakeProvider({ jobs: Array.from({ length: 5 }, (_, i) => fakeJob(`ftjob-${i}`)) });
     app = await renderWithServices(connected, { provider });
     await waitFor(app, (f) => f.includes('ftjob-0'));
-    await app.paste('jjj');
+    await app.burst('jjj');
     expect(app.store.getState().jobs.cursor).toBe(3);
   });
 
@@ -137,7 +137,7 @@ describe('the Jobs screen', () => {
     expect(app.store.getState().jobs.create.form.suffix).toBe('ab');
     // text and its Enter in one read: the Enter ends the field instead of entering the text
     await app.press(KEYS.enter);
-    await app.paste('cd\r');
+    await app.burst('cd\r');
     expect(app.store.getState().jobs.create).toMatchObject({ editing: false, form: { suffix: 'abcd' } });
   });
 

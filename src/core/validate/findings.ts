@@ -121,6 +121,10 @@ export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
     hint: 'Remove tokenizer control strings like <|endoftext|>; they are trained as plain text.',
   },
   bom_in_text: { severity: 'warning', hint: 'Remove the invisible U+FEFF (byte order mark) from the text.' },
+  control_character_in_text: {
+    severity: 'warning',
+    hint: 'Remove the control character: it is usually a key (Backspace, Escape) captured as text, and costs tokens.',
+  },
   possible_secret: { severity: 'warning', hint: 'Remove or redact the credential; training data can be reproduced by the model.' },
   contact_pii: { severity: 'warning', hint: 'Redact personal contact details unless the model must learn them.' },
 };

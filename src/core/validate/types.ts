@@ -70,6 +70,7 @@ export type FindingCode =
   // text content
   | 'special_token_in_text'
   | 'bom_in_text'
+  | 'control_character_in_text'
   | 'possible_secret'
   | 'contact_pii';
 

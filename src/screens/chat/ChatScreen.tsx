@@ -1,11 +1,11 @@
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
-import { useKeys } from '../../keys/useKeys.js';
-import { useAppState, useDispatch } from '../../store/StoreProvider.js';
+import type { KeyPress } from '../../keys/decode.js';
+import { useScreenKeys } from '../../keys/KeyRouter.js';
+import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
 import { exampleFromLastExchange, lastExchange, type ChatState } from '../../store/slices/chat.js';
 import type { Dispatch } from '../../store/store.js';
 import { explainError } from '../explainError.js';
@@ -18,7 +18,8 @@ import { transcriptLines, wrap } from './transcript.js';
 import { editText } from '../editText.js';
 import { appendExample } from './appendExample.js';
 
-export function ChatScreen({ width, height, active }: ScreenProps) {
+export function ChatScreen({ width, height }: ScreenProps) {
+  const store = useStoreApi();
   const connection = useAppState((s) => s.connection);
   const chat = useAppState((s) => s.chat);
   const datasetPath = useAppState((s) => s.dataset.filePath);
@@ -30,19 +31,17 @@ export function ChatScreen({ width, height, active }: ScreenProps) {
     if (connected && chat.models.requestId === 0) dispatch({ type: 'chat/modelsRequested' });
   }, [connected, chat.models.requestId, dispatch]);
 
-  const typing = connected && chat.focus !== 'none' && chat.picker === null;
-  useKeys(
-    (input, key) => {
-      if (typing) return handleTyping(input, key, chat, datasetPath, dispatch);
-      const command = commandFor(chatBindings, keyName(input, key));
-      if (!connected) {
-        if (command === 'sandbox') connectSandbox();
-        return;
-      }
-      handleCommand(command, chat, datasetPath, dispatch);
-    },
-    { isActive: active, typing: () => typing },
-  );
+  useScreenKeys('chat', (press) => {
+    // Read fresh: an earlier key of the same burst may have changed the focus.
+    const { chat, dataset } = store.getState();
+    if (connected && chat.focus !== 'none' && chat.picker === null) return handleTyping(press, chat, dataset.filePath, dispatch);
+    const command = commandFor(chatBindings, press.name);
+    if (!connected) {
+      if (command === 'sandbox') connectSandbox();
+      return;
+    }
+    handleCommand(command, chat, dataset.filePath, dispatch);
+  });
 
   if (!connected) {
     return <NeedsConnection what="Chat with a model" connection={connection} width={width} height={height} sandboxAvailable={services.startSandbox !== null} />;
@@ -115,9 +114,9 @@ function hints(chat: ChatState): string {
   return 'enter write · m model · s system · a add example · e correct · n new chat';
 }
 
-function handleTyping(input: string, key: Key, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
+function handleTyping(press: KeyPress, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
   const value = chat.focus === 'system' ? chat.systemPrompt : chat.focus === 'edit' ? (chat.edit?.text ?? '') : chat.draft;
-  const result = editText(value, input, key);
+  const result = editText(value, press);
   const submit = (text: string) => {
     if (chat.focus === 'input') dispatch({ type: 'chat/send' });
     else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, text), datasetPath, dispatch);
@@ -128,7 +127,6 @@ function handleTyping(input: string, key: Key, chat: ChatState, datasetPath: str
       if (chat.focus === 'system') dispatch({ type: 'chat/setSystemPrompt', text: result.value });
       else if (chat.focus === 'edit') dispatch({ type: 'chat/setEdit', text: result.value });
       else dispatch({ type: 'chat/setDraft', text: result.value });
-      if (result.submit) submit(result.value);
       return;
     case 'submit':
       submit(value);

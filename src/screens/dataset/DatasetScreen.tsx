@@ -27,7 +27,7 @@ function headline(dataset: DatasetState): string {
   return `${name} · ${count}${dataset.dirty ? ' · unsaved' : ''}${filter}${system}`;
 }
 
-export function DatasetScreen({ width, height, active }: ScreenProps) {
+export function DatasetScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
   const dataset = useAppState((s) => s.dataset);
   // Tokens and findings are for the model the dataset is validated against (m on the Validate screen).
@@ -35,7 +35,7 @@ export function DatasetScreen({ width, height, active }: ScreenProps) {
   useDatasetAutosave();
   const inner = Math.max(10, width - 2);
   const listHeight = Math.max(1, height - 3);
-  useDatasetKeys(store, active, listHeight);
+  useDatasetKeys(store, listHeight);
 
   if (dataset.status === 'none') {
     return (

@@ -1,10 +1,9 @@
 // The Dataset screen's keyboard: what a key does depends on what has the keyboard, in this order:
 // the draft question, the delete question, a one-line prompt, the find field, the message being
 // typed, the open example, and the list.
-import type { Key } from 'ink';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
-import { useKeys } from '../../keys/useKeys.js';
+import type { KeyPress } from '../../keys/decode.js';
+import { useScreenKeys } from '../../keys/KeyRouter.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import type { TextKey } from '../../store/slices/textField.js';
@@ -24,20 +23,10 @@ const TEXT_KEYS: Record<string, TextKey> = {
   'ctrl+j': 'newline',
 };
 
-/** Printable input, including a paste of many characters; null for control keys. */
-function typed(input: string, key: Key): string | null {
-  if (key.ctrl || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return null;
-  if (key.return && input.length <= 1) return null;
-  if (key.backspace || key.delete) return null;
-  if (input.length === 0 || input.startsWith('\u001B')) return null;
-  return input;
-}
-
 /** A key in a focused text field that is neither enter nor esc: an editing key, or typed or pasted text. */
-function editField(name: string | null, input: string, key: Key, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
+function editField({ name, text }: KeyPress, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
   const textKey = name === null ? undefined : TEXT_KEYS[name];
   if (textKey) return onKey(textKey);
-  const text = typed(input, key);
   if (text !== null) onText(text);
 }
 
@@ -70,18 +59,12 @@ function submitPrompt(store: Store): void {
   }
 }
 
-/** A text field has the keyboard: what arrives is text, a paste included. */
-function typing(store: Store): boolean {
-  const d = store.getState().dataset;
-  return d.editor?.field != null || d.filter?.field != null || d.prompt !== null;
+export function useDatasetKeys(store: Store, pageSize: number): void {
+  useScreenKeys('dataset', (press) => handleKey(store, pageSize, press));
 }
 
-export function useDatasetKeys(store: Store, active: boolean, pageSize: number): void {
-  useKeys((input, key) => handleKey(store, pageSize, input, key), { isActive: active, typing: () => typing(store) });
-}
-
-function handleKey(store: Store, pageSize: number, input: string, key: Key): void {
-  const name = keyName(input, key);
+function handleKey(store: Store, pageSize: number, press: KeyPress): void {
+  const { name } = press;
   const dispatch = (action: Action) => store.dispatch(action);
   const dataset = store.getState().dataset;
   // Until a file is open there is nothing to edit; the screen says why.
@@ -108,20 +91,20 @@ function handleKey(store: Store, pageSize: number, input: string, key: Key): voi
   if (dataset.prompt) {
     if (name === 'enter') submitPrompt(store);
     else if (name === 'esc') dispatch({ type: 'dataset/promptClose' });
-    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/promptKey', key: textKey }), (text) => dispatch({ type: 'dataset/promptType', text }));
+    else editField(press, (textKey) => dispatch({ type: 'dataset/promptKey', key: textKey }), (text) => dispatch({ type: 'dataset/promptType', text }));
     return;
   }
   if (dataset.filter?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/filterApply' });
     else if (name === 'esc') dispatch({ type: 'dataset/filterClear' });
-    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/filterKey', key: textKey }), (text) => dispatch({ type: 'dataset/filterType', text }));
+    else editField(press, (textKey) => dispatch({ type: 'dataset/filterKey', key: textKey }), (text) => dispatch({ type: 'dataset/filterType', text }));
     return;
   }
   if (dataset.editor?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/editor/finishText' });
     else if (name === 'esc') dispatch(dataset.editor.mode === 'raw' ? { type: 'dataset/closeEditor' } : { type: 'dataset/editor/stopText' });
     else if (name === 'ctrl+s') void saveAfterClosing(store);
-    else editField(name, input, key, (textKey) => dispatch({ type: 'dataset/editor/key', key: textKey }), (text) => dispatch({ type: 'dataset/editor/type', text }));
+    else editField(press, (textKey) => dispatch({ type: 'dataset/editor/key', key: textKey }), (text) => dispatch({ type: 'dataset/editor/type', text }));
     return;
   }
 

@@ -1,11 +1,10 @@
-import type { Key } from 'ink';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
-import { useKeys } from '../../keys/useKeys.js';
+import type { KeyPress } from '../../keys/decode.js';
+import { useScreenKeys } from '../../keys/KeyRouter.js';
 import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
-import { useAppState, useDispatch } from '../../store/StoreProvider.js';
+import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
 import { CREATE_FIELDS, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
@@ -19,7 +18,8 @@ import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
 import { editText } from '../editText.js';
 
-export function JobsScreen({ width, height, active }: ScreenProps) {
+export function JobsScreen({ width, height }: ScreenProps) {
+  const store = useStoreApi();
   const connection = useAppState((s) => s.connection);
   const jobs = useAppState((s) => s.jobs);
   const datasetPath = useAppState((s) => s.dataset.filePath);
@@ -33,19 +33,17 @@ export function JobsScreen({ width, height, active }: ScreenProps) {
     if (connected && jobs.list.request.id === 0) dispatch({ type: 'jobs/listRequested', append: false });
   }, [connected, jobs.list.request.id, dispatch]);
 
-  const editing = connected && jobs.view === 'create' && jobs.create.editing;
-  useKeys(
-    (input, key) => {
-      if (editing) return editField(input, key, jobs, dispatch);
-      const command = commandFor(jobsBindings, keyName(input, key));
-      if (!connected) {
-        if (command === 'sandbox') connectSandbox();
-        return;
-      }
-      handleCommand(command, { jobs, provider, datasetPath, dispatch, pageRows: Math.max(1, height - 7) });
-    },
-    { isActive: active, typing: () => editing },
-  );
+  useScreenKeys('jobs', (press) => {
+    // Read fresh: an earlier key of the same burst may have opened a field or moved the cursor.
+    const { jobs, dataset } = store.getState();
+    if (connected && jobs.view === 'create' && jobs.create.editing) return editField(press, jobs, dispatch);
+    const command = commandFor(jobsBindings, press.name);
+    if (!connected) {
+      if (command === 'sandbox') connectSandbox();
+      return;
+    }
+    handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, dispatch, pageRows: Math.max(1, height - 7) });
+  });
 
   if (!connected) {
     return (
@@ -151,14 +149,13 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
 }
 
 /** While a form field is being edited every key is text; enter or esc leaves the field. */
-function editField(input: string, key: Key, jobs: JobsState, dispatch: Dispatch): void {
+function editField(press: KeyPress, jobs: JobsState, dispatch: Dispatch): void {
   const field = CREATE_FIELDS[jobs.create.field]!;
   if (CHOICE_FIELDS.includes(field)) return;
-  const result = editText(jobs.create.form[field], input, key);
+  const result = editText(jobs.create.form[field], press);
   switch (result.kind) {
     case 'change':
       dispatch({ type: 'jobs/setField', field, value: result.value });
-      if (result.submit) dispatch({ type: 'jobs/editField', editing: false });
       return;
     case 'submit':
     case 'cancel':

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { MODELS } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
-import { keyName } from '../../keys/keyName.js';
-import { useKeys } from '../../keys/useKeys.js';
+import type { KeyPress } from '../../keys/decode.js';
+import { useScreenKeys } from '../../keys/KeyRouter.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
 import type { TextKey } from '../../store/slices/textField.js';
 import type { ValidationState } from '../../store/slices/validation.js';
@@ -22,9 +22,9 @@ import { wrapText } from './wrapText.js';
 const n = new Intl.NumberFormat('en-US');
 
 /** A key in a focused one-line field that is neither enter nor esc: an editing key, or typed text. */
-function editLine(name: string | null, input: string, key: Key, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
+function editLine({ name, text }: KeyPress, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
   if (name === 'backspace' || name === 'left' || name === 'right' || name === 'home' || name === 'end') onKey(name);
-  else if (input && !key.ctrl && !key.meta && !input.startsWith('\u001B')) onText(input);
+  else if (text !== null) onText(text);
 }
 
 function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
@@ -41,7 +41,7 @@ function histogramRows(report: DatasetReport, rows: number, width: number): stri
   return merged.map((b) => `${`${n.format(b.from)}–${n.format(b.to)} tok`.padStart(22)} ${'█'.repeat(Math.round((b.count / peak) * bar)).padEnd(bar)} ${n.format(b.count)}`);
 }
 
-export function ValidateScreen({ width, height, active }: ScreenProps) {
+export function ValidateScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
   const validation = useAppState((s) => s.validation);
   const status = useAppState((s) => s.dataset.status);
@@ -53,17 +53,14 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
   const inner = Math.max(10, width - 2);
   const today = new Date().toISOString().slice(0, 10);
 
-  useKeys(handleKey, {
-    isActive: active,
-    typing: () => {
-      const { filter, fileField } = store.getState().validation;
-      return Boolean(filter?.field || fileField);
-    },
-  });
+  useScreenKeys('validate', handleKey);
 
-  function handleKey(input: string, key: Key): void {
-    const name = keyName(input, key);
+  function handleKey(press: KeyPress): void {
+    const { name } = press;
     const state = store.getState().validation;
+    // Read fresh: an earlier key of the same burst may have moved the cursor or changed the filter.
+    const lines = findingLines(state.report, state.filter?.query ?? '', state.validationFile?.report ?? null);
+    const cursor = Math.min(state.cursor, Math.max(0, lines.length - 1));
     const dispatch = store.dispatch;
     if (state.fix) {
       if (name === 'y') {
@@ -80,13 +77,13 @@ export function ValidateScreen({ width, height, active }: ScreenProps) {
     if (state.fileField) {
       if (name === 'enter') dispatch({ type: 'validation/fileDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/fileDone', keep: false });
-      else editLine(name, input, key, (textKey) => dispatch({ type: 'validation/fileKey', key: textKey }), (text) => dispatch({ type: 'validation/fileType', text }));
+      else editLine(press, (textKey) => dispatch({ type: 'validation/fileKey', key: textKey }), (text) => dispatch({ type: 'validation/fileType', text }));
       return;
     }
     if (state.filter?.field) {
       if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
-      else editLine(name, input, key, (textKey) => dispatch({ type: 'validation/filterKey', key: textKey }), (text) => dispatch({ type: 'validation/filterType', text }));
+      else editLine(press, (textKey) => dispatch({ type: 'validation/filterKey', key: textKey }), (text) => dispatch({ type: 'validation/filterType', text }));
       return;
     }
     const page = Math.max(1, height - 8);

@@ -180,6 +180,16 @@ describe('text checks', () => {
   });
 });
 
+describe('control characters in text', () => {
+  it('warn with the line, the path and the first character, and leave tab and newline alone', () => {
+    const r = analyzer.analyze({ messages: [sys, { role: 'user', content: 'Hi\u007F\u007F\u007Fthere' }, { role: 'assistant', content: 'a\tb\nc\r\n' }] }, 7);
+    const found = r.findings.filter((f) => f.code === 'control_character_in_text');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', line: 7, path: 'messages[1].content' });
+    expect(found[0]!.message).toBe('The text contains 3 control characters, the first U+007F at character 3.');
+  });
+});
+
 describe('raw lines', () => {
   it('reports invalid JSON at its column and blank lines', () => {
     const r = analyzer.analyzeText('{"messages": [{"role": "user", "content": "hi"}, ]}', 12);

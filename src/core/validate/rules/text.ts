@@ -1,5 +1,5 @@
 // Checks on free text (message content, text parts, tool-call arguments): tokenizer control
-// strings, a stray byte order mark, likely credentials and contact details. Each check runs at
+// strings, a stray byte order mark, control characters, likely credentials and contact details. Each check runs at
 // most once per text and reports its first hit, so a long document costs one pass per pattern.
 import type { ExampleContext } from '../context.js';
 
@@ -19,6 +19,10 @@ const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2
 // Needs separators or a leading +, so plain numbers in prose or data do not look like phones.
 const PHONE = /(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4})\b/;
 
+// Control characters other than tab and line ends (C0, DEL, C1): a key captured as text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
 /** Keep the first and last characters so the user can find it without the report repeating it. */
 function mask(text: string): string {
   if (text.length <= 8) return `${text.slice(0, 2)}…`;
@@ -33,6 +37,17 @@ export function checkText(ctx: ExampleContext, text: string, path: string): void
   }
   if (text.includes('\uFEFF')) {
     ctx.report('bom_in_text', path, 'The text contains an invisible byte order mark (U+FEFF); token counts next to it can be off by a token or two.');
+  }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const count = (text.match(new RegExp(CONTROL.source, 'g')) ?? []).length;
+    const where = `character ${control.index + 1}`;
+    ctx.report(
+      'control_character_in_text',
+      path,
+      count === 1 ? `The text contains the control character U+${code} at ${where}.` : `The text contains ${count} control characters, the first U+${code} at ${where}.`,
+    );
   }
   for (const { name, pattern } of SECRETS) {
     const m = pattern.exec(text);
