@@ -1,9 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { FAULT_KINDS, isFaultKind, type ServerFault } from '../sandbox/faults.js';
-import { startSandbox } from '../sandbox/server.js';
+import { SANDBOX_PROTOCOLS, startSandbox, type SandboxProtocol } from '../sandbox/server.js';
 import type { CommandModule } from './types.js';
 
 interface SandboxFlags {
+  protocol: SandboxProtocol;
   port: number;
   speed: number;
   stateDir?: string;
@@ -30,6 +31,11 @@ function milliseconds(value: string): number {
   return n;
 }
 
+function protocol(value: string): SandboxProtocol {
+  if (!(SANDBOX_PROTOCOLS as readonly string[]).includes(value)) throw new InvalidArgumentError(`protocol must be one of ${SANDBOX_PROTOCOLS.join(', ')}.`);
+  return value as SandboxProtocol;
+}
+
 /** `KIND` or `KIND@/path/prefix`, repeatable. */
 function fault(value: string, previous: ServerFault[]): ServerFault[] {
   const [kind = '', path] = value.split('@');
@@ -40,17 +46,19 @@ function fault(value: string, previous: ServerFault[]): ServerFault[] {
 
 function banner(baseUrl: string, flags: SandboxFlags): string {
   const rule = '='.repeat(72);
+  const together = flags.protocol === 'together';
   const lines = [
     rule,
-    '  ftui SANDBOX — a local imitation of OpenAI\'s fine-tuning API.',
-    '  It TRAINS NOTHING: jobs, losses and models are simulated, chat replies are made up.',
+    `  ftui SANDBOX — a local imitation of ${together ? 'Together AI' : 'OpenAI'}'s fine-tuning API.`,
+    `  It TRAINS NOTHING: jobs, losses${together ? ', endpoints' : ''} and models are simulated, chat replies are made up.`,
     '  Never mistake it for the real service.',
     rule,
     `  Listening on ${baseUrl} (loopback only)`,
     `  A job takes about ${Math.round(20 / flags.speed)} s (--speed ${flags.speed}); state ${flags.stateDir ? `kept in ${flags.stateDir}` : 'in memory only'}.`,
   ];
   if (flags.fault.length > 0) lines.push(`  Faults on: ${flags.fault.map((f) => f.kind + (f.pathPrefix ? `@${f.pathPrefix}` : '')).join(', ')}`);
-  lines.push('', '  Point ftui at it:', `    OPENAI_BASE_URL=${baseUrl} OPENAI_API_KEY=sandbox ftui`, '', '  Ctrl+C stops it.', '');
+  const point = together ? `TOGETHER_BASE_URL=${baseUrl} TOGETHER_API_KEY=sandbox ftui` : `OPENAI_BASE_URL=${baseUrl} OPENAI_API_KEY=sandbox ftui`;
+  lines.push('', '  Point ftui at it:', `    ${point}`, '', '  Ctrl+C stops it.', '');
   return lines.join('\n');
 }
 
@@ -63,7 +71,8 @@ export const sandboxCommand: CommandModule = {
   register(program: Command) {
     program
       .command('sandbox')
-      .description('serve a local SANDBOX that speaks OpenAI\'s fine-tuning protocol for tests and demos (it trains nothing)')
+      .description('serve a local SANDBOX that speaks OpenAI\'s (or Together AI\'s) fine-tuning protocol for tests and demos (it trains nothing)')
+      .option('--protocol <name>', `the API it speaks: ${SANDBOX_PROTOCOLS.join(' or ')}`, protocol, 'openai' as SandboxProtocol)
       .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', port, 8787)
       .option('--speed <x>', 'run simulated time x times faster (a job takes about 20 s at 1)', speed, 1)
       .option('--state-dir <dir>', 'keep files, jobs and models in this directory across restarts')
@@ -74,6 +83,7 @@ export const sandboxCommand: CommandModule = {
         let server;
         try {
           server = await startSandbox({
+            protocol: flags.protocol,
             port: flags.port,
             speed: flags.speed,
             stateDir: flags.stateDir ?? null,

@@ -75,7 +75,7 @@ export const chatCompletions: Handler = async (ctx) => {
   };
 };
 
-interface StreamPlan {
+export interface StreamPlan {
   id: string;
   created: number;
   model: string;
@@ -86,7 +86,8 @@ interface StreamPlan {
 
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function stream(ctx: RouteContext, plan: StreamPlan): Promise<void> {
+/** Writes a reply as server-sent events (both protocols stream OpenAI-shaped chunks). */
+export async function stream(ctx: Pick<RouteContext, 'res' | 'dropStream' | 'streamDelayMs'>, plan: StreamPlan): Promise<void> {
   const { res } = ctx;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const chunk = (delta: object, finish: string | null, extra: object = {}): object => ({

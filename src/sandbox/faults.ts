@@ -32,12 +32,17 @@ export function parseFaultHeader(value: string | string[] | undefined): FaultKin
 }
 
 /** The error a fault answers with, or null for faults that change timing or the connection. */
-export function faultError(kind: FaultKind): ApiError | null {
+export function faultError(kind: FaultKind, protocol: 'openai' | 'together' = 'openai'): ApiError | null {
+  const together = protocol === 'together';
   switch (kind) {
     case '401':
-      return new ApiError(401, 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key');
+      return together
+        ? new ApiError(401, 'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.', 'invalid_request_error', 'invalid_api_key')
+        : new ApiError(401, 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key');
     case '403-not-eligible':
-      return new ApiError(403, NOT_ELIGIBLE_MESSAGE, 'invalid_request_error', 'not_eligible');
+      return together
+        ? new ApiError(403, 'Your account is not allowed to create fine-tuning jobs. Add a payment method or credits to your Together account.', 'invalid_request_error', 'not_eligible')
+        : new ApiError(403, NOT_ELIGIBLE_MESSAGE, 'invalid_request_error', 'not_eligible');
     case '429':
       return new ApiError(429, `Rate limit reached for requests. Please try again in ${RETRY_AFTER_SECONDS}s.`, 'requests', 'rate_limit_exceeded', null, {
         'retry-after': String(RETRY_AFTER_SECONDS),
@@ -57,11 +62,12 @@ export interface ServerFault {
   pathPrefix: string | null;
 }
 
-export function serverFaultFor(faults: ServerFault[], method: string, path: string): FaultKind | null {
+export function serverFaultFor(faults: ServerFault[], method: string, path: string, protocol: 'openai' | 'together' = 'openai'): FaultKind | null {
+  const createPath = protocol === 'together' ? '/v1/fine-tunes' : '/v1/fine_tuning/jobs';
   for (const f of faults) {
     if (f.pathPrefix !== null && !path.startsWith(`/v1${f.pathPrefix}`) && !path.startsWith(f.pathPrefix)) continue;
     // Without a path, "not eligible" applies where the service says it: creating a job.
-    if (f.kind === '403-not-eligible' && f.pathPrefix === null && !(method === 'POST' && path === '/v1/fine_tuning/jobs')) continue;
+    if (f.kind === '403-not-eligible' && f.pathPrefix === null && !(method === 'POST' && path === createPath)) continue;
     return f.kind;
   }
   return null;

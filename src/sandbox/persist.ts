@@ -5,24 +5,28 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { emptyState, type SandboxState } from './state.js';
 
+/** One file per protocol, so an OpenAI and a Together sandbox can share a state dir. */
 const FILE = 'sandbox-state.json';
+export const TOGETHER_FILE = 'sandbox-together-state.json';
 
-export function loadState(dir: string): SandboxState {
+export function loadState(dir: string): SandboxState;
+export function loadState<T extends object>(dir: string, file: string, empty: () => T): T;
+export function loadState(dir: string, file = FILE, empty: () => object = emptyState): object {
   mkdirSync(dir, { recursive: true });
   let text: string;
   try {
-    text = readFileSync(join(dir, FILE), 'utf8');
+    text = readFileSync(join(dir, file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
     throw error;
   }
   try {
-    return { ...emptyState(), ...(JSON.parse(text) as Partial<SandboxState>) };
+    return { ...empty(), ...(JSON.parse(text) as object) };
   } catch {
-    throw new Error(`${join(dir, FILE)} is not valid JSON; move it away to start with an empty sandbox.`);
+    throw new Error(`${join(dir, file)} is not valid JSON; move it away to start with an empty sandbox.`);
   }
 }
 
-export function saveState(dir: string, state: SandboxState): void {
-  writeFileAtomic.sync(join(dir, FILE), JSON.stringify(state));
+export function saveState(dir: string, state: object, file = FILE): void {
+  writeFileAtomic.sync(join(dir, file), JSON.stringify(state));
 }

@@ -6,15 +6,29 @@ import { systemClock, type Clock } from './clock.js';
 import { SANDBOX_HEADER } from './detect.js';
 import { faultError, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
 import { ApiError, sendError, sendJson } from './http.js';
-import { loadState, saveState } from './persist.js';
+import { loadState, saveState, TOGETHER_FILE } from './persist.js';
 import { findRoute } from './router.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
+import type { TogetherSandbox } from './together/context.js';
+import { findTogetherRoute } from './together/router.js';
+import { createTogetherSandbox } from './together/sandbox.js';
+import { emptyTogetherState } from './together/state.js';
 
 export const SANDBOX_NOTICE =
   'ftui SANDBOX: a local imitation of OpenAI\'s fine-tuning API for tests and demos. It trains nothing, ' +
   'its models are made up, and it must never be mistaken for the real service. API routes are under /v1.';
 
+export const TOGETHER_NOTICE =
+  'ftui SANDBOX: a local imitation of Together AI\'s fine-tuning API for tests and demos. It trains nothing, ' +
+  'its models and endpoints are made up, it bills nothing, and it must never be mistaken for the real service. API routes are under /v1.';
+
+/** Which service's API the sandbox speaks. */
+export type SandboxProtocol = 'openai' | 'together';
+export const SANDBOX_PROTOCOLS: readonly SandboxProtocol[] = ['openai', 'together'];
+
 export interface SandboxOptions {
+  /** Default 'openai'. */
+  protocol?: SandboxProtocol;
   /** 0 (default) picks a free port. */
   port?: number;
   clock?: Clock;
@@ -34,7 +48,11 @@ export interface SandboxOptions {
 export interface SandboxServer {
   baseUrl: string;
   port: number;
+  protocol: SandboxProtocol;
+  /** The OpenAI-protocol state (empty and unused when the protocol is 'together'). */
   sandbox: Sandbox;
+  /** The Together-protocol state, when that is the protocol. */
+  together: TogetherSandbox | null;
   close(): Promise<void>;
 }
 
@@ -50,7 +68,11 @@ function authorised(req: IncomingMessage): boolean {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const stateDir = options.stateDir ?? null;
-  const sandbox = createSandbox(options.clock ?? systemClock, options.speed ?? 1, stateDir ? loadState(stateDir) : undefined);
+  const protocol = options.protocol ?? 'openai';
+  const clock = options.clock ?? systemClock;
+  const speed = options.speed ?? 1;
+  const sandbox = createSandbox(clock, speed, stateDir && protocol === 'openai' ? loadState(stateDir) : undefined);
+  const together = protocol === 'together' ? createTogetherSandbox(clock, speed, stateDir ? loadState(stateDir, TOGETHER_FILE, emptyTogetherState) : undefined) : null;
   const faults = options.faults ?? [];
   const slowMs = options.slowMs ?? 3000;
   const streamDelayMs = options.streamDelayMs ?? 25;
@@ -60,10 +82,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? 'GET';
     if (url.pathname === '/' || url.pathname === '/v1' || url.pathname === '/v1/') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', [SANDBOX_HEADER]: 'true' });
-      res.end(`${SANDBOX_NOTICE}\n`);
+      res.end(`${together ? TOGETHER_NOTICE : SANDBOX_NOTICE}\n`);
       return;
     }
     res.setHeader(SANDBOX_HEADER, 'true');
+    if (together) return handleTogether(together, req, res, url, method);
     const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname);
     if (fault === 'slow') await wait(slowMs);
     if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
@@ -81,6 +104,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const body = await found.route.handler({ sb: sandbox, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
     if (body !== undefined) sendJson(res, 200, body);
     if (stateDir && (found.route.mutates || sandbox.state.jobs.length > 0)) saveState(stateDir, sandbox.state);
+  }
+
+  async function handleTogether(tg: TogetherSandbox, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+    const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname, 'together');
+    if (fault === 'slow') await wait(slowMs);
+    if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
+      req.socket.destroy();
+      return;
+    }
+    const error = fault ? faultError(fault, 'together') : null;
+    if (error) throw error;
+    const found = findTogetherRoute(method, url.pathname);
+    if (found && !found.route.open && !authorised(req)) {
+      throw new ApiError(401, 'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.', 'invalid_request_error', 'invalid_api_key');
+    }
+    if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
+    tg.tick();
+    const body = await found.route.handler({ tg, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
+    if (body !== undefined) sendJson(res, 200, body);
+    if (stateDir && (found.route.mutates || tg.state.jobs.length > 0 || tg.state.endpoints.length > 0)) saveState(stateDir, tg.state, TOGETHER_FILE);
   }
 
   const server = createServer((req, res) => {
@@ -106,10 +149,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (together) together.origin = `http://${HOST}:${port}`;
   return {
     baseUrl: `http://${HOST}:${port}/v1`,
     port,
+    protocol,
     sandbox,
+    together,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -71,4 +71,15 @@ describe('ftui sandbox', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('403-not-eligible');
   });
+  it('--protocol together serves Together\'s API and says how to point ftui at it', async () => {
+    const { child, baseUrl, banner } = await startCli('--protocol', 'together', '--quiet');
+    expect(banner).toContain("Together AI's fine-tuning API");
+    expect(banner).toContain(`TOGETHER_BASE_URL=${baseUrl} TOGETHER_API_KEY=sandbox ftui`);
+    const supported = (await (await fetch(`${baseUrl}/fine-tunes/models/supported`, { headers: auth })).json()) as { models: string[] };
+    expect(supported.models.length).toBeGreaterThan(0);
+    expect((await fetch(`${baseUrl}/fine_tuning/jobs`, { headers: auth })).status).toBe(404);
+    const exit = stopped(child);
+    child.kill('SIGTERM');
+    await exit;
+  });
 });

@@ -1,5 +1,6 @@
 // Runs Stoplight Prism as a validating proxy in front of a server (the sandbox): every request
-// and response is checked against OpenAI's OpenAPI document, and with --errors a violation
+// and response is checked against a provider's OpenAPI document (OpenAI's unless another is
+// named), and with --errors a violation
 // comes back as an error response instead of a log line. Startup parses the 3 MB document and
 // takes several seconds, so start it once per test file (beforeAll) with a generous timeout.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,6 +8,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/openai-openapi.yaml', import.meta.url));
+export const TOGETHER_OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/together-openapi.yaml', import.meta.url));
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
 
 export interface PrismProxy {
@@ -54,10 +56,10 @@ function killGroup(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `prism proxy <document> <upstreamUrl> --errors` on a free loopback port and waits until it answers. */
-export async function startPrismProxy(upstreamUrl: string, { timeoutMs = 90_000 } = {}): Promise<PrismProxy> {
+export async function startPrismProxy(upstreamUrl: string, { timeoutMs = 90_000, document = OPENAPI_DOCUMENT }: { timeoutMs?: number; document?: string } = {}): Promise<PrismProxy> {
   const port = await freePort();
   let log = '';
-  const child = spawn(PRISM_BIN, ['proxy', OPENAPI_DOCUMENT, upstreamUrl, '--errors', '-p', String(port), '-h', '127.0.0.1'], {
+  const child = spawn(PRISM_BIN, ['proxy', document, upstreamUrl, '--errors', '-p', String(port), '-h', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -18,6 +18,15 @@ export async function startTestSandbox(options: Omit<SandboxOptions, 'clock' | '
   return { baseUrl: server.baseUrl, clock, close: () => server.close() };
 }
 
+/** A chat JSONL file as Together takes it: user/assistant turns, `n` examples. */
+export function togetherTrainingJsonl(n = 40, salt = ''): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    lines.push(JSON.stringify({ messages: [{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: `What is ${i} + ${i}?${salt}` }, { role: 'assistant', content: `${2 * i}.` }] }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** A valid chat JSONL training file with `n` examples. */
 export function sampleTrainingJsonl(n = 12): string {
   const lines: string[] = [];
