@@ -35,6 +35,7 @@ function streamingProvider(): Provider {
     listFiles: unused,
     deleteFile: unused,
     createJob: unused,
+    findJobByClientId: unused,
     listJobs: unused,
     listAllJobs: unused,
     getJob: unused,

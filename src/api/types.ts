@@ -19,6 +19,13 @@ export { ProviderError, isProviderError } from '../core/domain.js';
 import type { CheckpointRecord, FileRecord, JobEvent, JobRecord, ModelRecord, Page } from '../core/domain.js';
 
 export interface CreateJobInput {
+  /**
+   * ftui's id for this create request, the same on every attempt of one confirmation. The
+   * provider stores it with the job (OpenAI: in metadata; a service without metadata carries a
+   * marker of its own) so findJobByClientId can tell whether a create whose answer was lost made
+   * a job. See src/effects/createJobOnce.ts.
+   */
+  clientId: string;
   model: string;
   trainingFileId: string;
   validationFileId: string | null;
@@ -30,6 +37,15 @@ export interface CreateJobInput {
   learningRateMultiplier?: number | 'auto';
   /** DPO only. */
   beta?: number | 'auto';
+  /** The user's own key/value labels for the job (at most 16; ftui adds its client id beside them). */
+  metadata?: Record<string, string>;
+  /** Weights & Biases run settings, where the provider offers the integration. */
+  wandb?: { project: string; name?: string | null; entity?: string | null; tags?: string[] } | null;
+  /**
+   * Values of the provider's own form fields (ProviderCapabilities.createFields) that have no
+   * typed field above, by field name, already checked against the field's kind and range.
+   */
+  extra?: Record<string, string | number | boolean>;
 }
 
 export type UploadSource = string | { name: string; bytes: Uint8Array };
@@ -77,7 +93,16 @@ export interface FineTuningProvider {
   uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord>;
   listFiles(): Promise<FileRecord[]>;
   deleteFile(id: string): Promise<void>;
+  /**
+   * Sends one create request, never retried blindly (a lost answer may mean a job exists):
+   * callers go through src/effects/createJobOnce.ts, which looks the job up by its client id.
+   */
   createJob(request: CreateJobInput): Promise<JobRecord>;
+  /**
+   * The job a create request with this client id made, or null when none of the recent jobs
+   * carries it. Read-only, so safe to repeat.
+   */
+  findJobByClientId(clientId: string): Promise<JobRecord | null>;
   listJobs(options: { limit?: number; after?: string }): Promise<Page<JobRecord>>;
   /** Every job, newest first, following the pages to the end (or back to `after`). */
   listAllJobs(options?: { after?: string | undefined }): Promise<JobRecord[]>;

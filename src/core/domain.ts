@@ -81,6 +81,10 @@ export interface JobRecord {
   validationFile: string | null;
   suffix: string | null;
   seed: number | null;
+  /** The client id ftui sent with the create request (see CreateJobInput.clientId); null or absent for jobs made elsewhere. */
+  clientId?: string | null;
+  /** The user's metadata labels (ftui's own client id left out). */
+  metadata?: Record<string, string>;
 }
 
 export interface JobMetrics {

@@ -2,11 +2,12 @@
 // create flow (estimate, upload, create) and cancel/pause/resume. Each reads the store, calls
 // the provider, and dispatches what happened; the reducer never sees a promise.
 import { useEffect, useRef } from 'react';
-import type { FineTuningProvider, JobEvent, JobRecord } from '../api/types.js';
+import type { FineTuningProvider, JobEvent } from '../api/types.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
 import { isTerminal, type CreateForm } from '../store/slices/jobs.js';
 import type { Dispatch } from '../store/store.js';
 import { toErrorInfo } from '../core/domain.js';
+import { CreateJobError, createJobOnce } from './createJobOnce.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
@@ -149,8 +150,9 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
   const attempt = useAppState((s) => s.jobs.create.attempt);
   const form = useAppState((s) => s.jobs.create.form);
   const datasetPath = useAppState((s) => s.dataset.filePath);
-  const latest = useRef({ form, datasetPath });
-  latest.current = { form, datasetPath };
+  const unresolvedClientId = useAppState((s) => s.jobs.create.unresolvedClientId);
+  const latest = useRef({ form, datasetPath, unresolvedClientId });
+  latest.current = { form, datasetPath, unresolvedClientId };
 
   // The cost estimate before the confirmation.
   useEffect(() => {
@@ -177,7 +179,7 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     if (provider === null || attempt === 0) return;
     const { form: f, datasetPath: path } = latest.current;
     if (path === null) {
-      dispatch({ type: 'jobs/createFailed', error: { kind: 'file', message: 'No dataset is open.', retryAfterMs: null, param: null } });
+      dispatch({ type: 'jobs/createFailed', error: { kind: 'file', message: 'No dataset is open.', retryAfterMs: null, param: null }, unresolvedClientId: latest.current.unresolvedClientId });
       return;
     }
     const controller = new AbortController();
@@ -197,11 +199,20 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
           });
           validationId = validation.id;
         }
-        dispatch({ type: 'jobs/creating' });
-        const job: JobRecord = await provider.createJob(createRequestFrom(f, training.id, validationId));
-        dispatch({ type: 'jobs/created', job });
+        dispatch({ type: 'jobs/creating', checking: false });
+        const earlier = latest.current.unresolvedClientId;
+        const result = await createJobOnce(
+          provider,
+          { ...createRequestFrom(f, training.id, validationId), clientId: earlier ?? undefined },
+          { lookupFirst: earlier !== null, onLookup: () => dispatch({ type: 'jobs/creating', checking: true }) },
+        );
+        dispatch({ type: 'jobs/created', job: result.job, notice: result.adopted });
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'jobs/createFailed', error: toErrorInfo(error) });
+        if (error instanceof CreateJobError) {
+          dispatch({ type: 'jobs/createFailed', error: error.info, unresolvedClientId: error.outcome === 'unknown' ? error.clientId : null });
+        } else if (!controller.signal.aborted) {
+          dispatch({ type: 'jobs/createFailed', error: toErrorInfo(error), unresolvedClientId: latest.current.unresolvedClientId });
+        }
       }
     })();
     return () => controller.abort();

@@ -2,8 +2,21 @@
 // `ftui sandbox --fault KIND` so a whole session can rehearse a failure.
 import { ApiError } from './http.js';
 
-export const FAULT_KINDS = ['401', '403-not-eligible', '429', '500', 'slow', 'drop-stream'] as const;
+export const FAULT_KINDS = ['401', '403-not-eligible', '429', '500', 'slow', 'drop-stream', 'commit-then-500', 'commit-then-drop', 'commit-then-slow'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Faults where the request is carried out (a job created, a file stored) and only the answer
+ * is lost: a 500, a closed connection, or no answer until the client has given up. They apply
+ * to requests that change something; a read under the same path is answered normally, so a
+ * client can look up what happened.
+ */
+export const COMMIT_FAULTS = ['commit-then-500', 'commit-then-drop', 'commit-then-slow'] as const satisfies readonly FaultKind[];
+export type CommitFault = (typeof COMMIT_FAULTS)[number];
+
+export function isCommitFault(kind: FaultKind | null): kind is CommitFault {
+  return kind !== null && (COMMIT_FAULTS as readonly string[]).includes(kind);
+}
 
 export const FAULT_HEADER = 'x-sandbox-fault';
 export const RETRY_AFTER_SECONDS = 2;
@@ -52,6 +65,9 @@ export function faultError(kind: FaultKind, protocol: 'openai' | 'together' = 'o
       return new ApiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error');
     case 'slow':
     case 'drop-stream':
+    case 'commit-then-500':
+    case 'commit-then-drop':
+    case 'commit-then-slow':
       return null;
   }
 }

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.js';
 import { SANDBOX_HEADER } from './detect.js';
-import { faultError, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
+import { faultError, isCommitFault, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
 import { ApiError, sendError, sendJson } from './http.js';
 import { loadState, saveState, TOGETHER_FILE } from './persist.js';
 import { findRoute } from './router.js';
@@ -39,6 +39,8 @@ export interface SandboxOptions {
   faults?: ServerFault[];
   /** How long the `slow` fault holds a request (ms). */
   slowMs?: number;
+  /** The longest the commit-then-slow fault holds an answer while the client stays connected (ms). */
+  commitSlowMaxMs?: number;
   /** Pause between streamed chat chunks (ms). */
   streamDelayMs?: number;
   /** Called once per finished request (method, path without query, status); never sees a key. */
@@ -76,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = options.faults ?? [];
   const slowMs = options.slowMs ?? 3000;
   const streamDelayMs = options.streamDelayMs ?? 25;
+  const commitSlowMaxMs = options.commitSlowMaxMs ?? 15 * 60_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
@@ -87,7 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     res.setHeader(SANDBOX_HEADER, 'true');
     if (together) return handleTogether(together, req, res, url, method);
-    const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname);
+    const fault = faultFor(req, method, url.pathname, 'openai');
     if (fault === 'slow') await wait(slowMs);
     if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
       req.socket.destroy();
@@ -102,12 +105,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
     sandbox.tick();
     const body = await found.route.handler({ sb: sandbox, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
-    if (body !== undefined) sendJson(res, 200, body);
     if (stateDir && (found.route.mutates || sandbox.state.jobs.length > 0)) saveState(stateDir, sandbox.state);
+    if (isCommitFault(fault) && !res.headersSent) return loseAnswer(fault, req, res, body);
+    if (body !== undefined) sendJson(res, 200, body);
+  }
+
+  function faultFor(req: IncomingMessage, method: string, path: string, protocol: SandboxProtocol): FaultKind | null {
+    const fault = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, path, protocol);
+    // A read commits nothing: it is answered, so a client can look up what its lost write did.
+    return isCommitFault(fault) && method === 'GET' ? null : fault;
+  }
+
+  /** The request was carried out; its answer is lost the way the fault says. */
+  async function loseAnswer(fault: 'commit-then-500' | 'commit-then-drop' | 'commit-then-slow', req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    if (fault === 'commit-then-500') throw new ApiError(500, 'The server had an error while processing your request. Sorry about that!', 'server_error');
+    if (fault === 'commit-then-drop') {
+      req.socket.destroy();
+      return;
+    }
+    // Held until the client gives up (its timeout closes the connection), however long that is.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, commitSlowMaxMs);
+      res.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (!res.destroyed && body !== undefined) sendJson(res, 200, body);
   }
 
   async function handleTogether(tg: TogetherSandbox, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
-    const fault: FaultKind | null = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, url.pathname, 'together');
+    const fault = faultFor(req, method, url.pathname, 'together');
     if (fault === 'slow') await wait(slowMs);
     if (fault === 'drop-stream' && !url.pathname.endsWith('/chat/completions')) {
       req.socket.destroy();
@@ -122,8 +150,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
     tg.tick();
     const body = await found.route.handler({ tg, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
-    if (body !== undefined) sendJson(res, 200, body);
     if (stateDir && (found.route.mutates || tg.state.jobs.length > 0 || tg.state.endpoints.length > 0)) saveState(stateDir, tg.state, TOGETHER_FILE);
+    if (isCommitFault(fault) && !res.headersSent) return loseAnswer(fault, req, res, body);
+    if (body !== undefined) sendJson(res, 200, body);
   }
 
   const server = createServer((req, res) => {

@@ -50,7 +50,9 @@ afterAll(async () => {
 });
 
 const training = () => ({ name: 'train.jsonl', bytes: new TextEncoder().encode(sampleTrainingJsonl(12)) });
+let clientIds = 0;
 const input = (trainingFileId: string, patch: Partial<CreateJobInput> = {}): CreateJobInput => ({
+  clientId: `ftui-test-${++clientIds}`,
   model: 'gpt-4o-mini-2024-07-18',
   trainingFileId,
   validationFileId: null,
@@ -75,11 +77,15 @@ describe('provider requests and responses conform to the OpenAI document', () =>
     expectNoViolations();
   });
 
-  it('jobs: create (supervised, DPO with beta), list a page and all, get, events, checkpoints, cancel', async () => {
+  it('jobs: create (supervised, DPO with beta), find by client id, list a page and all, get, events, checkpoints, cancel', async () => {
     const file = await provider.uploadFile(training(), { purpose: 'fine-tune' });
     const job = await provider.createJob(input(file.id, { batchSize: 'auto', learningRateMultiplier: 1.5 }));
     const dpo = await provider.createJob(input(file.id, { method: 'dpo', beta: 0.1, suffix: null, seed: null }));
     expect(dpo.method).toBe('dpo');
+    // The look-up after a lost answer: the metadata filter is a deepObject query in the document.
+    expect(job.clientId).toMatch(/^ftui-test-/);
+    expect((await provider.findJobByClientId(job.clientId!))?.id).toBe(job.id);
+    expect(await provider.findJobByClientId('ftui-never-sent')).toBeNull();
     await provider.cancelJob(dpo.id);
     sb.clock.advance(25_000);
     const page = await provider.listJobs({ limit: 1 });

@@ -64,6 +64,8 @@ export interface FakeProvider extends FineTuningProvider {
   lastCreate: Parameters<FineTuningProvider['createJob']>[0] | null;
   /** Paths uploadFile was given, in order. */
   uploads: string[];
+  /** The client id each created job was made with. */
+  clientIds: Map<string, string>;
 }
 
 export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>> & { dpo?: boolean; pause?: boolean } = {}): FakeProvider {
@@ -78,6 +80,7 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
     replyWords: ['Hello', ' from', ' the', ' fake.'],
     lastCreate: null,
     uploads: [],
+    clientIds: new Map(),
     async uploadFile(source, options) {
       check('uploadFile');
       p.uploads.push(typeof source === 'string' ? source : source.name);
@@ -96,7 +99,12 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
         startedAt: null,
       });
       p.jobs.unshift(job);
+      p.clientIds.set(job.id, request.clientId);
       return job;
+    },
+    async findJobByClientId(clientId) {
+      check('findJobByClientId');
+      return p.jobs.find((j) => p.clientIds.get(j.id) === clientId) ?? null;
     },
     async listJobs({ limit = 20, after }) {
       check('listJobs');

@@ -115,6 +115,7 @@ describe('the Jobs screen', () => {
     await waitFor(app, (f) => f.includes('Job ftjob-new0'));
     expect(provider.uploads).toEqual([dataset, '/data/valid.jsonl']);
     expect(provider.lastCreate).toEqual({
+      clientId: expect.stringMatching(/^ftui-[0-9a-f-]{36}$/),
       model,
       trainingFileId: expect.any(String),
       validationFileId: expect.any(String),

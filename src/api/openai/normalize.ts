@@ -15,6 +15,20 @@ import type {
 
 type Json = Record<string, unknown>;
 
+/** The metadata key that carries ftui's client id for a create request (CreateJobInput.clientId). */
+export const CLIENT_ID_METADATA_KEY = 'ftui_client_id';
+
+function normalizeMetadata(value: unknown): { clientId: string | null; metadata: Record<string, string> } {
+  const metadata: Record<string, string> = {};
+  let clientId: string | null = null;
+  for (const [key, v] of Object.entries(obj(value) ?? {})) {
+    if (typeof v !== 'string') continue;
+    if (key === CLIENT_ID_METADATA_KEY) clientId = v;
+    else metadata[key] = v;
+  }
+  return { clientId, metadata };
+}
+
 const STATUS: Record<string, JobStatus> = {
   validating_files: 'validating',
   validating: 'validating',
@@ -121,6 +135,7 @@ export function normalizeJob(value: unknown): JobRecord {
     validationFile: str(job.validation_file),
     suffix: str(job.user_provided_suffix) ?? str(job.suffix),
     seed: num(job.seed),
+    ...normalizeMetadata(job.metadata),
   };
 }
 

@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import OpenAI, { toFile } from 'openai';
+import { ProviderError } from '../types.js';
 import type {
   ChatDelta,
   ChatRequest,
@@ -21,11 +22,13 @@ import type {
   UploadSource,
 } from '../types.js';
 import { mapErrors, toProviderError } from './errors.js';
-import { normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, normalizeModel } from './normalize.js';
+import { CLIENT_ID_METADATA_KEY, normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, normalizeModel } from './normalize.js';
 
 /** Files larger than this go through the multipart Uploads API, in parts of this size. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
 const PAGE_LIMIT = 100;
+/** How many of the newest jobs a look-up by client id reads when the service ignores the metadata filter. */
+const LOOKUP_RECENT_JOBS = 50;
 
 /** Every item of a paged list, to its last page, each made provider-neutral. */
 async function collect<T, R>(pages: AsyncIterable<T>, normalize: (item: T) => R): Promise<R[]> {
@@ -51,6 +54,15 @@ function hyperparameters(input: CreateJobInput): Record<string, number | 'auto'>
   if (input.learningRateMultiplier !== undefined) out.learning_rate_multiplier = input.learningRateMultiplier;
   if (input.method === 'dpo' && input.beta !== undefined) out.beta = input.beta;
   return out;
+}
+
+function wandbSettings(w: NonNullable<CreateJobInput['wandb']>) {
+  return {
+    project: w.project,
+    ...(w.name ? { name: w.name } : {}),
+    ...(w.entity ? { entity: w.entity } : {}),
+    ...(w.tags && w.tags.length > 0 ? { tags: w.tags } : {}),
+  };
 }
 
 async function readSource(source: UploadSource): Promise<{ name: string; size: number; read(offset: number, length: number): Promise<Uint8Array>; close(): Promise<void> }> {
@@ -141,12 +153,35 @@ export class OpenAIProvider implements FineTuningProvider {
       ...(input.validationFileId ? { validation_file: input.validationFileId } : {}),
       ...(input.suffix ? { suffix: input.suffix } : {}),
       ...(input.seed !== null ? { seed: input.seed } : {}),
+      metadata: { ...input.metadata, [CLIENT_ID_METADATA_KEY]: input.clientId },
+      ...(input.wandb ? { integrations: [{ type: 'wandb' as const, wandb: wandbSettings(input.wandb) }] } : {}),
       method:
         input.method === 'dpo'
           ? { type: 'dpo' as const, dpo: { hyperparameters: hyperparameters(input) } }
           : { type: 'supervised' as const, supervised: { hyperparameters: hyperparameters(input) } },
     } as OpenAI.FineTuning.JobCreateParams;
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.create(body)));
+    // The SDK would retry a 5xx, a timeout or a dropped connection, and each retry of a create
+    // whose answer was lost makes another paid job: one request here, and the caller looks up.
+    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.create(body, { maxRetries: 0 })));
+  }
+
+  async findJobByClientId(clientId: string): Promise<JobRecord | null> {
+    const match = (jobs: JobRecord[]) => jobs.find((j) => j.clientId === clientId) ?? null;
+    let filtered: JobRecord[] | null = null;
+    try {
+      const page = await mapErrors(() => this.client.fineTuning.jobs.list({ limit: 10, metadata: { [CLIENT_ID_METADATA_KEY]: clientId } }));
+      filtered = page.data.map(normalizeJob);
+    } catch (error) {
+      // Compatible services may refuse the filter; the newest jobs are read below instead.
+      if (!(error instanceof ProviderError && error.kind === 'invalid_request')) throw error;
+    }
+    const found = filtered === null ? null : match(filtered);
+    if (found !== null) return found;
+    // A service that ignores the filter answers with its newest jobs, which is where a job just
+    // created would be; one that applies it and found nothing has answered already.
+    if (filtered !== null && filtered.every((j) => j.clientId === clientId)) return null;
+    const recent = await mapErrors(() => this.client.fineTuning.jobs.list({ limit: LOOKUP_RECENT_JOBS }));
+    return match(recent.data.map(normalizeJob));
   }
 
   async listJobs(options: { limit?: number; after?: string }): Promise<Page<JobRecord>> {

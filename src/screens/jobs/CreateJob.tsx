@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
 import { CREATE_FIELDS, type CreateField, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
+import { wrapText } from '../validate/wrapText.js';
 import { modelWithShutdown, windDownNotice } from './jobFacts.js';
 
 const LABELS: Record<CreateField, string> = {
@@ -21,6 +22,9 @@ const PLACEHOLDERS: Record<CreateField, string> = {
   seed: 'random',
   validationFile: '(none)',
 };
+
+/** Refusals whose general explanation says what to do about the account, not about retrying. */
+const ACCOUNT_PROBLEMS = new Set(['auth', 'permission', 'not_eligible']);
 
 export const CHOICE_FIELDS: readonly CreateField[] = ['model', 'method'];
 
@@ -87,10 +91,19 @@ export function CreateJob({
       ];
       break;
     case 'creating':
-      status = [{ text: 'Creating the job…', color: 'yellow' }];
+      status = [
+        phase.checking
+          ? { text: "The service's answer was lost; looking for the job by its request id before anything else…", color: 'yellow' }
+          : { text: 'Creating the job…', color: 'yellow' },
+      ];
       break;
     case 'failed':
-      status = [{ text: explainError(phase.error), color: 'red' }, { text: 'esc back to the form (nothing you typed is lost)' }];
+      status = [
+        // The create flow's messages are final (they say whether a job exists); the generic
+        // explanations would add "try again", which is wrong after an unknown outcome.
+        { text: ACCOUNT_PROBLEMS.has(phase.error.kind) ? explainError(phase.error) : phase.error.message, color: 'red' },
+        { text: 'esc back to the form (nothing you typed is lost)' },
+      ];
       break;
   }
 
@@ -119,11 +132,14 @@ export function CreateJob({
         );
       })}
       <Text> </Text>
-      {status.map((s, i) => (
-        <Text key={i} color={s.color} dimColor={s.color === undefined}>
-          {cut(s.text, inner)}
-        </Text>
-      ))}
+      {status.flatMap((s, i) =>
+        // A message about money or a lost answer is read in full, so it wraps instead of being cut.
+        wrapText(s.text, inner, 4).map((row, j) => (
+          <Text key={`${i}-${j}`} color={s.color} dimColor={s.color === undefined}>
+            {row}
+          </Text>
+        )),
+      )}
     </Box>
   );
 }

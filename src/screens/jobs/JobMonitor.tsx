@@ -109,7 +109,7 @@ export function JobMonitor({
         ))}
       </Box>
       <Text dimColor>{cut(checkpointLine, inner)}</Text>
-      <Text color={job.error ? 'red' : undefined}>{cut(job.error ? `Job failed: ${job.error.message}` : ' ', inner)}</Text>
+      <Text color={job.error ? 'red' : jobs.notice ? 'yellow' : undefined}>{cut(job.error ? `Job failed: ${job.error.message}` : (jobs.notice ?? ' '), inner)}</Text>
       <Text color={footer.color} dimColor={footer.color === undefined}>
         {cut(footer.text, inner)}
       </Text>

@@ -34,7 +34,8 @@ export type CreatePhase =
   /** Asking "create this job?" with the estimate (or why there is none). */
   | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null }
   | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number }
-  | { kind: 'creating' }
+  /** `checking`: the create's answer was lost and the recent jobs are searched for its request id. */
+  | { kind: 'creating'; checking: boolean }
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface CreateState {
@@ -45,6 +46,11 @@ export interface CreateState {
   phase: CreatePhase;
   /** Bumped for each submission so the effect starts exactly once per confirm. */
   attempt: number;
+  /**
+   * The request id of a create whose outcome stayed unknown: the next confirmation looks it up
+   * before creating, so a job that showed up late is taken instead of paid for twice.
+   */
+  unresolvedClientId: string | null;
   formError: string | null;
 }
 
@@ -84,6 +90,8 @@ export interface JobsState {
   /** A cancel/pause/resume waiting for y/n, then running. */
   pending: { action: JobAction; jobId: string; running: boolean; attempt: number } | null;
   actionError: ErrorInfo | null;
+  /** Something the user should read about the monitored job (e.g. it was found by its request id). */
+  notice: string | null;
   /** The effects' clock, for elapsed time and ETA (a reducer cannot read a clock). */
   now: number;
 }
@@ -111,9 +119,9 @@ export type JobsAction =
   | { type: 'jobs/confirmCreate' }
   | { type: 'jobs/backToForm' }
   | { type: 'jobs/uploadProgress'; file: 'training' | 'validation'; sent: number; total: number }
-  | { type: 'jobs/creating' }
-  | { type: 'jobs/created'; job: JobRecord }
-  | { type: 'jobs/createFailed'; error: ErrorInfo }
+  | { type: 'jobs/creating'; checking: boolean }
+  | { type: 'jobs/created'; job: JobRecord; notice: string | null }
+  | { type: 'jobs/createFailed'; error: ErrorInfo; unresolvedClientId: string | null }
   | { type: 'jobs/askAction'; action: JobAction; jobId: string }
   | { type: 'jobs/confirmAction' }
   | { type: 'jobs/dismissAction' }
@@ -129,9 +137,10 @@ export const initialJobsState: JobsState = {
   list: { jobs: [], loading: false, hasMore: false, error: null, request: { id: 0, append: false } },
   models: [],
   monitor: null,
-  create: { form: emptyForm, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, formError: null },
+  create: { form: emptyForm, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
   pending: null,
   actionError: null,
+  notice: null,
   now: 0,
 };
 
@@ -149,7 +158,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
     case 'jobs/focusText':
       return state.textFocused === action.focused ? state : { ...state, textFocused: action.focused };
     case 'jobs/showList':
-      return { ...state, view: 'list', monitor: null, pending: null, actionError: null, textFocused: false };
+      return { ...state, view: 'list', monitor: null, pending: null, actionError: null, notice: null, textFocused: false };
     case 'jobs/moveCursor':
       return withCursor(state, state.cursor + action.delta);
     case 'jobs/cursorTo':
@@ -177,6 +186,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
         view: 'monitor',
         actionError: null,
         pending: null,
+        notice: null,
         monitor: { jobId: action.jobId, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
       };
     case 'jobs/polled': {
@@ -245,7 +255,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       if (state.create.phase.kind !== 'uploading') return state;
       return { ...state, create: { ...state.create, phase: { kind: 'uploading', file: action.file, sent: action.sent, total: action.total } } };
     case 'jobs/creating':
-      return { ...state, create: { ...state.create, phase: { kind: 'creating' } } };
+      return { ...state, create: { ...state.create, phase: { kind: 'creating', checking: action.checking } } };
     case 'jobs/created': {
       // The form is spent: the next job starts from a clean one (with the same model).
       const form = { ...emptyForm, model: state.create.form.model, method: state.create.form.method };
@@ -254,13 +264,14 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
         ...state,
         list: { ...state.list, jobs },
         cursor: 0,
-        create: { ...state.create, form, field: 0, phase: { kind: 'form' } },
+        create: { ...state.create, form, field: 0, phase: { kind: 'form' }, unresolvedClientId: null },
+        notice: action.notice,
         view: 'monitor',
         monitor: { jobId: action.job.id, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
       };
     }
     case 'jobs/createFailed':
-      return { ...state, create: { ...state.create, phase: { kind: 'failed', error: action.error } } };
+      return { ...state, create: { ...state.create, phase: { kind: 'failed', error: action.error }, unresolvedClientId: action.unresolvedClientId } };
     case 'jobs/askAction':
       return { ...state, actionError: null, pending: { action: action.action, jobId: action.jobId, running: false, attempt: (state.pending?.attempt ?? 0) + 1 } };
     case 'jobs/confirmAction':

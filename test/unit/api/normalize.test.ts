@@ -84,6 +84,8 @@ describe('jobs', () => {
       validationFile: null,
       suffix: 'acme',
       seed: 42,
+      clientId: null,
+      metadata: {},
     });
   });
 

@@ -38,7 +38,7 @@ describe('error mapping', () => {
 
   it('403 "not allowed to create fine-tuning jobs" is not_eligible, in plain words', async () => {
     const { p } = provider(() => json(403, { error: { message: 'Your organization is not allowed to create fine-tuning jobs.', type: 'invalid_request_error', code: null } }));
-    const e = await failure(p.createJob({ model: 'gpt-4o-mini', trainingFileId: 'file-1', validationFileId: null, suffix: null, seed: null, method: 'supervised', epochs: 'auto' }));
+    const e = await failure(p.createJob({ clientId: 'ftui-test', model: 'gpt-4o-mini', trainingFileId: 'file-1', validationFileId: null, suffix: null, seed: null, method: 'supervised', epochs: 'auto' }));
     expect(e.kind).toBe('not_eligible');
     expect(e.message).toMatch(/organization is not allowed to create fine-tuning jobs/i);
   });
@@ -62,6 +62,7 @@ describe('error mapping', () => {
   it('400 names the field', async () => {
     const e = await failure(
       provider(() => json(400, { error: { message: 'invalid training_file: file-9', type: 'invalid_request_error', param: 'training_file', code: null } })).p.createJob({
+        clientId: 'ftui-test',
         model: 'm',
         trainingFileId: 'file-9',
         validationFileId: null,
@@ -127,12 +128,13 @@ describe('requests', () => {
       return json(200, { id: 'ftjob-1', status: 'validating_files', created_at: 1, model: 'm', training_file: 'file-1', method: body.method });
     }) as typeof globalThis.fetch;
     const p = createProvider({ ...profile, extraCreateFields: { trainingType: 'Standard' } }, env, { maxRetries: 0, fetch });
-    const job = await p.createJob({ model: 'm', trainingFileId: 'file-1', validationFileId: null, suffix: 'acme', seed: null, method: 'dpo', epochs: 2, beta: 0.2 });
+    const job = await p.createJob({ clientId: 'ftui-test', model: 'm', trainingFileId: 'file-1', validationFileId: null, suffix: 'acme', seed: null, method: 'dpo', epochs: 2, beta: 0.2 });
     expect(body).toEqual({
       trainingType: 'Standard',
       model: 'm',
       training_file: 'file-1',
       suffix: 'acme',
+      metadata: { ftui_client_id: 'ftui-test' },
       method: { type: 'dpo', dpo: { hyperparameters: { n_epochs: 2, beta: 0.2 } } },
     });
     expect(job.status).toBe('validating');

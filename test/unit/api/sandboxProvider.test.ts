@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(async () => sb?.close());
 
 const training = (n = 12) => ({ name: 'train.jsonl', bytes: new TextEncoder().encode(sampleTrainingJsonl(n)) });
+let clientIds = 0;
 const jobInput = (trainingFileId: string, patch: Partial<CreateJobInput> = {}): CreateJobInput => ({
+  clientId: `ftui-test-${++clientIds}`,
   model: 'gpt-4o-mini-2024-07-18',
   trainingFileId,
   validationFileId: null,

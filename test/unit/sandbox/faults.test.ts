@@ -69,6 +69,27 @@ describe('sandbox faults (x-sandbox-fault header)', () => {
     await expect(call(sb.baseUrl, 'GET', '/models', undefined, fault('drop-stream'))).rejects.toThrow();
   });
 
+  it('commit-then-500 / -drop / -slow make the job, then lose the answer; a read with the same header is answered', async () => {
+    const file = await uploadFile(sb.baseUrl, sampleTrainingJsonl(12));
+    const body = { model: 'gpt-4o-mini-2024-07-18', training_file: file.body.id };
+    const before = (await call(sb.baseUrl, 'GET', '/fine_tuning/jobs?limit=100')).body.data.length;
+    const failed = await call(sb.baseUrl, 'POST', '/fine_tuning/jobs', body, fault('commit-then-500'));
+    expect(failed.status).toBe(500);
+    await expect(call(sb.baseUrl, 'POST', '/fine_tuning/jobs', body, fault('commit-then-drop'))).rejects.toThrow();
+    // The slow one answers only after the client has given up.
+    await expect(
+      fetch(`${sb.baseUrl}/fine_tuning/jobs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...fault('commit-then-slow') },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
+    const list = await call(sb.baseUrl, 'GET', '/fine_tuning/jobs?limit=100', undefined, fault('commit-then-500'));
+    expect(list.status).toBe(200);
+    expect(list.body.data.length - before).toBe(3);
+  });
+
   it('an unknown fault name is a 400 that lists the known ones', async () => {
     const res = await call(sb.baseUrl, 'GET', '/models', undefined, fault('teapot'));
     expect(res.status).toBe(400);

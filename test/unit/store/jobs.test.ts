@@ -76,7 +76,7 @@ describe('jobs slice', () => {
     s = run([{ type: 'jobs/uploadProgress', file: 'training', sent: 5, total: 10 }], s);
     expect(s.create.phase).toEqual({ kind: 'uploading', file: 'training', sent: 5, total: 10 });
     expect(jobsUnsavedWork(s)).toMatch(/being created/);
-    s = run([{ type: 'jobs/creating' }, { type: 'jobs/created', job: job('new', 'validating_files') }], s);
+    s = run([{ type: 'jobs/creating', checking: false }, { type: 'jobs/created', job: job('new', 'validating_files'), notice: null }], s);
     expect(s.view).toBe('monitor');
     expect(s.monitor?.jobId).toBe('new');
     expect(s.list.jobs[0]!.id).toBe('new');
@@ -91,7 +91,7 @@ describe('jobs slice', () => {
       { type: 'jobs/submitForm', error: null },
       { type: 'jobs/estimated', estimate: null, note: 'no engine' },
       { type: 'jobs/confirmCreate' },
-      { type: 'jobs/createFailed', error: { kind: 'not_eligible', message: 'no', retryAfterMs: null, param: null } },
+      { type: 'jobs/createFailed', error: { kind: 'not_eligible', message: 'no', retryAfterMs: null, param: null }, unresolvedClientId: null },
       { type: 'jobs/backToForm' },
     ]);
     expect(s.create.phase.kind).toBe('form');
