@@ -3,16 +3,17 @@
 // kept nowhere else.
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { Profile } from '../core/profiles.js';
+import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
 import type { FineTuningProvider, ProviderCapabilities } from './types.js';
 
 export const CAPABILITIES: Record<Profile['kind'], ProviderCapabilities> = {
-  openai: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false },
-  sandbox: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false },
+  openai: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
+  sandbox: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
   // Azure OpenAI: no multipart Uploads API, and a fine-tuned model is deployed before use.
-  azure: { dpo: true, pause: true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: true },
+  azure: { dpo: true, pause: true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: true, createFields: openaiCreateFields({ dpo: true, wandb: false }) },
   // OpenAI-compatible services vary; offer only what nearly all of them have.
-  custom: { dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false },
+  custom: { dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: false, wandb: false }) },
 };
 
 /** Time to the first byte of an answer; streamed bodies may take longer. */

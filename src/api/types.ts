@@ -17,6 +17,8 @@ export type {
 } from '../core/domain.js';
 export { ProviderError, isProviderError } from '../core/domain.js';
 import type { CheckpointRecord, FileRecord, JobEvent, JobRecord, ModelRecord, Page } from '../core/domain.js';
+import type { FormFieldSpec } from '../core/jobForm.js';
+export type { FormFieldSpec } from '../core/jobForm.js';
 
 export interface CreateJobInput {
   /**
@@ -86,6 +88,12 @@ export interface ProviderCapabilities {
   metricsEvents: boolean;
   /** A fine-tuned model must be deployed before it can be chatted with (Azure). */
   deployStep: boolean;
+  /**
+   * The create form's fields, as data: the Jobs form, its checks, the confirmation and
+   * `ftui train`'s flags are generated from them (src/core/jobForm.ts). Provider-neutral names
+   * (COMMON_FIELDS) land in CreateJobInput's typed fields, any other in CreateJobInput.extra.
+   */
+  createFields: readonly FormFieldSpec[];
 }
 
 export interface FineTuningProvider {

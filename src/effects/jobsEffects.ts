@@ -4,7 +4,9 @@
 import { useEffect, useRef } from 'react';
 import type { FineTuningProvider, JobEvent } from '../api/types.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
-import { isTerminal, type CreateForm } from '../store/slices/jobs.js';
+import { isTerminal, type JobsState } from '../store/slices/jobs.js';
+import { parseForm } from '../core/jobForm.js';
+import { createRequestFrom } from './jobRequest.js';
 import type { Dispatch } from '../store/store.js';
 import { toErrorInfo } from '../core/domain.js';
 import { CreateJobError, createJobOnce } from './createJobOnce.js';
@@ -132,40 +134,35 @@ async function newEvents(provider: FineTuningProvider, jobId: string, seen: Read
   }
 }
 
-/** The create request from the form: numbers parsed, blanks left out. */
-export function createRequestFrom(form: CreateForm, trainingFileId: string, validationFileId: string | null) {
-  return {
-    model: form.model,
-    trainingFileId,
-    validationFileId,
-    suffix: form.suffix.trim() || null,
-    seed: form.seed.trim() === '' ? null : Number(form.seed),
-    method: form.method,
-    epochs: form.epochs.trim() === '' ? ('auto' as const) : Number(form.epochs),
-  };
+/** The form's checked values, and the file the job trains on (a chosen file, else the open dataset). */
+function formRequest(create: { fields: JobsState['create']['fields']; form: JobsState['create']['form'] }, datasetPath: string | null) {
+  const parsed = parseForm(create.fields, create.form);
+  if (!parsed.ok) return null;
+  const trainingPath = typeof parsed.values.trainingFile === 'string' ? parsed.values.trainingFile : datasetPath;
+  const validationPath = typeof parsed.values.validationFile === 'string' ? parsed.values.validationFile : null;
+  return { values: parsed.values, trainingPath, validationPath };
 }
 
 function useCreateJob(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {
   const phase = useAppState((s) => s.jobs.create.phase.kind);
   const attempt = useAppState((s) => s.jobs.create.attempt);
-  const form = useAppState((s) => s.jobs.create.form);
+  const create = useAppState((s) => s.jobs.create);
   const datasetPath = useAppState((s) => s.dataset.filePath);
-  const unresolvedClientId = useAppState((s) => s.jobs.create.unresolvedClientId);
-  const latest = useRef({ form, datasetPath, unresolvedClientId });
-  latest.current = { form, datasetPath, unresolvedClientId };
+  const latest = useRef({ create, datasetPath });
+  latest.current = { create, datasetPath };
 
   // The cost estimate before the confirmation.
   useEffect(() => {
     if (phase !== 'estimating') return;
     let live = true;
-    const { form: f, datasetPath: path } = latest.current;
+    const request = formRequest(latest.current.create, latest.current.datasetPath);
     const estimate = services.estimateCost;
-    if (estimate === null || path === null) {
+    if (estimate === null || request === null || request.trainingPath === null) {
       dispatch({ type: 'jobs/estimated', estimate: null, note: 'No cost estimate: the validation engine is not available.' });
       return;
     }
-    const epochs = f.epochs.trim() === '' ? null : Number(f.epochs);
-    estimate(path, f.model, epochs).then(
+    const epochs = typeof request.values.epochs === 'number' ? request.values.epochs : null;
+    estimate(request.trainingPath, String(request.values.model ?? ''), epochs).then(
       (e) => live && dispatch({ type: 'jobs/estimated', estimate: e, note: null }),
       (error: unknown) => live && dispatch({ type: 'jobs/estimated', estimate: null, note: `No cost estimate: ${toErrorInfo(error).message}` }),
     );
@@ -177,22 +174,23 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
   // Upload, then create. Started once per confirmation (attempt), not on every render.
   useEffect(() => {
     if (provider === null || attempt === 0) return;
-    const { form: f, datasetPath: path } = latest.current;
-    if (path === null) {
-      dispatch({ type: 'jobs/createFailed', error: { kind: 'file', message: 'No dataset is open.', retryAfterMs: null, param: null }, unresolvedClientId: latest.current.unresolvedClientId });
+    const request = formRequest(latest.current.create, latest.current.datasetPath);
+    const earlier = latest.current.create.unresolvedClientId;
+    if (request === null || request.trainingPath === null) {
+      dispatch({ type: 'jobs/createFailed', error: { kind: 'file', message: 'No dataset is open.', retryAfterMs: null, param: null }, unresolvedClientId: earlier });
       return;
     }
     const controller = new AbortController();
     (async () => {
       try {
-        const training = await provider.uploadFile(path, {
+        const training = await provider.uploadFile(request.trainingPath!, {
           purpose: 'fine-tune',
           signal: controller.signal,
           onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'training', sent, total }),
         });
         let validationId: string | null = null;
-        if (f.validationFile.trim() !== '') {
-          const validation = await provider.uploadFile(f.validationFile.trim(), {
+        if (request.validationPath !== null) {
+          const validation = await provider.uploadFile(request.validationPath, {
             purpose: 'fine-tune',
             signal: controller.signal,
             onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'validation', sent, total }),
@@ -200,10 +198,9 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
           validationId = validation.id;
         }
         dispatch({ type: 'jobs/creating', checking: false });
-        const earlier = latest.current.unresolvedClientId;
         const result = await createJobOnce(
           provider,
-          { ...createRequestFrom(f, training.id, validationId), clientId: earlier ?? undefined },
+          { ...createRequestFrom(request.values, { trainingFileId: training.id, validationFileId: validationId }), clientId: earlier ?? undefined },
           { lookupFirst: earlier !== null, onLookup: () => dispatch({ type: 'jobs/creating', checking: true }) },
         );
         dispatch({ type: 'jobs/created', job: result.job, notice: result.adopted });
@@ -211,7 +208,7 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
         if (error instanceof CreateJobError) {
           dispatch({ type: 'jobs/createFailed', error: error.info, unresolvedClientId: error.outcome === 'unknown' ? error.clientId : null });
         } else if (!controller.signal.aborted) {
-          dispatch({ type: 'jobs/createFailed', error: toErrorInfo(error), unresolvedClientId: latest.current.unresolvedClientId });
+          dispatch({ type: 'jobs/createFailed', error: toErrorInfo(error), unresolvedClientId: earlier });
         }
       }
     })();

@@ -2,6 +2,7 @@
 // jobs, a fault on one call). End-to-end behaviour is tested against the sandbox server.
 import { ProviderError, type ProviderErrorKind } from '../../src/api/types.js';
 import type { CheckpointRecord, ChatDelta, FineTuningProvider, JobEvent, JobRecord, ModelRecord } from '../../src/api/types.js';
+import { openaiCreateFields } from '../../src/api/openai/createFields.js';
 
 /** The provider's own error class, built the short way. */
 export class FakeProviderError extends ProviderError {
@@ -70,7 +71,7 @@ export interface FakeProvider extends FineTuningProvider {
 
 export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>> & { dpo?: boolean; pause?: boolean } = {}): FakeProvider {
   const p: FakeProvider = {
-    capabilities: { dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: false },
+    capabilities: { dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: init.dpo ?? true, wandb: true }) },
     jobs: init.jobs ?? [],
     events: new Map(),
     checkpoints: new Map(),

@@ -78,14 +78,14 @@ describe('the Jobs screen', () => {
     let frame = app.lastFrame();
     expect(frame).toContain('New fine-tuning job from');
     expect(frame).toContain('gpt-4.1-mini-2025-04-14 (shuts down 2027-01-14)');
-    // down to Suffix (past Method), type a suffix containing global keys: they are text here
-    await app.press('j', 'j', KEYS.enter, 'q', '1', '?');
+    // down to Suffix (past Method and the two files), type a suffix containing global keys: they are text here
+    await app.press('j', 'j', 'j', 'j', KEYS.enter, 'q', '1', '?');
     expect(app.store.getState().ui.exiting).toBe(false);
     expect(app.store.getState().ui.screen).toBe('jobs');
     await app.press(KEYS.enter);
     expect(app.store.getState().jobs.create.form.suffix).toBe('q1?');
     await app.press('s');
-    frame = await waitFor(app, (f) => f.includes('Suffix: use letters'));
+    frame = await waitFor(app, (f) => f.includes('Suffix: "q1?" does not fit'));
     // fix the suffix
     await app.press(KEYS.enter, KEYS.backspace, KEYS.backspace, 'v', KEYS.enter, 's');
     frame = await waitFor(app, (f) => f.includes('Create this job?'));
@@ -97,7 +97,7 @@ describe('the Jobs screen', () => {
     expect(app.store.getState().jobs.view).toBe('monitor');
   });
 
-  it('sends what the form says: DPO where offered, epochs, seed, suffix and a validation file', async () => {
+  it('sends what the form says: DPO where offered, every OpenAI field, a validation file', async () => {
     const provider = fakeProvider({ dpo: true });
     app = await renderWithServices(connected, { provider });
     await waitFor(app, (f) => f.includes('No jobs yet'));
@@ -106,10 +106,15 @@ describe('the Jobs screen', () => {
     expect(model).not.toBe('gpt-4.1-mini-2025-04-14');
     await app.press('j', KEYS.right);
     expect(app.lastFrame()).toContain('‹ dpo ›');
+    await app.press('j', 'j', KEYS.enter, ...'/data/valid.jsonl', KEYS.enter);
     await app.press('j', KEYS.enter, ...'v2', KEYS.enter);
     await app.press('j', KEYS.enter, '3', KEYS.enter);
+    await app.press('j', KEYS.enter, '8', KEYS.enter);
+    await app.press('j', KEYS.enter, ...'0.5', KEYS.enter);
+    await app.press('j', KEYS.enter, ...'0.2', KEYS.enter);
     await app.press('j', KEYS.enter, ...'42', KEYS.enter);
-    await app.press('j', KEYS.enter, ...'/data/valid.jsonl', KEYS.enter, 's');
+    await app.press('j', KEYS.enter, ...'team=red, run=7', KEYS.enter);
+    await app.press('j', KEYS.enter, ...'ft-runs', KEYS.enter, 'j', 'j', 'j', KEYS.enter, ...'a, b', KEYS.enter, 's');
     await waitFor(app, (f) => f.includes('Create this job?'));
     await app.press('y');
     await waitFor(app, (f) => f.includes('Job ftjob-new0'));
@@ -123,13 +128,18 @@ describe('the Jobs screen', () => {
       seed: 42,
       method: 'dpo',
       epochs: 3,
+      batchSize: 8,
+      learningRateMultiplier: 0.5,
+      beta: 0.2,
+      metadata: { team: 'red', run: '7' },
+      wandb: { project: 'ft-runs', name: null, entity: null, tags: ['a', 'b'] },
     });
   });
 
   it('leaves a form field with esc, keeping what was typed, and then esc goes back to the list', async () => {
     app = await renderWithServices(connected, { provider: fakeProvider({ dpo: false }) });
     await waitFor(app, (f) => f.includes('No jobs yet'));
-    await app.press('n', 'j', KEYS.enter, 'a', 'b', KEYS.esc);
+    await app.press('n', 'j', 'j', 'j', KEYS.enter, 'a', 'b', KEYS.esc);
     expect(app.store.getState().jobs.create).toMatchObject({ editing: false, form: { suffix: 'ab' } });
     expect(app.store.getState().jobs.textFocused).toBe(false);
     await app.press(KEYS.esc);
@@ -142,13 +152,42 @@ describe('the Jobs screen', () => {
     expect(app.store.getState().jobs.create).toMatchObject({ editing: false, form: { suffix: 'abcd' } });
   });
 
+  it("draws a provider's own fields from its capabilities, checks them, and sends them", async () => {
+    const provider = fakeProvider();
+    provider.capabilities = {
+      ...provider.capabilities,
+      createFields: [
+        { name: 'model', label: 'Base model', kind: 'enum', default: '', choices: ['open-8b', 'open-70b'], required: true, help: 'The model.' },
+        { name: 'loraR', label: 'LoRA r', kind: 'int', default: '8', min: 1, max: 64, help: 'Adapter rank.' },
+        { name: 'trainingType', label: 'Training type', kind: 'enum', default: 'Standard', choices: ['Standard', 'GlobalStandard'], help: 'Where it trains.' },
+      ],
+    };
+    app = await renderWithServices(connected, { provider });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', KEYS.right);
+    let frame = app.lastFrame();
+    expect(frame).toContain('‹ open-8b ›');
+    expect(frame).toMatch(/LoRA r\s+8/);
+    expect(frame).not.toContain('Epochs');
+    await app.press('j');
+    expect(app.lastFrame()).toContain("Adapter rank. (a whole number from 1 to 64)");
+    await app.press(KEYS.enter, KEYS.backspace, ...'99', KEYS.enter, 's');
+    frame = await waitFor(app, (f) => f.includes('LoRA r: 99 is too large'));
+    await app.press(KEYS.enter, KEYS.backspace, KEYS.backspace, ...'32', KEYS.enter, 'j', KEYS.right, 's');
+    frame = await waitFor(app, (f) => f.includes('Create this job?'));
+    expect(frame).toMatch(/Settings\s+LoRA r 32 · Training type GlobalStandard/);
+    await app.press('y');
+    await waitFor(app, (f) => f.includes('Job ftjob-new0'));
+    expect(provider.lastCreate).toMatchObject({ model: 'open-8b', epochs: 'auto', extra: { loraR: 32, trainingType: 'GlobalStandard' } });
+  });
+
   it('offers no DPO where the provider cannot train it', async () => {
     app = await renderWithServices(connected, { provider: fakeProvider({ dpo: false }) });
     await waitFor(app, (f) => f.includes('No jobs yet'));
     await app.press('n');
     expect(app.lastFrame()).not.toContain('Method');
     await app.press('j');
-    expect(app.lastFrame()).toMatch(/▸ Suffix/);
+    expect(app.lastFrame()).toMatch(/▸ Training file/);
   });
 
   it('explains a not-eligible organisation plainly and keeps the form', async () => {

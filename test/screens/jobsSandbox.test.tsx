@@ -53,8 +53,8 @@ describe('the Jobs screen on the sandbox', () => {
     );
     await waitFor(app, (f) => f.includes('No jobs yet'));
     await app.press('n');
-    // Base model: gpt-4.1-mini by default; step left to gpt-4.1 and back, then the suffix.
-    await app.press('j', 'j', KEYS.enter, ...'demo', KEYS.enter, 's');
+    // Base model: gpt-4.1-mini by default; down past the method and the two files to the suffix.
+    await app.press('j', 'j', 'j', 'j', KEYS.enter, ...'demo', KEYS.enter, 's');
     let frame = await waitFor(app, (f) => f.includes('Create this job?'));
     expect(frame).toMatch(/Estimated cost: ~?\$\d/);
     await app.press('y');

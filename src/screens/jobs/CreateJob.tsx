@@ -1,32 +1,15 @@
 import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
-import { CREATE_FIELDS, type CreateField, type JobsState } from '../../store/slices/jobs.js';
+import { describeRange, parseForm, settingsSummary, shownValue, type FormFieldSpec } from '../../core/jobForm.js';
+import { visibleFields, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { wrapText } from '../validate/wrapText.js';
 import { modelWithShutdown, windDownNotice } from './jobFacts.js';
 
-const LABELS: Record<CreateField, string> = {
-  model: 'Base model',
-  method: 'Method',
-  suffix: 'Suffix',
-  epochs: 'Epochs',
-  seed: 'Seed',
-  validationFile: 'Validation file',
-};
-
-const PLACEHOLDERS: Record<CreateField, string> = {
-  model: '',
-  method: '',
-  suffix: '(none)',
-  epochs: 'auto',
-  seed: 'random',
-  validationFile: '(none)',
-};
-
 /** Refusals whose general explanation says what to do about the account, not about retrying. */
 const ACCOUNT_PROBLEMS = new Set(['auth', 'permission', 'not_eligible']);
 
-export const CHOICE_FIELDS: readonly CreateField[] = ['model', 'method'];
+const LABEL_WIDTH = 16;
 
 function bar(sent: number, total: number, width: number): string {
   const share = total > 0 ? Math.min(1, sent / total) : 0;
@@ -36,12 +19,36 @@ function bar(sent: number, total: number, width: number): string {
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
+type Line = { text: string; color?: string; dim?: boolean; bold?: boolean };
+
+/** A field's row: chosen values between ‹ ›, typed ones as text, an empty one as what it means. */
+function fieldValue(spec: FormFieldSpec, raw: string, jobs: JobsState): { text: string; dim: boolean } {
+  if (spec.name === 'model') return { text: `‹ ${modelWithShutdown(raw, jobs.models)} ›`, dim: false };
+  if (spec.kind === 'enum' || spec.kind === 'bool') return { text: `‹ ${shownValue(spec, raw).text} ›`, dim: false };
+  return shownValue(spec, raw);
+}
+
+/** What the confirmation lists: the files, the model, and every setting that will be sent. */
+function summaryLines(jobs: JobsState, datasetPath: string | null): Line[] {
+  const parsed = parseForm(jobs.create.fields, jobs.create.form);
+  if (!parsed.ok) return [];
+  const v = parsed.values;
+  const training = typeof v.trainingFile === 'string' ? v.trainingFile : `${datasetPath ?? '?'} (the open dataset)`;
+  const lines: Line[] = [
+    { text: `${'Training file'.padEnd(LABEL_WIDTH)}${training}` },
+    { text: `${'Validation file'.padEnd(LABEL_WIDTH)}${typeof v.validationFile === 'string' ? v.validationFile : '(none)'}` },
+    { text: `${'Base model'.padEnd(LABEL_WIDTH)}${modelWithShutdown(String(v.model ?? ''), jobs.models)}` },
+  ];
+  const settings = settingsSummary(jobs.create.fields, v, ['model', 'trainingFile', 'validationFile']);
+  if (settings.length > 0) lines.push({ text: `${'Settings'.padEnd(LABEL_WIDTH)}${settings.join(' · ')}` });
+  return lines;
+}
+
 /** The create form, then the confirmation with the cost, then upload progress. */
 export function CreateJob({
   jobs,
   datasetPath,
   datasetDirty,
-  dpo,
   width,
   height,
 }: {
@@ -49,26 +56,19 @@ export function CreateJob({
   datasetPath: string | null;
   /** The open dataset has unsaved edits: the file on disk, not the editor, is what gets uploaded. */
   datasetDirty: boolean;
-  dpo: boolean;
   width: number;
   height: number;
 }) {
   const inner = Math.max(20, width - 2);
   const { form, field, editing, phase } = jobs.create;
-  const fields = CREATE_FIELDS.filter((f) => f !== 'method' || dpo);
-  const current = CREATE_FIELDS[field];
+  const fields = visibleFields(jobs.create);
+  const current = fields[field];
 
-  const valueOf = (f: CreateField): string => {
-    if (f === 'model') return `‹ ${modelWithShutdown(form.model, jobs.models)} ›`;
-    if (f === 'method') return `‹ ${form.method} ›`;
-    return form[f];
-  };
-
-  let status: { text: string; color?: string }[] = [];
+  let status: Line[] = [];
   switch (phase.kind) {
     case 'form':
       status = [
-        jobs.create.formError ? { text: jobs.create.formError, color: 'red' } : { text: 's review the cost and create · enter edit field · ←/→ choose · esc back' },
+        jobs.create.formError ? { text: jobs.create.formError, color: 'red' } : { text: 's review the cost and create · enter edit field · ←/→ choose · esc back', dim: true },
       ];
       break;
     case 'estimating':
@@ -102,44 +102,48 @@ export function CreateJob({
         // The create flow's messages are final (they say whether a job exists); the generic
         // explanations would add "try again", which is wrong after an unknown outcome.
         { text: ACCOUNT_PROBLEMS.has(phase.error.kind) ? explainError(phase.error) : phase.error.message, color: 'red' },
-        { text: 'esc back to the form (nothing you typed is lost)' },
+        { text: 'esc back to the form (nothing you typed is lost)', dim: true },
       ];
       break;
   }
+  // A message about money or a lost answer is read in full, so it wraps instead of being cut.
+  const statusRows = status.flatMap((s) => wrapText(s.text, inner, 4).map((row) => ({ ...s, text: row })));
 
+  const top: Line[] = [
+    { text: `New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, bold: true },
+    { text: windDownNotice(inner), color: 'yellow' },
+    { text: ' ' },
+  ];
+  let body: Line[];
+  if (phase.kind === 'form') {
+    // The fields, windowed around the cursor when the terminal is short, and the help of the
+    // one under the cursor.
+    const room = Math.max(1, height - top.length - 2 - statusRows.length);
+    const start = Math.max(0, Math.min(field - Math.floor(room / 2), fields.length - room));
+    body = fields.slice(start, start + room).map((spec, i): Line => {
+      const selected = start + i === field;
+      const label = `${selected ? '▸' : ' '} ${spec.label.padEnd(LABEL_WIDTH)}`;
+      const raw = form[spec.name] ?? '';
+      if (selected && editing) {
+        // The end being typed stays in view.
+        const room = Math.max(2, inner - label.length - 1);
+        return { text: `${label}${raw.length > room ? `…${raw.slice(raw.length - room + 1)}` : raw}▍`, bold: true };
+      }
+      const value = fieldValue(spec, raw, jobs);
+      return { text: `${label}${value.text}`, bold: selected, dim: value.dim && !selected };
+    });
+    body.push({ text: current ? `${current.help} (${describeRange(current)})` : ' ', dim: true });
+  } else {
+    body = summaryLines(jobs, datasetPath);
+  }
+  const lines = [...top, ...body, { text: ' ' }, ...statusRows];
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
-      <Text bold>{cut(`New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, inner)}</Text>
-      <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
-      <Text> </Text>
-      {fields.map((f) => {
-        const selected = f === current;
-        const label = `${selected ? '▸' : ' '} ${LABELS[f].padEnd(16)}`;
-        if (selected && editing && !CHOICE_FIELDS.includes(f)) {
-          return (
-            <Text key={f} bold>
-              {label}
-              <Text>{cut(`${form[f]}▍`, Math.max(1, inner - label.length))}</Text>
-            </Text>
-          );
-        }
-        const value = valueOf(f);
-        return (
-          <Text key={f} bold={selected}>
-            {label}
-            <Text dimColor={value === ''}>{cut(value || PLACEHOLDERS[f], Math.max(1, inner - label.length))}</Text>
-          </Text>
-        );
-      })}
-      <Text> </Text>
-      {status.flatMap((s, i) =>
-        // A message about money or a lost answer is read in full, so it wraps instead of being cut.
-        wrapText(s.text, inner, 4).map((row, j) => (
-          <Text key={`${i}-${j}`} color={s.color} dimColor={s.color === undefined}>
-            {row}
-          </Text>
-        )),
-      )}
+      {lines.map((line, i) => (
+        <Text key={i} color={line.color} bold={line.bold} dimColor={line.dim}>
+          {cut(line.text, inner)}
+        </Text>
+      ))}
     </Box>
   );
 }

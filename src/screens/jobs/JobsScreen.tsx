@@ -3,16 +3,17 @@ import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
 import type { KeyPress } from '../../keys/decode.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
-import { DEFAULT_MODEL, knownModelNames } from '../../core/models.js';
+import { DEFAULT_MODEL } from '../../core/models.js';
+import { cycleChoice, type FormFieldSpec } from '../../core/jobForm.js';
 import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
-import { CREATE_FIELDS, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
+import { currentField, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
 import type { FineTuningProvider } from '../../api/types.js';
 import { NeedsConnection } from '../NeedsConnection.js';
 import type { ScreenProps } from '../types.js';
 import { jobsBindings, type JobsCommand } from './bindings.js';
-import { CHOICE_FIELDS, CreateJob } from './CreateJob.js';
+import { CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
@@ -62,7 +63,6 @@ export function JobsScreen({ width, height }: ScreenProps) {
           jobs={jobs}
           datasetPath={datasetPath}
           datasetDirty={datasetDirty}
-          dpo={provider.capabilities.dpo}
           width={width}
           height={height}
         />
@@ -102,7 +102,7 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
     case 'resumeJob':
       return ask('resume');
     case 'new':
-      return dispatch({ type: 'jobs/openCreate', model: DEFAULT_MODEL, method: 'supervised' });
+      return dispatch({ type: 'jobs/openCreate', fields: ctx.provider.capabilities.createFields, model: DEFAULT_MODEL });
     case 'refresh':
       return dispatch({ type: 'jobs/listRequested', append: false });
     default:
@@ -148,14 +148,17 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
   }
 }
 
+/** Fields chosen with ←/→ rather than typed. */
+const isChoice = (spec: FormFieldSpec | undefined) => spec?.kind === 'enum' || spec?.kind === 'bool';
+
 /** While a form field is being edited every key is text; enter or esc leaves the field. */
 function editField(press: KeyPress, jobs: JobsState, dispatch: Dispatch): void {
-  const field = CREATE_FIELDS[jobs.create.field]!;
-  if (CHOICE_FIELDS.includes(field)) return;
-  const result = editText(jobs.create.form[field], press);
+  const spec = currentField(jobs.create);
+  if (spec === undefined || isChoice(spec)) return;
+  const result = editText(jobs.create.form[spec.name] ?? '', press);
   switch (result.kind) {
     case 'change':
-      dispatch({ type: 'jobs/setField', field, value: result.value });
+      dispatch({ type: 'jobs/setField', field: spec.name, value: result.value });
       return;
     case 'submit':
     case 'cancel':
@@ -180,22 +183,12 @@ function handleCreate(command: JobsCommand | null, ctx: Context): void {
     return;
   }
   if (phase !== 'form') return;
-  const field = CREATE_FIELDS[create.field]!;
-  const dpo = ctx.provider.capabilities.dpo;
-  const move = (step: 1 | -1) => {
-    let delta: number = step;
-    if (!dpo && CREATE_FIELDS[(create.field + step + CREATE_FIELDS.length) % CREATE_FIELDS.length] === 'method') delta += step;
-    dispatch({ type: 'jobs/moveField', delta });
-  };
+  const spec = currentField(create);
+  const move = (step: 1 | -1) => dispatch({ type: 'jobs/moveField', delta: step });
   const choose = (step: 1 | -1) => {
-    if (field === 'model') {
-      const names = knownModelNames();
-      const index = names.indexOf(create.form.model);
-      const next = names[(index + step + names.length) % names.length]!;
-      dispatch({ type: 'jobs/setField', field: 'model', value: next });
-    } else if (field === 'method' && dpo) {
-      dispatch({ type: 'jobs/setField', field: 'method', value: create.form.method === 'supervised' ? 'dpo' : 'supervised' });
-    }
+    if (spec === undefined) return;
+    const next = cycleChoice(spec, create.form[spec.name] ?? '', step);
+    if (next !== null) dispatch({ type: 'jobs/setField', field: spec.name, value: next });
   };
   switch (command) {
     case 'back':
@@ -209,10 +202,10 @@ function handleCreate(command: JobsCommand | null, ctx: Context): void {
     case 'chooseNext':
       return choose(1);
     case 'open':
-      if (!CHOICE_FIELDS.includes(field)) dispatch({ type: 'jobs/editField', editing: true });
+      if (spec !== undefined && !isChoice(spec)) dispatch({ type: 'jobs/editField', editing: true });
       return;
     case 'submit':
-      return dispatch({ type: 'jobs/submitForm', error: formProblem(create.form, ctx.datasetPath) });
+      return dispatch({ type: 'jobs/submitForm', error: formProblem(create, ctx.datasetPath) });
     default:
       return;
   }

@@ -1,22 +1,13 @@
-// Checks the create form before anything is uploaded, so a typo costs nothing.
-import type { CreateForm } from '../../store/slices/jobs.js';
-
-export const MAX_SUFFIX = 64;
+// Checks the create form before anything is uploaded, so a typo costs nothing. The checks come
+// from the provider's field list (src/core/jobForm.ts); only "which file" is the screen's own.
+import { parseForm } from '../../core/jobForm.js';
+import type { CreateState } from '../../store/slices/jobs.js';
 
 /** The first problem with the form, in words naming the field, or null when it can be sent. */
-export function formProblem(form: CreateForm, datasetPath: string | null): string | null {
-  if (datasetPath === null) return 'Open a dataset first (Dataset screen, 1): the job trains on the open file.';
-  if (form.model.trim() === '') return 'Base model: choose one with ←/→.';
-  const epochs = form.epochs.trim();
-  if (epochs !== '' && !(/^\d+$/.test(epochs) && Number(epochs) >= 1 && Number(epochs) <= 50)) {
-    return `Epochs: "${epochs}" is not a whole number from 1 to 50 (leave it empty for auto).`;
+export function formProblem(create: Pick<CreateState, 'fields' | 'form'>, datasetPath: string | null): string | null {
+  if (datasetPath === null && (create.form.trainingFile ?? '').trim() === '') {
+    return 'Open a dataset first (Dataset screen, 1), or name a training file: the job trains on it.';
   }
-  const seed = form.seed.trim();
-  if (seed !== '' && !(/^\d+$/.test(seed) && Number(seed) <= 2_147_483_647)) {
-    return `Seed: "${seed}" is not a whole number from 0 to 2147483647 (leave it empty for random).`;
-  }
-  const suffix = form.suffix.trim();
-  if (suffix.length > MAX_SUFFIX) return `Suffix: ${suffix.length} characters; at most ${MAX_SUFFIX}.`;
-  if (suffix !== '' && !/^[A-Za-z0-9_-]+$/.test(suffix)) return 'Suffix: use letters, digits, - and _ only.';
-  return null;
+  const parsed = parseForm(create.fields, create.form);
+  return parsed.ok ? null : parsed.problems[0]!.message;
 }

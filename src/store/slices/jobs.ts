@@ -1,23 +1,16 @@
 import type { CheckpointRecord, ErrorInfo, JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
+import { defaultValues, fieldsFor, type FormFieldSpec, type FormValues } from '../../core/jobForm.js';
 import { assertNever } from '../assertNever.js';
 
 export type JobsView = 'list' | 'create' | 'monitor';
 
 export type TrainingMethod = 'supervised' | 'dpo';
 
-/** The create form as typed: numbers stay text until submitted, so nothing typed is lost. */
-export interface CreateForm {
-  model: string;
-  suffix: string;
-  /** '' means auto. */
-  epochs: string;
-  seed: string;
-  validationFile: string;
-  method: TrainingMethod;
-}
-
-export const CREATE_FIELDS = ['model', 'method', 'suffix', 'epochs', 'seed', 'validationFile'] as const satisfies readonly (keyof CreateForm)[];
-export type CreateField = (typeof CREATE_FIELDS)[number];
+/**
+ * The create form as typed, by field name (the provider's fields, see src/core/jobForm.ts):
+ * numbers stay text until submitted, so nothing typed is lost.
+ */
+export type CreateForm = FormValues;
 
 export interface CostEstimate {
   usd: number;
@@ -39,7 +32,10 @@ export type CreatePhase =
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface CreateState {
+  /** The provider's fields the form was opened with. */
+  fields: readonly FormFieldSpec[];
   form: CreateForm;
+  /** Index into the fields shown for the chosen method (visibleFields). */
   field: number;
   /** The field whose text input has the keyboard, if any. */
   editing: boolean;
@@ -110,10 +106,10 @@ export type JobsAction =
   | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number }
   | { type: 'jobs/tick'; now: number }
   | { type: 'jobs/scrollEvents'; delta: number }
-  | { type: 'jobs/openCreate'; model: string; method: TrainingMethod }
+  | { type: 'jobs/openCreate'; fields: readonly FormFieldSpec[]; model: string }
   | { type: 'jobs/moveField'; delta: number }
   | { type: 'jobs/editField'; editing: boolean }
-  | { type: 'jobs/setField'; field: CreateField; value: string }
+  | { type: 'jobs/setField'; field: string; value: string }
   | { type: 'jobs/submitForm'; error: string | null }
   | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null }
   | { type: 'jobs/confirmCreate' }
@@ -128,7 +124,6 @@ export type JobsAction =
   | { type: 'jobs/actionDone'; job: JobRecord }
   | { type: 'jobs/actionFailed'; error: ErrorInfo };
 
-const emptyForm: CreateForm = { model: '', suffix: '', epochs: '', seed: '', validationFile: '', method: 'supervised' };
 
 export const initialJobsState: JobsState = {
   textFocused: false,
@@ -137,7 +132,7 @@ export const initialJobsState: JobsState = {
   list: { jobs: [], loading: false, hasMore: false, error: null, request: { id: 0, append: false } },
   models: [],
   monitor: null,
-  create: { form: emptyForm, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
+  create: { fields: [], form: {}, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
   pending: null,
   actionError: null,
   notice: null,
@@ -220,23 +215,25 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       return scroll === monitor.scroll ? state : { ...state, monitor: { ...monitor, scroll } };
     }
     case 'jobs/openCreate': {
-      // A form left half-filled comes back as it was; only an empty model gets the default.
-      const form = { ...state.create.form, model: state.create.form.model || action.model };
-      const method = action.method === 'supervised' ? form.method : action.method;
-      return {
-        ...state,
-        view: 'create',
-        create: { ...state.create, form: { ...form, method }, phase: { kind: 'form' }, editing: false, formError: null },
-      };
+      // A form left half-filled comes back as it was; fields it lacks get their defaults, and
+      // an empty model the suggested one.
+      const form = { ...defaultValues(action.fields), ...state.create.form };
+      if (!form.model) form.model = action.model;
+      const create = { ...state.create, fields: action.fields, form, phase: { kind: 'form' } as const, editing: false, formError: null };
+      return { ...state, view: 'create', create: { ...create, field: Math.min(create.field, Math.max(0, visibleFields(create).length - 1)) } };
     }
     case 'jobs/moveField': {
-      const field = (state.create.field + action.delta + CREATE_FIELDS.length) % CREATE_FIELDS.length;
+      const count = Math.max(1, visibleFields(state.create).length);
+      const field = (((state.create.field + action.delta) % count) + count) % count;
       return { ...state, create: { ...state.create, field } };
     }
     case 'jobs/editField':
       return { ...state, textFocused: action.editing, create: { ...state.create, editing: action.editing } };
-    case 'jobs/setField':
-      return { ...state, create: { ...state.create, form: { ...state.create.form, [action.field]: action.value }, formError: null } };
+    case 'jobs/setField': {
+      const create = { ...state.create, form: { ...state.create.form, [action.field]: action.value }, formError: null };
+      // Changing the method can hide fields; keep the cursor on one that is shown.
+      return { ...state, create: { ...create, field: Math.min(create.field, Math.max(0, visibleFields(create).length - 1)) } };
+    }
     case 'jobs/submitForm':
       if (action.error !== null) return { ...state, create: { ...state.create, formError: action.error } };
       return { ...state, textFocused: false, create: { ...state.create, editing: false, formError: null, phase: { kind: 'estimating' } } };
@@ -258,7 +255,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       return { ...state, create: { ...state.create, phase: { kind: 'creating', checking: action.checking } } };
     case 'jobs/created': {
       // The form is spent: the next job starts from a clean one (with the same model).
-      const form = { ...emptyForm, model: state.create.form.model, method: state.create.form.method };
+      const form: CreateForm = { model: state.create.form.model ?? '', ...(state.create.form.method ? { method: state.create.form.method } : {}) };
       const jobs = [action.job, ...state.list.jobs.filter((j) => j.id !== action.job.id)];
       return {
         ...state,
@@ -312,6 +309,16 @@ function appendEvents(known: JobEvent[], incoming: JobEvent[]): JobEvent[] {
   const fresh = incoming.filter((e) => !seen.has(e.id));
   if (fresh.length === 0) return known;
   return [...known, ...fresh].sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The form's fields shown for the method it has now. */
+export function visibleFields(create: Pick<CreateState, 'fields' | 'form'>): FormFieldSpec[] {
+  return fieldsFor(create.fields, create.form.method ?? 'supervised');
+}
+
+/** The field the cursor is on. */
+export function currentField(create: Pick<CreateState, 'fields' | 'form' | 'field'>): FormFieldSpec | undefined {
+  return visibleFields(create)[create.field];
 }
 
 /** The job the monitor shows. */

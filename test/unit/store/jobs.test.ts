@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobRecord } from '../../../src/core/domain.js';
+import { defaultValues } from '../../../src/core/jobForm.js';
+import { openaiCreateFields } from '../../../src/api/openai/createFields.js';
 import { formProblem } from '../../../src/screens/jobs/createForm.js';
 import { trainingSettings } from '../../../src/screens/jobs/jobFacts.js';
 import { fakeJob } from '../../helpers/fakeProvider.js';
@@ -17,6 +19,8 @@ const run = (actions: JobsAction[], state: JobsState = initialJobsState) => acti
 const job = (id: string, status = 'running'): JobRecord => ({ id, status, rawStatus: status }) as unknown as JobRecord;
 const event = (id: string, createdAt: number, step?: number): JobEvent =>
   ({ id, createdAt, level: 'info', message: id, metrics: step === undefined ? undefined : { step, trainLoss: 1 / step } }) as unknown as JobEvent;
+
+const FIELDS = openaiCreateFields({ dpo: true, wandb: true });
 
 describe('jobs slice', () => {
   it('loads a first page, then appends the rest without duplicates', () => {
@@ -64,7 +68,7 @@ describe('jobs slice', () => {
   });
 
   it('walks the create flow: form, estimate, confirm, upload, created -> monitor', () => {
-    let s = run([{ type: 'jobs/openCreate', model: 'gpt-4.1-mini', method: 'supervised' }, { type: 'jobs/setField', field: 'suffix', value: 'v1' }]);
+    let s = run([{ type: 'jobs/openCreate', fields: FIELDS, model: 'gpt-4.1-mini' }, { type: 'jobs/setField', field: 'suffix', value: 'v1' }]);
     expect(s.view).toBe('create');
     s = run([{ type: 'jobs/submitForm', error: 'Epochs: bad' }], s);
     expect(s.create.formError).toBe('Epochs: bad');
@@ -80,13 +84,13 @@ describe('jobs slice', () => {
     expect(s.view).toBe('monitor');
     expect(s.monitor?.jobId).toBe('new');
     expect(s.list.jobs[0]!.id).toBe('new');
-    expect(s.create.form.suffix).toBe('');
+    expect(s.create.form.suffix ?? '').toBe('');
     expect(s.create.form.model).toBe('gpt-4.1-mini');
   });
 
   it('keeps what was typed when creation fails', () => {
     const s = run([
-      { type: 'jobs/openCreate', model: 'gpt-4o', method: 'supervised' },
+      { type: 'jobs/openCreate', fields: FIELDS, model: 'gpt-4o' },
       { type: 'jobs/setField', field: 'seed', value: '42' },
       { type: 'jobs/submitForm', error: null },
       { type: 'jobs/estimated', estimate: null, note: 'no engine' },
@@ -128,13 +132,20 @@ describe('training settings line', () => {
 });
 
 describe('create form checks', () => {
-  const form = { model: 'gpt-4o', suffix: '', epochs: '', seed: '', validationFile: '', method: 'supervised' as const };
-  it('names the field at fault', () => {
-    expect(formProblem(form, null)).toMatch(/Open a dataset/);
-    expect(formProblem(form, '/d.jsonl')).toBeNull();
-    expect(formProblem({ ...form, epochs: '0' }, '/d.jsonl')).toMatch(/^Epochs: "0"/);
-    expect(formProblem({ ...form, epochs: '3' }, '/d.jsonl')).toBeNull();
-    expect(formProblem({ ...form, seed: '-1' }, '/d.jsonl')).toMatch(/^Seed/);
-    expect(formProblem({ ...form, suffix: 'has space' }, '/d.jsonl')).toMatch(/^Suffix/);
+  const create = (patch: Record<string, string> = {}) => ({ fields: FIELDS, form: { ...defaultValues(FIELDS), model: 'gpt-4o', ...patch } });
+  it('names the field at fault, from the provider\'s field list', () => {
+    expect(formProblem(create(), null)).toMatch(/Open a dataset/);
+    expect(formProblem(create({ trainingFile: '/split/train.jsonl' }), null)).toBeNull();
+    expect(formProblem(create(), '/d.jsonl')).toBeNull();
+    expect(formProblem(create({ epochs: '0' }), '/d.jsonl')).toBe("Epochs: 0 is too small ('auto' or a whole number from 1 to 50; leave it empty for auto).");
+    expect(formProblem(create({ epochs: '3' }), '/d.jsonl')).toBeNull();
+    expect(formProblem(create({ seed: '-1' }), '/d.jsonl')).toMatch(/^Seed/);
+    expect(formProblem(create({ suffix: 'has space' }), '/d.jsonl')).toMatch(/^Suffix: "has space" does not fit/);
+    expect(formProblem(create({ batchSize: '300' }), '/d.jsonl')).toMatch(/^Batch size: 300 is too large/);
+    expect(formProblem(create({ learningRateMultiplier: '0' }), '/d.jsonl')).toMatch(/^LR multiplier: 0 is too small \('auto' or a number above 0/);
+    // Beta belongs to DPO: a bad beta stops a DPO job only.
+    expect(formProblem(create({ beta: '5' }), '/d.jsonl')).toBeNull();
+    expect(formProblem(create({ beta: '5', method: 'dpo' }), '/d.jsonl')).toMatch(/^Beta: 5 is too large/);
+    expect(formProblem(create({ metadata: 'team' }), '/d.jsonl')).toMatch(/^Metadata: "team" is not key=value/);
   });
 });
