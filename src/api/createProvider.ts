@@ -6,6 +6,7 @@ import type { Profile } from '../core/profiles.js';
 import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
 import type { FineTuningProvider, ProviderCapabilities } from './types.js';
+import { treatAsSecret } from '../core/redact.js';
 
 export const CAPABILITIES: Record<Profile['kind'], ProviderCapabilities> = {
   openai: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
@@ -37,6 +38,8 @@ export function azureV1BaseUrl(endpoint: string): string {
 
 export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions = {}): OpenAI {
   const key = env[profile.apiKeyEnv];
+  // Whatever the variable is called, its value is now a key: no output may show it.
+  treatAsSecret(profile.apiKeyEnv);
   // The sandbox accepts any key; a real service gets a clear 'auth' error from its first call.
   const apiKey = key || (profile.kind === 'sandbox' ? 'sandbox' : 'missing-key');
   const common = {

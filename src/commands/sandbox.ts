@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { FAULT_KINDS, isFaultKind, type ServerFault } from '../sandbox/faults.js';
 import { SANDBOX_PROTOCOLS, startSandbox, type SandboxProtocol } from '../sandbox/server.js';
+import { redact } from '../core/redact.js';
 import type { CommandModule } from './types.js';
 
 interface SandboxFlags {
@@ -64,7 +65,8 @@ function banner(baseUrl: string, flags: SandboxFlags): string {
 
 function logRequest(method: string, path: string, status: number): void {
   const time = new Date().toISOString().slice(11, 19);
-  process.stdout.write(`${time} SANDBOX ${method} ${path} ${status === 0 ? 'dropped' : status}\n`);
+  // A path could carry anything a client put in it, a key included.
+  process.stdout.write(redact(`${time} SANDBOX ${method} ${path} ${status === 0 ? 'dropped' : status}\n`));
 }
 
 export const sandboxCommand: CommandModule = {
@@ -94,7 +96,7 @@ export const sandboxCommand: CommandModule = {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           const message = code === 'EADDRINUSE' ? `port ${flags.port} is in use; pick another with --port (0 picks a free one).` : (error as Error).message;
-          process.stderr.write(`ftui sandbox: ${message}\n`);
+          process.stderr.write(redact(`ftui sandbox: ${message}\n`));
           process.exitCode = 2;
           return;
         }

@@ -4,6 +4,7 @@ import { writeJsonl } from '../core/validate/convert.js';
 import type { CommandModule } from './types.js';
 import { formatRun, jsonDocument } from './validateOutput.js';
 import { createProgressBar } from './progressBar.js';
+import { redact, redactDeep } from '../core/redact.js';
 
 interface ValidateFlags {
   model: string;
@@ -38,8 +39,9 @@ async function run(file: string, flags: ValidateFlags): Promise<number> {
       ...(flags.workers !== undefined && { workers: flags.workers }),
     });
     progress?.done();
-    if (flags.json) process.stdout.write(`${JSON.stringify(jsonDocument(run), null, 2)}\n`);
-    else process.stdout.write(formatRun(run, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 100 }));
+    // Findings quote the dataset, which may hold a key someone pasted into it.
+    if (flags.json) process.stdout.write(`${JSON.stringify(redactDeep(jsonDocument(run)), null, 2)}\n`);
+    else process.stdout.write(redact(formatRun(run, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 100 })));
     if (flags.writeJsonl !== undefined && run.outcome !== 'unreadable') {
       const written = await writeJsonl(file, flags.writeJsonl);
       process.stderr.write(written === null ? `${file} is already JSONL; nothing written.\n` : `Wrote ${written} examples as JSONL to ${flags.writeJsonl}\n`);
@@ -48,7 +50,7 @@ async function run(file: string, flags: ValidateFlags): Promise<number> {
   } catch (error) {
     progress?.done();
     if (error instanceof UnknownModelError) {
-      process.stderr.write(`ftui validate: ${error.message}\n`);
+      process.stderr.write(redact(`ftui validate: ${error.message}\n`));
       return EXIT.unreadable;
     }
     throw error;

@@ -7,6 +7,7 @@ import { SANDBOX_HEADER } from './detect.js';
 import { faultError, isCommitFault, parseFaultHeader, serverFaultFor, FAULT_HEADER, type FaultKind, type ServerFault } from './faults.js';
 import { ApiError, sendError, sendJson } from './http.js';
 import { loadState, saveState, TOGETHER_FILE } from './persist.js';
+import { redact } from '../core/redact.js';
 import { findRoute } from './router.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { TogetherSandbox } from './together/context.js';
@@ -169,7 +170,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         sendError(res, error);
         return;
       }
-      sendError(res, new ApiError(500, `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`, 'server_error'));
+      sendError(res, new ApiError(500, redact(`The sandbox failed: ${error instanceof Error ? error.message : String(error)}`), 'server_error'));
     });
   });
   server.keepAliveTimeout = 1000;
