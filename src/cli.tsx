@@ -1,6 +1,8 @@
+import './installCrashGuard.js';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { commandModules } from './commands/index.js';
+import { redact, treatAsSecret } from './core/redact.js';
 
 // The bin runs dist/cli.js; package.json sits one folder up from both dist/ and src/.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +23,8 @@ const program = new Command('ftui')
       process.exitCode = 2;
       return;
     }
+    // The key variable is named now, before anything can fail and print or log its value.
+    treatAsSecret(options.apiKeyEnv);
     // chalk decides colour support when first imported, so NO_COLOR must be applied before Ink loads.
     if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
     const { resolveStartConnection } = await import('./tui/resolveConnection.js');
@@ -30,7 +34,7 @@ const program = new Command('ftui')
       start = await resolveStartConnection(options, process.env);
     } catch (error) {
       if (!(error instanceof ProfilesError)) throw error;
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${redact(error.message)}\n`);
       process.exitCode = 2;
       return;
     }

@@ -2,7 +2,7 @@ import { render } from 'ink';
 import { resolve } from 'node:path';
 import { App } from '../app.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
-import { shortMessage, writeCrashLog } from '../core/crashLog.js';
+import { onFatalCleanup, onFatalSave, setFatalInterceptor, stopOnUnexpectedError } from '../core/crashGuard.js';
 import { defaultServices, type ProviderServices } from '../effects/providerContext.js';
 import { ProviderRoot } from '../effects/ProviderRoot.js';
 import type { ConnectionState } from '../store/slices/connection.js';
@@ -10,6 +10,7 @@ import { initialAppState } from '../store/state.js';
 import { createStore } from '../store/store.js';
 import { StoreProvider } from '../store/StoreProvider.js';
 import { tuneHeapForFrames } from './heapTuning.js';
+import { isTerminalGone } from './hangup.js';
 import { takeOverTerminal } from './terminal.js';
 import { openDataset, writeDraftNow } from '../effects/datasetFiles.js';
 
@@ -20,6 +21,10 @@ export interface TuiOptions {
   services?: Partial<ProviderServices> | undefined;
 }
 
+const EXIT_HANGUP = 129;
+const EXIT_INTERRUPT = 130;
+const EXIT_TERMINATED = 143;
+
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
   tuneHeapForFrames();
@@ -28,33 +33,47 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
   const terminal = takeOverTerminal(process.stdout, process.stdin);
   let instance: ReturnType<typeof render> | null = null;
+  onFatalCleanup(() => instance?.unmount());
+  // Even an unexpected error keeps what was typed since the last autosave.
+  onFatalSave(() => writeDraftNow(store));
 
-  const fatal = (error: unknown) => {
-    instance?.unmount();
-    terminal.restore();
-    let where = '';
+  // Every way out other than quitting keeps unsaved work: the draft is written before we go.
+  let ending = false;
+  const endWithDraft = (code: number) => {
+    if (ending) return;
+    ending = true;
     try {
-      where = `\nDetails are in ${writeCrashLog(error)}`;
+      // On a closed terminal these writes fail quietly (the error listeners below take them).
+      instance?.unmount();
+      terminal.restore();
     } catch {
-      // A crash log that cannot be written must not hide the original error.
+      // Nothing to put back on a terminal that is gone; the draft matters more.
     }
-    process.stderr.write(`ftui stopped after an unexpected error: ${shortMessage(error)}${where}\n`);
-    process.exit(1);
-  };
-  const onSignal = (code: number) => () => {
-    instance?.unmount();
-    terminal.restore();
-    // Unsaved edits go to the draft journal before we go; the next start offers them back.
     void writeDraftNow(store).finally(() => process.exit(code));
   };
-  process.on('uncaughtException', fatal);
-  process.on('unhandledRejection', fatal);
-  process.on('SIGTERM', onSignal(143));
-  process.on('SIGHUP', onSignal(129));
+  // Closing the terminal window is a normal way to end, not a crash: the kernel hangs up
+  // (SIGHUP) and every read or write on the terminal fails with EIO. Nothing may be written to
+  // it any more, no crash log is due, and the exit is quiet.
+  let hungUp = false;
+  const hangUp = () => {
+    hungUp = true;
+    endWithDraft(EXIT_HANGUP);
+  };
+  for (const stream of [process.stdout, process.stderr, process.stdin]) stream.on('error', hangUp);
+  // Once the terminal is gone, whatever else fails is its consequence (a write Ink still had
+  // queued): the draft is being written and we leave quietly.
+  setFatalInterceptor((error) => {
+    if (!hungUp && !isTerminalGone(error)) return false;
+    hangUp();
+    return true;
+  });
+  process.on('SIGHUP', hangUp);
+  process.on('SIGTERM', () => endWithDraft(EXIT_TERMINATED));
+  process.on('SIGINT', () => endWithDraft(EXIT_INTERRUPT));
 
   instance = render(
     <StoreProvider store={store}>
-      <ErrorBoundary onFatal={fatal}>
+      <ErrorBoundary onFatal={stopOnUnexpectedError}>
         <ProviderRoot services={{ ...defaultServices, ...options.services }}>
           <App />
         </ProviderRoot>
