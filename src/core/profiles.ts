@@ -4,7 +4,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { describeFsError } from './dataset/errors.js';
 import { appPaths } from './paths.js';
+import { columnOf, locateJsonError } from './validate/jsonError.js';
 
 export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox';
 const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox'];
@@ -38,11 +40,20 @@ export function profilesPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const KEY_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Fields in which people paste the key itself, expecting it to be used.
+const KEY_FIELDS = ['apiKey', 'api_key', 'apikey', 'key', 'token', 'secret'];
 
 function parseProfile(value: unknown, index: number, file: string): Profile {
   const where = `${file}: profiles[${index}]`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProfilesError(`${where} should be an object.`);
   const p = value as Record<string, unknown>;
+  const keyField = KEY_FIELDS.find((field) => field in p);
+  if (keyField !== undefined) {
+    // A key written into the file: refuse it, and never repeat it (the message names the field only).
+    throw new ProfilesError(
+      `${where}.${keyField}: profiles.json must not hold a key. Remove the field, put the key in an environment variable and name that variable in "apiKeyEnv".`,
+    );
+  }
   const text = (field: string, required: boolean): string | undefined => {
     const v = p[field];
     if (v === undefined || v === null) {
@@ -81,8 +92,14 @@ export function parseProfiles(text: string, file: string): ProfilesFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new ProfilesError(`${file} is not valid JSON (${(error as Error).message}).`);
+  } catch {
+    // Our own words with line and column: JSON.parse's message quotes the text around the
+    // error, which may be a key someone pasted into the file.
+    const error = locateJsonError(text);
+    const before = text.slice(0, error?.offset ?? 0);
+    const line = before.split('\n').length;
+    const column = columnOf(before.slice(before.lastIndexOf('\n') + 1), Infinity);
+    throw new ProfilesError(`${file} is not valid JSON at line ${line}, column ${column}: ${error?.message ?? 'it cannot be parsed'}.`);
   }
   const list = (json as { profiles?: unknown } | null)?.profiles;
   if (!Array.isArray(list)) throw new ProfilesError(`${file} should hold {"profiles": [...]}.`);
@@ -103,7 +120,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: [] };
-    throw error;
+    throw new ProfilesError(`${file} cannot be read: ${describeFsError(error)}.`);
   }
   return parseProfiles(text, file);
 }

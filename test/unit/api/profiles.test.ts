@@ -83,3 +83,28 @@ describe('resolution', () => {
     expect(kindOfBaseUrl('https://api.together.xyz/v1')).toBe('custom');
   });
 });
+
+describe('a key written into profiles.json', () => {
+  // Before: an apiKey field was silently ignored (and dropped on the next save).
+  it('is refused with a message that names the field and never repeats the key', async () => {
+    const key = 'sk-proj-PastedIntoTheFile0123456789';
+    await saveProfile(azure, env);
+    for (const field of ['apiKey', 'api_key']) {
+      await writeFile(profilesPath(env), JSON.stringify({ profiles: [{ name: 'x', kind: 'openai', [field]: key }] }));
+      const error = await loadProfiles(env).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProfilesError);
+      expect((error as Error).message).toMatch(new RegExp(`profiles\\[0\\]\\.${field}: profiles\\.json must not hold a key`));
+      expect((error as Error).message).not.toContain('PastedIntoTheFile');
+    }
+  });
+
+  it('is not quoted back when the file does not parse', async () => {
+    await saveProfile(azure, env);
+    await writeFile(profilesPath(env), '{"profiles": [{"name": "x", "apiKey": sk-proj-PastedIntoTheFile0123456789}]}');
+    await expect(loadProfiles(env)).rejects.toThrow(/is not valid JSON at line 1, column 39/);
+    await expect(loadProfiles(env)).rejects.not.toThrow(/PastedIntoTheFile/);
+  });
+});
