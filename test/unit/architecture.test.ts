@@ -49,3 +49,14 @@ describe('layers', () => {
     expect(offenders('sandbox', (s) => /(^|\/)api\//.test(s))).toEqual([]);
   });
 });
+
+describe('dependencies', () => {
+  it('every runtime dependency is used by the source (patch-package runs on install)', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // Imports, and require() of a module path (gpt-tokenizer's encodings are loaded by name).
+    const required = (file: string) => [...readFileSync(file, 'utf8').matchAll(/require\(\s*[`'"]([^`'"$]+)/g)].map((m) => m[1]!);
+    const used = new Set(sourceFiles(SRC).flatMap((f) => [...imports(f), ...required(f)]).map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)));
+    const unused = Object.keys(pkg.dependencies).filter((name) => name !== 'patch-package' && !used.has(name));
+    expect(unused).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Waiting } from '../../components/Waiting.js';
 import { useEffect } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { useProvider } from '../../effects/providerContext.js';
@@ -15,8 +16,9 @@ import type { ScreenProps } from '../types.js';
 import { chatBindings, type ChatCommand } from './bindings.js';
 import { ModelPicker } from './ModelPicker.js';
 import { transcriptLines, wrap } from './transcript.js';
-import { editText } from '../editText.js';
 import { appendExample } from './appendExample.js';
+import { layoutField } from '../../components/fieldLayout.js';
+import { TextFieldView } from '../../components/TextFieldView.js';
 
 export function ChatScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
@@ -61,13 +63,18 @@ export function ChatScreen({ width, height }: ScreenProps) {
   const focus = chat.focus;
   // The field being typed in (message, or the corrected answer), wrapped and scrolled to its end.
   const fieldPrefix = focus === 'edit' ? 'corrected answer: ' : '› ';
-  const fieldText = focus === 'edit' ? (chat.edit?.text ?? '') : chat.draft;
-  const fieldLines = wrap(`${fieldPrefix}${fieldText}${focus === 'input' || focus === 'edit' ? '▍' : ''}`, inner);
-  const fieldRows = Math.min(fieldLines.length, Math.max(1, Math.floor((height - 6) / 3)));
-  const systemLines = focus === 'system' ? wrap(`System: ${chat.systemPrompt}▍`, inner).slice(-3) : [cut(`System: ${chat.systemPrompt || '(none; s to set one)'}`, inner)];
+  const fieldWidth = Math.max(10, inner - fieldPrefix.length);
+  // The field being typed in (message or corrected answer) is the shared text field; otherwise the draft, dimmed.
+  const typingField = (focus === 'input' || focus === 'edit') && chat.field ? chat.field : null;
+  const fieldLines = typingField ? [] : wrap(`${fieldPrefix}${chat.draft}`, inner);
+  const maxFieldRows = Math.max(1, Math.floor((height - 6) / 3));
+  const fieldRows = typingField ? Math.min(maxFieldRows, layoutField(typingField, fieldWidth, maxFieldRows).length) : Math.min(fieldLines.length, maxFieldRows);
+  const systemField = focus === 'system' && chat.field ? chat.field : null;
+  const systemRows = systemField ? Math.min(3, layoutField(systemField, inner - 8, 3).length) : 1;
+  const systemLines = systemField ? [] : [cut(`System: ${chat.systemPrompt || '(none; s to set one)'}`, inner)];
 
   // title, system prompt, separator; transcript; status, field, hints
-  const transcriptRows = Math.max(1, height - 4 - systemLines.length - fieldRows);
+  const transcriptRows = Math.max(1, height - 4 - systemRows - fieldRows);
   const lines = transcriptLines(chat, inner);
   const shown = lines.slice(-transcriptRows);
 
@@ -81,6 +88,12 @@ export function ChatScreen({ width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(title, inner)}</Text>
+      {systemField ? (
+        <Box>
+          <Text bold>System: </Text>
+          <TextFieldView field={systemField} width={inner - 8} maxRows={3} />
+        </Box>
+      ) : null}
       {systemLines.map((line, i) => (
         <Text key={i} dimColor={focus !== 'system'} bold={focus === 'system'}>
           {line}
@@ -95,9 +108,19 @@ export function ChatScreen({ width, height }: ScreenProps) {
           </Text>
         ))}
       </Box>
-      <Text color={status.color} dimColor={status.color === undefined}>
-        {cut(status.text, inner)}
-      </Text>
+      {chat.stream !== null && chat.error === null && chat.models.error === null ? (
+        <Waiting text={chat.stream.text === '' ? 'Waiting for the first token… (x stops)' : 'Replying… (x stops)'} width={inner} color="yellow" />
+      ) : (
+        <Text color={status.color} dimColor={status.color === undefined}>
+          {cut(status.text, inner)}
+        </Text>
+      )}
+      {typingField ? (
+        <Box>
+          <Text color={focus === 'edit' ? 'green' : undefined}>{fieldPrefix}</Text>
+          <TextFieldView field={typingField} width={fieldWidth} maxRows={fieldRows} color={focus === 'edit' ? 'green' : undefined} />
+        </Box>
+      ) : null}
       {fieldLines.slice(-fieldRows).map((line, i) => (
         <Text key={i} color={focus === 'edit' ? 'green' : undefined} dimColor={focus !== 'input' && focus !== 'edit'}>
           {line || ' '}
@@ -114,29 +137,19 @@ function hints(chat: ChatState): string {
   return 'enter write · m model · s system · a add example · e correct · n new chat';
 }
 
+/** A key in the focused field: enter sends (or finishes), esc leaves, the rest edits (alt+enter: new line). */
 function handleTyping(press: KeyPress, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
-  const value = chat.focus === 'system' ? chat.systemPrompt : chat.focus === 'edit' ? (chat.edit?.text ?? '') : chat.draft;
-  const result = editText(value, press);
-  const submit = (text: string) => {
+  if (press.name === 'enter') {
     if (chat.focus === 'input') dispatch({ type: 'chat/send' });
-    else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, text), datasetPath, dispatch);
+    else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, chat.edit?.text ?? ''), datasetPath, dispatch);
     else dispatch({ type: 'chat/focus', focus: 'none' });
-  };
-  switch (result.kind) {
-    case 'change':
-      if (chat.focus === 'system') dispatch({ type: 'chat/setSystemPrompt', text: result.value });
-      else if (chat.focus === 'edit') dispatch({ type: 'chat/setEdit', text: result.value });
-      else dispatch({ type: 'chat/setDraft', text: result.value });
-      return;
-    case 'submit':
-      submit(value);
-      return;
-    case 'cancel':
-      dispatch(chat.focus === 'edit' ? { type: 'chat/cancelEdit' } : { type: 'chat/focus', focus: 'none' });
-      return;
-    case 'none':
-      return;
+    return;
   }
+  if (press.name === 'esc') {
+    dispatch(chat.focus === 'edit' ? { type: 'chat/cancelEdit' } : { type: 'chat/focus', focus: 'none' });
+    return;
+  }
+  dispatch({ type: 'chat/fieldKey', key: press });
 }
 
 function handleCommand(command: ChatCommand | null, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {

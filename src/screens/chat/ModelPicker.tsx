@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Waiting } from '../../components/Waiting.js';
 import { cut } from '../../components/fitLine.js';
 import type { ChatState } from '../../store/slices/chat.js';
 import { explainError } from '../explainError.js';
@@ -15,7 +16,7 @@ export function ModelPicker({ chat, width, height }: { chat: ChatState; width: n
       <Text bold>{cut(`Choose a model (${list.length}) — enter choose · esc close`, width)}</Text>
       {chat.models.error ? <Text color="red">{cut(explainError(chat.models.error), width)}</Text> : <Text> </Text>}
       <Box flexDirection="column" height={rows}>
-        {list.length === 0 ? <Text dimColor>{chat.models.loading ? 'Loading models…' : 'No models.'}</Text> : null}
+        {list.length === 0 ? chat.models.loading ? <Waiting text="Loading models…" width={width} /> : <Text dimColor>No models.</Text> : null}
         {list.slice(start, start + rows).map((m, i) => {
           const index = start + i;
           const date = shutdownDate(m.id, list);

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Waiting } from '../../components/Waiting.js';
 import type { ReactNode } from 'react';
 import { basename } from 'node:path';
 import { cut } from '../../components/fitLine.js';
@@ -9,7 +10,7 @@ import type { DatasetState } from '../../store/slices/dataset.js';
 import type { ScreenProps } from '../types.js';
 import { ExampleEditor } from './ExampleEditor.js';
 import { ExampleList } from './ExampleList.js';
-import { TextLine, textLines } from './TextLines.js';
+import { TextFieldView } from '../../components/TextFieldView.js';
 import { useDatasetKeys } from './useDatasetKeys.js';
 
 const PROMPT_LABEL = {
@@ -57,7 +58,7 @@ export function DatasetScreen({ width, height }: ScreenProps) {
   if (dataset.status === 'loading') {
     return (
       <Box paddingX={1}>
-        <Text>{cut(`Opening ${dataset.filePath ?? ''}…`, inner)}</Text>
+        <Waiting text={`Opening ${dataset.filePath ?? ''}…`} width={inner} />
       </Box>
     );
   }
@@ -84,19 +85,17 @@ export function DatasetScreen({ width, height }: ScreenProps) {
   } else if (dataset.confirmDelete !== null) {
     bottom = <Text color="yellow">{cut(`Delete example ${dataset.cursor + 1}? y delete · n keep`, inner)}</Text>;
   } else if (dataset.prompt) {
-    const lines = textLines(dataset.prompt.field.text, inner - 2, 1, dataset.prompt.field);
     bottom = (
       <Box flexDirection="column">
         <Text>{cut(`${PROMPT_LABEL[dataset.prompt.kind]} (enter ok · esc cancel)`, inner)}</Text>
-        <TextLine line={lines[lines.length - 1] ?? ''} />
+        <TextFieldView field={dataset.prompt.field} width={inner} />
       </Box>
     );
   } else if (dataset.filter?.field) {
-    const lines = textLines(dataset.filter.field.text, inner - 2, 1, dataset.filter.field);
     bottom = (
       <Box>
         <Text>/ </Text>
-        <TextLine line={lines[0] ?? ''} />
+        <TextFieldView field={dataset.filter.field} width={inner - 2} />
       </Box>
     );
   } else if (dataset.message) {

@@ -2,13 +2,18 @@ import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
 import type { EditorState } from '../../store/slices/datasetEditor.js';
 import { rowAnalysis } from '../../core/dataset/rowResults.js';
-import { TextLine, textLines } from './TextLines.js';
+import { layoutField } from '../../components/fieldLayout.js';
+import { TextFieldView } from '../../components/TextFieldView.js';
+import type { TextField } from '../../store/slices/textField.js';
+import { textLines } from './TextLines.js';
 
 interface Block {
   key: string;
   header: string;
   selected: boolean;
-  lines: ReturnType<typeof textLines>;
+  lines: string[];
+  /** The message being typed: drawn as the field, `rows` high. */
+  field: { field: TextField; rows: number } | null;
 }
 
 /** One example: its messages as blocks, the selected one in full, the one being typed with a cursor. */
@@ -19,9 +24,7 @@ export function ExampleEditor({ editor, model, width, height, title }: { editor:
     return (
       <Box flexDirection="column">
         <Text color="red">{cut(`${title} — not valid JSON; edit the line as text (enter writes it back, esc leaves it unchanged)`, width)}</Text>
-        {textLines(field?.text ?? '', width, Math.max(1, height - 1), field).map((line, i) => (
-          <TextLine key={i} line={line} />
-        ))}
+        {field ? <TextFieldView field={field} width={width} maxRows={Math.max(1, height - 1)} /> : null}
       </Box>
     );
   }
@@ -37,13 +40,14 @@ export function ExampleEditor({ editor, model, width, height, title }: { editor:
       key: String(i),
       header: `${selected ? '▸' : ' '} ${i + 1} ${m.role}${weight}${structured} · ${tokens} tok${isTyping ? ' · typing: enter finishes, alt+enter or ctrl+j new line, esc stops' : ''}`,
       selected,
-      lines: textLines(text || (isTyping ? '' : '(empty)'), width - 4, selected ? Math.max(1, height - 4) : 2, isTyping ? typing : null),
+      lines: isTyping ? [] : textLines(text || '(empty)', width - 4, selected ? Math.max(1, height - 4) : 2),
+      field: isTyping ? { field: typing, rows: Math.min(Math.max(1, height - 4), fieldRows(typing, width - 4)) } : null,
     };
   });
   const next = editor.mode === 'author' && typing ? `Next: ${editor.messages[typing.index]?.role ?? ''}` : '';
   // Show the selected block whole, and as many neighbours as fit around it.
   const budget = Math.max(1, height - 1);
-  const size = (b: Block) => 1 + b.lines.length;
+  const size = (b: Block) => 1 + (b.field ? b.field.rows : b.lines.length);
   let first = editor.selected;
   let last = editor.selected;
   let used = blocks[editor.selected] ? size(blocks[editor.selected] as Block) : 0;
@@ -67,12 +71,18 @@ export function ExampleEditor({ editor, model, width, height, title }: { editor:
             {cut(b.header, width)}
           </Text>
           <Box flexDirection="column" paddingLeft={4}>
+            {b.field ? <TextFieldView field={b.field.field} width={width - 4} maxRows={b.field.rows} /> : null}
             {b.lines.map((line, i) => (
-              <TextLine key={i} line={line} />
+              <Text key={i}>{line || ' '}</Text>
             ))}
           </Box>
         </Box>
       ))}
     </Box>
   );
+}
+
+/** Rows the field needs at this width (to size its block): its layout with room to spare. */
+function fieldRows(field: TextField, width: number): number {
+  return layoutField(field, width, 1000).length;
 }

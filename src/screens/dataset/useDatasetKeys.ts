@@ -6,29 +6,9 @@ import type { KeyPress } from '../../keys/decode.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
-import type { TextKey } from '../../store/slices/textField.js';
 import { discardDraft } from '../../core/dataset/journal.js';
 import { exportRows, importInto, saveOpenDataset } from '../../effects/datasetFiles.js';
 import { datasetBindings } from './bindings.js';
-
-const TEXT_KEYS: Record<string, TextKey> = {
-  backspace: 'backspace',
-  left: 'left',
-  right: 'right',
-  up: 'up',
-  down: 'down',
-  home: 'home',
-  end: 'end',
-  'alt+enter': 'newline',
-  'ctrl+j': 'newline',
-};
-
-/** A key in a focused text field that is neither enter nor esc: an editing key, or typed or pasted text. */
-function editField({ name, text }: KeyPress, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
-  const textKey = name === null ? undefined : TEXT_KEYS[name];
-  if (textKey) return onKey(textKey);
-  if (text !== null) onText(text);
-}
 
 function submitPrompt(store: Store): void {
   const prompt = store.getState().dataset.prompt;
@@ -91,20 +71,20 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
   if (dataset.prompt) {
     if (name === 'enter') submitPrompt(store);
     else if (name === 'esc') dispatch({ type: 'dataset/promptClose' });
-    else editField(press, (textKey) => dispatch({ type: 'dataset/promptKey', key: textKey }), (text) => dispatch({ type: 'dataset/promptType', text }));
+    else dispatch({ type: 'dataset/promptKey', key: press });
     return;
   }
   if (dataset.filter?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/filterApply' });
     else if (name === 'esc') dispatch({ type: 'dataset/filterClear' });
-    else editField(press, (textKey) => dispatch({ type: 'dataset/filterKey', key: textKey }), (text) => dispatch({ type: 'dataset/filterType', text }));
+    else dispatch({ type: 'dataset/filterKey', key: press });
     return;
   }
   if (dataset.editor?.field) {
     if (name === 'enter') dispatch({ type: 'dataset/editor/finishText' });
     else if (name === 'esc') dispatch(dataset.editor.mode === 'raw' ? { type: 'dataset/closeEditor' } : { type: 'dataset/editor/stopText' });
     else if (name === 'ctrl+s') void saveAfterClosing(store);
-    else editField(press, (textKey) => dispatch({ type: 'dataset/editor/key', key: textKey }), (text) => dispatch({ type: 'dataset/editor/type', text }));
+    else dispatch({ type: 'dataset/editor/key', key: press });
     return;
   }
 

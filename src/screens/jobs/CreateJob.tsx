@@ -1,4 +1,7 @@
 import { Box, Text } from 'ink';
+import { TextFieldView } from '../../components/TextFieldView.js';
+import { Waiting } from '../../components/Waiting.js';
+import type { TextField } from '../../store/slices/textField.js';
 import { cut } from '../../components/fitLine.js';
 import { describeRange, parseForm, settingsSummary, shownValue, type FormFieldSpec } from '../../core/jobForm.js';
 import { visibleFields, type JobsState } from '../../store/slices/jobs.js';
@@ -19,7 +22,8 @@ function bar(sent: number, total: number, width: number): string {
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
-type Line = { text: string; color?: string; dim?: boolean; bold?: boolean };
+/** A row of the screen; `waiting` draws a spinner before it, `field` the text field being typed in after its text. */
+type Line = { text: string; color?: string; dim?: boolean; bold?: boolean; waiting?: boolean; field?: TextField };
 
 /** A field's row: chosen values between ‹ ›, typed ones as text, an empty one as what it means. */
 function fieldValue(spec: FormFieldSpec, raw: string, jobs: JobsState): { text: string; dim: boolean } {
@@ -72,7 +76,7 @@ export function CreateJob({
       ];
       break;
     case 'estimating':
-      status = [{ text: 'Validating the dataset for a cost estimate… (esc back to the form)', color: 'yellow' }];
+      status = [{ text: 'Validating the dataset for a cost estimate… (esc back to the form)', color: 'yellow', waiting: true }];
       break;
     case 'confirm': {
       const cost = phase.estimate
@@ -87,14 +91,14 @@ export function CreateJob({
     }
     case 'uploading':
       status = [
-        { text: `Uploading the ${phase.file} file: ${bar(phase.sent, phase.total, 24)} (${mb(phase.sent)} of ${mb(phase.total)})`, color: 'yellow' },
+        { text: `Uploading the ${phase.file} file: ${bar(phase.sent, phase.total, 24)} (${mb(phase.sent)} of ${mb(phase.total)})`, color: 'yellow', waiting: true },
       ];
       break;
     case 'creating':
       status = [
         phase.checking
-          ? { text: "The service's answer was lost; looking for the job by its request id before anything else…", color: 'yellow' }
-          : { text: 'Creating the job…', color: 'yellow' },
+          ? { text: "The service's answer was lost; looking for the job by its request id before anything else…", color: 'yellow', waiting: true }
+          : { text: 'Creating the job…', color: 'yellow', waiting: true },
       ];
       break;
     case 'failed':
@@ -107,7 +111,7 @@ export function CreateJob({
       break;
   }
   // A message about money or a lost answer is read in full, so it wraps instead of being cut.
-  const statusRows = status.flatMap((s) => wrapText(s.text, inner, 4).map((row) => ({ ...s, text: row })));
+  const statusRows = status.flatMap((s) => wrapText(s.text, inner - (s.waiting ? 2 : 0), 4).map((row, k) => ({ ...s, text: row, waiting: s.waiting === true && k === 0 })));
 
   const top: Line[] = [
     { text: `New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, bold: true },
@@ -125,9 +129,7 @@ export function CreateJob({
       const label = `${selected ? '▸' : ' '} ${spec.label.padEnd(LABEL_WIDTH)}`;
       const raw = form[spec.name] ?? '';
       if (selected && editing) {
-        // The end being typed stays in view.
-        const room = Math.max(2, inner - label.length - 1);
-        return { text: `${label}${raw.length > room ? `…${raw.slice(raw.length - room + 1)}` : raw}▍`, bold: true };
+        return jobs.create.input ? { text: label, bold: true, field: jobs.create.input } : { text: `${label}${raw}`, bold: true };
       }
       const value = fieldValue(spec, raw, jobs);
       return { text: `${label}${value.text}`, bold: selected, dim: value.dim && !selected };
@@ -139,11 +141,20 @@ export function CreateJob({
   const lines = [...top, ...body, { text: ' ' }, ...statusRows];
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
-      {lines.map((line, i) => (
-        <Text key={i} color={line.color} bold={line.bold} dimColor={line.dim}>
-          {cut(line.text, inner)}
-        </Text>
-      ))}
+      {lines.map((line, i) =>
+        line.field ? (
+          <Box key={i}>
+            <Text bold={line.bold}>{line.text}</Text>
+            <TextFieldView field={line.field} width={Math.max(2, inner - line.text.length)} />
+          </Box>
+        ) : line.waiting ? (
+          <Waiting key={i} text={line.text} width={inner} color={line.color} />
+        ) : (
+          <Text key={i} color={line.color} bold={line.bold} dimColor={line.dim}>
+            {cut(line.text, inner)}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }

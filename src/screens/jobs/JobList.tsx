@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Waiting } from '../../components/Waiting.js';
 import { cut } from '../../components/fitLine.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
@@ -31,7 +32,11 @@ export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; wid
       <Text dimColor>{cut(`${pad('JOB', idW)} ${pad('STATUS', statusW)} ${pad('CREATED (UTC)', createdW)} MODEL`, inner)}</Text>
       <Box flexDirection="column" height={listRows}>
         {list.jobs.length === 0 ? (
-          <Text dimColor>{cut(list.loading ? 'Loading jobs…' : list.error ? ' ' : 'No jobs yet. Press n to create one from the open dataset.', inner)}</Text>
+          list.loading ? (
+            <Waiting text="Loading jobs…" width={inner} />
+          ) : (
+            <Text dimColor>{cut(list.error ? ' ' : 'No jobs yet. Press n to create one from the open dataset.', inner)}</Text>
+          )
         ) : (
           visible.map((job, i) => {
             const index = start + i;

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Waiting } from '../../components/Waiting.js';
 import { cut } from '../../components/fitLine.js';
 import type { JobRecord } from '../../core/domain.js';
 import type { JobsState } from '../../store/slices/jobs.js';
@@ -33,7 +34,7 @@ export function JobMonitor({
     return (
       <Box flexDirection="column" paddingX={1} height={height}>
         <Text bold>{cut(`Job ${monitor.jobId}`, inner)}</Text>
-        <Text color={monitor.error ? 'red' : undefined}>{cut(monitor.error ? explainError(monitor.error) : 'Loading…', inner)}</Text>
+        {monitor.error ? <Text color="red">{cut(explainError(monitor.error), inner)}</Text> : <Waiting text="Loading…" width={inner} />}
         <Text dimColor>esc back to the list</Text>
       </Box>
     );

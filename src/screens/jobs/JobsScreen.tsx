@@ -17,7 +17,6 @@ import { CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
-import { editText } from '../editText.js';
 
 export function JobsScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
@@ -155,18 +154,8 @@ const isChoice = (spec: FormFieldSpec | undefined) => spec?.kind === 'enum' || s
 function editField(press: KeyPress, jobs: JobsState, dispatch: Dispatch): void {
   const spec = currentField(jobs.create);
   if (spec === undefined || isChoice(spec)) return;
-  const result = editText(jobs.create.form[spec.name] ?? '', press);
-  switch (result.kind) {
-    case 'change':
-      dispatch({ type: 'jobs/setField', field: spec.name, value: result.value });
-      return;
-    case 'submit':
-    case 'cancel':
-      dispatch({ type: 'jobs/editField', editing: false });
-      return;
-    case 'none':
-      return;
-  }
+  if (press.name === 'enter' || press.name === 'esc') dispatch({ type: 'jobs/editField', editing: false });
+  else dispatch({ type: 'jobs/fieldKey', key: press });
 }
 
 function handleCreate(command: JobsCommand | null, ctx: Context): void {

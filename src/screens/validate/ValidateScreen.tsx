@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { Waiting } from '../../components/Waiting.js';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
@@ -9,23 +10,17 @@ import { commandFor } from '../../keys/bindings.js';
 import type { KeyPress } from '../../keys/decode.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
-import type { TextKey } from '../../store/slices/textField.js';
 import type { ValidationState } from '../../store/slices/validation.js';
 import type { ScreenProps } from '../types.js';
 import { validateBindings } from './bindings.js';
 import { applyFix, fixesFor } from './fixActions.js';
 import { findingLines, targetLine, type FindingLine } from './findingLines.js';
 import { TokenPanel } from './TokenPanel.js';
+import { TextFieldView } from '../../components/TextFieldView.js';
 import { packGroups, sparkline, summaryGroups } from './summaryLines.js';
 import { wrapText } from './wrapText.js';
 
 const n = new Intl.NumberFormat('en-US');
-
-/** A key in a focused one-line field that is neither enter nor esc: an editing key, or typed text. */
-function editLine({ name, text }: KeyPress, onKey: (textKey: TextKey) => void, onText: (text: string) => void): void {
-  if (name === 'backspace' || name === 'left' || name === 'right' || name === 'home' || name === 'end') onKey(name);
-  else if (text !== null) onText(text);
-}
 
 function histogramRows(report: DatasetReport, rows: number, width: number): string[] {
   const bins = report.figures.histogram;
@@ -77,13 +72,13 @@ export function ValidateScreen({ width, height }: ScreenProps) {
     if (state.fileField) {
       if (name === 'enter') dispatch({ type: 'validation/fileDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/fileDone', keep: false });
-      else editLine(press, (textKey) => dispatch({ type: 'validation/fileKey', key: textKey }), (text) => dispatch({ type: 'validation/fileType', text }));
+      else dispatch({ type: 'validation/fileKey', key: press });
       return;
     }
     if (state.filter?.field) {
       if (name === 'enter') dispatch({ type: 'validation/filterDone', keep: true });
       else if (name === 'esc') dispatch({ type: 'validation/filterDone', keep: false });
-      else editLine(press, (textKey) => dispatch({ type: 'validation/filterKey', key: textKey }), (text) => dispatch({ type: 'validation/filterType', text }));
+      else dispatch({ type: 'validation/filterKey', key: press });
       return;
     }
     const page = Math.max(1, height - 8);
@@ -149,7 +144,7 @@ export function ValidateScreen({ width, height }: ScreenProps) {
   if (validation.status === 'running' && progress && progress.total > 0) {
     const bar = Math.max(10, Math.min(40, inner - 30));
     const filled = Math.round((progress.done / progress.total) * bar);
-    head.push(<Text key="progress">{cut(`Validating [${'#'.repeat(filled)}${'.'.repeat(bar - filled)}] ${n.format(progress.done)} of ${n.format(progress.total)} changed`, inner)}</Text>);
+    head.push(<Waiting key="progress" text={`Validating [${'#'.repeat(filled)}${'.'.repeat(bar - filled)}] ${n.format(progress.done)} of ${n.format(progress.total)} changed`} width={inner} />);
   }
   if (report) {
     const f = report.figures;
@@ -178,10 +173,22 @@ export function ValidateScreen({ width, height }: ScreenProps) {
     );
     bottomRows = 2 + preview.length;
   } else if (validation.fileField) {
-    bottom = <Text>{cut(`validation file: ${validation.fileField.text}▏ (enter check · esc cancel · empty: none)`, inner)}</Text>;
-    bottomRows = 1;
+    bottom = (
+      <Box flexDirection="column">
+        <Text>{cut('validation file: (enter check · esc cancel · empty: none)', inner)}</Text>
+        <TextFieldView field={validation.fileField} width={inner} />
+      </Box>
+    );
+    bottomRows = 2;
   } else if (validation.filter?.field) {
-    bottom = <Text>{cut(`filter: ${validation.filter.field.text}▏ (enter keep · esc clear)`, inner)}</Text>;
+    const hint = ' (enter keep · esc clear)';
+    bottom = (
+      <Box>
+        <Text>filter: </Text>
+        <TextFieldView field={validation.filter.field} width={Math.max(10, inner - 8 - hint.length)} />
+        <Text dimColor>{hint}</Text>
+      </Box>
+    );
     bottomRows = 1;
   }
 
@@ -210,7 +217,7 @@ export function ValidateScreen({ width, height }: ScreenProps) {
   if (validation.view === 'tokens') {
     body = <TokenPanel store={store} target={targetLine(lines[cursor])} model={validation.model} width={inner} height={bodyHeight} />;
   } else if (!report) {
-    body = <Text dimColor>Validating…</Text>;
+    body = <Waiting text="Validating…" width={inner} />;
   } else if (lines.length === 0) {
     body = <Text color="green">{validation.filter ? 'No finding matches the filter.' : 'No problems found. The dataset is ready to upload.'}</Text>;
   } else {

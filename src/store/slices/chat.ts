@@ -1,5 +1,6 @@
 import type { ErrorInfo, ModelRecord } from '../../core/domain.js';
 import { assertNever } from '../assertNever.js';
+import { editKey, setText, textField, type FieldKey, type TextField } from './textField.js';
 
 export interface ChatMessage {
   role: 'user' | 'assistant';
@@ -38,6 +39,8 @@ export interface ChatState {
   edit: { text: string } | null;
   /** What happened to the last example sent to the dataset. */
   saved: string | null;
+  /** The focused field (message, system prompt or corrected answer); its text is mirrored into that value. */
+  field: TextField | null;
 }
 
 export type ChatAction =
@@ -50,6 +53,7 @@ export type ChatAction =
   | { type: 'chat/closePicker' }
   | { type: 'chat/movePicker'; delta: number }
   | { type: 'chat/pickModel'; model: string }
+  | { type: 'chat/fieldKey'; key: FieldKey }
   | { type: 'chat/setDraft'; text: string }
   | { type: 'chat/setSystemPrompt'; text: string }
   | { type: 'chat/send' }
@@ -77,6 +81,7 @@ export const initialChatState: ChatState = {
   error: null,
   edit: null,
   saved: null,
+  field: null,
 };
 
 export function isChatAction(action: { type: string }): action is ChatAction {
@@ -93,8 +98,16 @@ export function reduceChat(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'chat/focusText':
       return reduceChat(state, { type: 'chat/focus', focus: action.focused ? 'input' : 'none' });
-    case 'chat/focus':
-      return state.focus === action.focus ? state : { ...state, focus: action.focus };
+    case 'chat/focus': {
+      if (state.focus === action.focus) return state;
+      const value = action.focus === 'input' ? state.draft : action.focus === 'system' ? state.systemPrompt : action.focus === 'edit' ? (state.edit?.text ?? '') : null;
+      return { ...state, focus: action.focus, field: value === null ? null : textField(value, { multiline: true }) };
+    }
+    case 'chat/fieldKey': {
+      const field = state.field && editKey(state.field, action.key);
+      if (!field || field === state.field) return state;
+      return withFieldText({ ...state, field }, field.text);
+    }
     case 'chat/modelsRequested':
       return { ...state, models: { ...state.models, loading: true, error: null, requestId: state.models.requestId + 1 } };
     case 'chat/modelsLoaded': {
@@ -118,15 +131,16 @@ export function reduceChat(state: ChatState, action: ChatAction): ChatState {
     case 'chat/pickModel':
       return { ...state, model: action.model, picker: null };
     case 'chat/setDraft':
-      return { ...state, draft: action.text };
+      return { ...state, draft: action.text, field: state.focus === 'input' && state.field ? setText(state.field, action.text) : state.field };
     case 'chat/setSystemPrompt':
-      return { ...state, systemPrompt: action.text };
+      return { ...state, systemPrompt: action.text, field: state.focus === 'system' && state.field ? setText(state.field, action.text) : state.field };
     case 'chat/send': {
       const content = state.draft.trim();
       if (content === '' || state.model === null || state.stream !== null) return state;
       return {
         ...state,
         draft: '',
+        field: state.focus === 'input' ? textField('', { multiline: true }) : state.field,
         messages: [...state.messages, { role: 'user', content }],
         stream: { id: state.nextStreamId, text: '' },
         nextStreamId: state.nextStreamId + 1,
@@ -162,19 +176,33 @@ export function reduceChat(state: ChatState, action: ChatAction): ChatState {
     case 'chat/startEdit': {
       const answer = lastExchange(state)?.assistant;
       if (answer === undefined) return state;
-      return { ...state, edit: { text: answer }, focus: 'edit' };
+      return { ...state, edit: { text: answer }, focus: 'edit', field: textField(answer, { multiline: true }) };
     }
     case 'chat/setEdit':
-      return state.edit === null ? state : { ...state, edit: { text: action.text } };
+      return state.edit === null ? state : { ...state, edit: { text: action.text }, field: state.focus === 'edit' && state.field ? setText(state.field, action.text) : state.field };
     case 'chat/cancelEdit':
-      return { ...state, edit: null, focus: state.focus === 'edit' ? 'none' : state.focus };
+      return state.focus === 'edit' ? { ...state, edit: null, focus: 'none', field: null } : { ...state, edit: null };
     case 'chat/exampleSaved':
-      return { ...state, saved: action.message, edit: null, focus: state.focus === 'edit' ? 'none' : state.focus };
+      return state.focus === 'edit' ? { ...state, saved: action.message, edit: null, focus: 'none', field: null } : { ...state, saved: action.message, edit: null };
     case 'chat/clear':
       if (state.stream !== null) return state;
       return { ...state, messages: [], usage: null, error: null, edit: null, saved: null };
     default:
       return assertNever(action);
+  }
+}
+
+/** The focused field's text written to the value it edits. */
+function withFieldText(state: ChatState, text: string): ChatState {
+  switch (state.focus) {
+    case 'input':
+      return { ...state, draft: text };
+    case 'system':
+      return { ...state, systemPrompt: text };
+    case 'edit':
+      return state.edit === null ? state : { ...state, edit: { text } };
+    case 'none':
+      return state;
   }
 }
 

@@ -5,7 +5,7 @@ import { findRows } from '../../core/dataset/find.js';
 import { RowList } from '../../core/dataset/rowList.js';
 import { assertNever } from '../assertNever.js';
 import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
-import { applyTextKey, insertText, textField, type TextField, type TextKey } from './textField.js';
+import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -80,8 +80,7 @@ export type DatasetAction =
   | { type: 'dataset/move'; delta: number }
   | { type: 'dataset/moveTo'; index: number }
   | { type: 'dataset/filterStart' }
-  | { type: 'dataset/filterType'; text: string }
-  | { type: 'dataset/filterKey'; key: TextKey }
+  | { type: 'dataset/filterKey'; key: FieldKey }
   | { type: 'dataset/filterApply' }
   | { type: 'dataset/filterClear' }
   | { type: 'dataset/filterNext'; step: 1 | -1 }
@@ -102,8 +101,7 @@ export type DatasetAction =
   | { type: 'dataset/importResolved'; accept: boolean }
   | { type: 'dataset/replaceLines'; changes: ReadonlyArray<{ index: number; text: string | null }>; description: string }
   | { type: 'dataset/promptOpen'; kind: Prompt['kind']; initial?: string }
-  | { type: 'dataset/promptType'; text: string }
-  | { type: 'dataset/promptKey'; key: TextKey }
+  | { type: 'dataset/promptKey'; key: FieldKey }
   | { type: 'dataset/promptClose' }
   | { type: 'dataset/setDefaultSystemPrompt'; text: string };
 
@@ -225,10 +223,10 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     }
     case 'dataset/filterStart':
       return { ...state, filter: { field: textField(state.filter?.query ?? ''), query: state.filter?.query ?? '', matches: state.filter?.matches ?? [] } };
-    case 'dataset/filterType':
-      return state.filter?.field ? { ...state, filter: { ...state.filter, field: insertText(state.filter.field, action.text.replace(/[\r\n]/g, ' ')) } } : state;
-    case 'dataset/filterKey':
-      return state.filter?.field && action.key !== 'newline' ? { ...state, filter: { ...state.filter, field: applyTextKey(state.filter.field, action.key) } } : state;
+    case 'dataset/filterKey': {
+      const field = state.filter?.field && editKey(state.filter.field, action.key);
+      return state.filter && field && field !== state.filter.field ? { ...state, filter: { ...state.filter, field } } : state;
+    }
     case 'dataset/filterApply': {
       const query = state.filter?.field?.text ?? '';
       if (!query) return { ...state, filter: null };
@@ -253,7 +251,6 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       return closeEditor(state);
     case 'dataset/editor/select':
     case 'dataset/editor/startText':
-    case 'dataset/editor/type':
     case 'dataset/editor/key':
     case 'dataset/editor/finishText':
     case 'dataset/editor/stopText':
@@ -340,11 +337,12 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       return rows === state.rows ? state : { ...change(state, rows, state.cursor, nextId), message: { level: 'info', text: `${action.description} (u to undo).` } };
     }
     case 'dataset/promptOpen':
-      return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '') } };
-    case 'dataset/promptType':
-      return state.prompt ? { ...state, prompt: { ...state.prompt, field: insertText(state.prompt.field, action.text) } } : state;
-    case 'dataset/promptKey':
-      return state.prompt && (action.key !== 'newline' || state.prompt.kind === 'systemPrompt') ? { ...state, prompt: { ...state.prompt, field: applyTextKey(state.prompt.field, action.key) } } : state;
+      // A pre-filled prompt (a path, a split) opens selected: typing replaces it, an arrow keeps it.
+      return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '', { multiline: action.kind === 'systemPrompt', selectAll: true }) } };
+    case 'dataset/promptKey': {
+      const field = state.prompt && editKey(state.prompt.field, action.key);
+      return state.prompt && field && field !== state.prompt.field ? { ...state, prompt: { ...state.prompt, field } } : state;
+    }
     case 'dataset/promptClose':
       return { ...state, prompt: null };
     case 'dataset/setDefaultSystemPrompt':

@@ -3,7 +3,7 @@
 // rows (and onto the undo stack).
 import { messagesOf, parseExample, serializeExample, withMessages, type EditableMessage } from '../../core/dataset/example.js';
 import type { Row } from '../../core/dataset/row.js';
-import { applyTextKey, insertText, textField, type TextField, type TextKey } from './textField.js';
+import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 
 export const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 
@@ -24,8 +24,7 @@ export interface EditorState {
 export type EditorAction =
   | { type: 'dataset/editor/select'; delta: number }
   | { type: 'dataset/editor/startText' }
-  | { type: 'dataset/editor/type'; text: string }
-  | { type: 'dataset/editor/key'; key: TextKey }
+  | { type: 'dataset/editor/key'; key: FieldKey }
   /** Finish the message being typed; while authoring, go on with the next role. */
   | { type: 'dataset/editor/finishText' }
   /** Leave the text field; what was typed stays in the message. */
@@ -48,7 +47,7 @@ function blank(role: string): EditableMessage {
 export function startAuthoring(defaultSystemPrompt: string): EditorState {
   const messages = defaultSystemPrompt.trim() ? [{ ...blank('system'), content: defaultSystemPrompt }, blank('user')] : [blank('user')];
   const index = messages.length - 1;
-  return { mode: 'author', rowId: null, base: {}, messages, selected: index, field: { ...textField(''), index }, changed: false };
+  return { mode: 'author', rowId: null, base: {}, messages, selected: index, field: { ...textField('', { multiline: true }), index }, changed: false };
 }
 
 export function startEditing(row: Row): EditorState {
@@ -82,14 +81,13 @@ export function reduceEditor(editor: EditorState, action: EditorAction): EditorS
     case 'dataset/editor/startText': {
       const message = editor.messages[editor.selected];
       if (editor.field || !message || message.structured) return editor;
-      return { ...editor, field: { ...textField(message.content), index: editor.selected } };
+      return { ...editor, field: { ...textField(message.content, { multiline: true }), index: editor.selected } };
     }
-    case 'dataset/editor/type':
-      return editor.field ? { ...editor, field: { ...insertText(editor.field, action.text), index: editor.field.index }, changed: true } : editor;
     case 'dataset/editor/key': {
       if (!editor.field) return editor;
-      const field = applyTextKey(editor.field, action.key);
-      // Backspace and delete change the text as typing does; moving the cursor does not.
+      const field = editKey(editor.field, action.key);
+      if (field === null || field === editor.field) return editor;
+      // Editing keys change the text as typing does; moving the cursor does not.
       return { ...editor, field: { ...field, index: editor.field.index }, changed: editor.changed || field.text !== editor.field.text };
     }
     case 'dataset/editor/finishText': {
@@ -101,7 +99,7 @@ export function reduceEditor(editor: EditorState, action: EditorAction): EditorS
       if (!done.messages[editor.field.index]?.content.trim()) return done;
       const messages = [...done.messages, blank(nextRole(done.messages))];
       const index = messages.length - 1;
-      return { ...done, messages, selected: index, field: { ...textField(''), index } };
+      return { ...done, messages, selected: index, field: { ...textField('', { multiline: true }), index } };
     }
     case 'dataset/editor/stopText':
       return editor.mode === 'raw' ? editor : { ...commitField(editor), field: null };
@@ -125,7 +123,7 @@ export function reduceEditor(editor: EditorState, action: EditorAction): EditorS
       const at = editor.messages.length === 0 ? 0 : editor.selected + 1;
       const role = nextRole(editor.messages.slice(0, at));
       const messages = [...editor.messages.slice(0, at), blank(role), ...editor.messages.slice(at)];
-      return { ...editor, messages, selected: at, field: { ...textField(''), index: at }, changed: true };
+      return { ...editor, messages, selected: at, field: { ...textField('', { multiline: true }), index: at }, changed: true };
     }
     case 'dataset/editor/removeMessage': {
       if (editor.field || editor.messages.length === 0) return editor;

@@ -1,4 +1,5 @@
 import type { CheckpointRecord, ErrorInfo, JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
+import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 import { defaultValues, fieldsFor, type FormFieldSpec, type FormValues } from '../../core/jobForm.js';
 import { assertNever } from '../assertNever.js';
 
@@ -39,6 +40,8 @@ export interface CreateState {
   field: number;
   /** The field whose text input has the keyboard, if any. */
   editing: boolean;
+  /** The text field being edited (store/slices/textField.ts); its text is mirrored into the form. */
+  input: TextField | null;
   phase: CreatePhase;
   /** Bumped for each submission so the effect starts exactly once per confirm. */
   attempt: number;
@@ -110,6 +113,7 @@ export type JobsAction =
   | { type: 'jobs/moveField'; delta: number }
   | { type: 'jobs/editField'; editing: boolean }
   | { type: 'jobs/setField'; field: string; value: string }
+  | { type: 'jobs/fieldKey'; key: FieldKey }
   | { type: 'jobs/submitForm'; error: string | null }
   | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null }
   | { type: 'jobs/confirmCreate' }
@@ -132,7 +136,7 @@ export const initialJobsState: JobsState = {
   list: { jobs: [], loading: false, hasMore: false, error: null, request: { id: 0, append: false } },
   models: [],
   monitor: null,
-  create: { fields: [], form: {}, field: 0, editing: false, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
+  create: { fields: [], form: {}, field: 0, editing: false, input: null, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
   pending: null,
   actionError: null,
   notice: null,
@@ -227,8 +231,17 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       const field = (((state.create.field + action.delta) % count) + count) % count;
       return { ...state, create: { ...state.create, field } };
     }
-    case 'jobs/editField':
-      return { ...state, textFocused: action.editing, create: { ...state.create, editing: action.editing } };
+    case 'jobs/editField': {
+      const spec = action.editing ? currentField(state.create) : undefined;
+      const input = spec ? textField(state.create.form[spec.name] ?? '') : null;
+      return { ...state, textFocused: action.editing, create: { ...state.create, editing: action.editing, input } };
+    }
+    case 'jobs/fieldKey': {
+      const spec = currentField(state.create);
+      const input = state.create.input && editKey(state.create.input, action.key);
+      if (!spec || !input || input === state.create.input) return state;
+      return { ...state, create: { ...state.create, input, form: { ...state.create.form, [spec.name]: input.text }, formError: null } };
+    }
     case 'jobs/setField': {
       const create = { ...state.create, form: { ...state.create.form, [action.field]: action.value }, formError: null };
       // Changing the method can hide fields; keep the cursor on one that is shown.

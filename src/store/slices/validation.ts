@@ -1,7 +1,7 @@
 import type { FixPlan } from '../../core/validate/fixes.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { assertNever } from '../assertNever.js';
-import { applyTextKey, insertText, textField, type TextField, type TextKey } from './textField.js';
+import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 
 /**
  * The Validate screen: the engine's report on the open dataset (kept current by
@@ -38,16 +38,14 @@ export type ValidationAction =
   | { type: 'validation/progress'; done: number; total: number }
   | { type: 'validation/report'; report: DatasetReport; revision: number; hashes?: ReadonlyMap<string, number> }
   | { type: 'validation/fileStart' }
-  | { type: 'validation/fileType'; text: string }
-  | { type: 'validation/fileKey'; key: TextKey }
+  | { type: 'validation/fileKey'; key: FieldKey }
   | { type: 'validation/fileDone'; keep: boolean }
   | { type: 'validation/fileReport'; path: string; report: DatasetReport; revision: number }
   | { type: 'validation/move'; delta: number; max: number }
   | { type: 'validation/moveTo'; index: number }
   | { type: 'validation/toggleView' }
   | { type: 'validation/filterStart' }
-  | { type: 'validation/filterType'; text: string }
-  | { type: 'validation/filterKey'; key: TextKey }
+  | { type: 'validation/filterKey'; key: FieldKey }
   | { type: 'validation/filterDone'; keep: boolean }
   | { type: 'validation/proposeFix'; fix: FixPlan | null }
   | { type: 'validation/closeFix' };
@@ -86,10 +84,10 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
       return { ...state, status: 'done', progress: null, report: action.report, revision: action.revision, trainingHashes: action.hashes ?? state.trainingHashes };
     case 'validation/fileStart':
       return { ...state, fileField: textField(state.validationFile?.path ?? ''), textFocused: true };
-    case 'validation/fileType':
-      return state.fileField ? { ...state, fileField: insertText(state.fileField, action.text.replace(/[\r\n]/g, '')) } : state;
-    case 'validation/fileKey':
-      return state.fileField && action.key !== 'newline' ? { ...state, fileField: applyTextKey(state.fileField, action.key) } : state;
+    case 'validation/fileKey': {
+      const fileField = state.fileField && editKey(state.fileField, action.key);
+      return fileField && fileField !== state.fileField ? { ...state, fileField } : state;
+    }
     case 'validation/fileDone': {
       if (!action.keep || !state.fileField) return { ...state, fileField: null, textFocused: false };
       const path = state.fileField.text.trim();
@@ -111,10 +109,10 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
       return { ...state, view: state.view === 'findings' ? 'tokens' : 'findings' };
     case 'validation/filterStart':
       return { ...state, filter: { field: textField(state.filter?.query ?? ''), query: state.filter?.query ?? '' }, textFocused: true };
-    case 'validation/filterType':
-      return state.filter?.field ? { ...state, filter: { ...state.filter, field: insertText(state.filter.field, action.text.replace(/[\r\n]/g, '')) } } : state;
-    case 'validation/filterKey':
-      return state.filter?.field && action.key !== 'newline' ? { ...state, filter: { ...state.filter, field: applyTextKey(state.filter.field, action.key) } } : state;
+    case 'validation/filterKey': {
+      const field = state.filter?.field && editKey(state.filter.field, action.key);
+      return state.filter && field && field !== state.filter.field ? { ...state, filter: { ...state.filter, field } } : state;
+    }
     case 'validation/filterDone': {
       const query = action.keep ? (state.filter?.field?.text.trim() ?? '') : '';
       return { ...state, filter: query ? { field: null, query } : null, cursor: 0, textFocused: false };

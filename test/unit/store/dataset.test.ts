@@ -47,9 +47,9 @@ describe('dataset edits and undo', () => {
       [
         { type: 'dataset/setDefaultSystemPrompt', text: 'Sys' },
         { type: 'dataset/author' },
-        { type: 'dataset/editor/type', text: 'Q' },
+        { type: 'dataset/editor/key', key: { name: null, text: 'Q', paste: true } },
         { type: 'dataset/editor/finishText' },
-        { type: 'dataset/editor/type', text: 'A' },
+        { type: 'dataset/editor/key', key: { name: null, text: 'A', paste: true } },
         { type: 'dataset/editor/finishText' },
         { type: 'dataset/closeEditor' },
       ],
@@ -65,7 +65,7 @@ describe('dataset edits and undo', () => {
     const opened = run([{ type: 'dataset/open' }], loaded);
     expect(run([{ type: 'dataset/closeEditor' }], opened)).toMatchObject({ rows: loaded.rows, undo: [] });
     const changed = run(
-      [{ type: 'dataset/editor/select', delta: 1 }, { type: 'dataset/editor/toggleWeight' }, { type: 'dataset/editor/addTurn' }, { type: 'dataset/editor/type', text: 'more' }, { type: 'dataset/closeEditor' }],
+      [{ type: 'dataset/editor/select', delta: 1 }, { type: 'dataset/editor/toggleWeight' }, { type: 'dataset/editor/addTurn' }, { type: 'dataset/editor/key', key: { name: null, text: 'more', paste: true } }, { type: 'dataset/closeEditor' }],
       opened,
     );
     expect(JSON.parse(changed.rows.get(0).text).messages).toEqual([
@@ -79,9 +79,9 @@ describe('dataset edits and undo', () => {
   it('writes back a raw line edited only with backspace, and leaves it alone when only the cursor moved', () => {
     const broken = run([{ type: 'dataset/appendLines', lines: ['{"messages": []}x'] }, { type: 'dataset/moveTo', index: 3 }, { type: 'dataset/open' }], loaded);
     expect(broken.editor?.mode).toBe('raw');
-    const moved = run([{ type: 'dataset/editor/key', key: 'left' }, { type: 'dataset/closeEditor' }], broken);
+    const moved = run([{ type: 'dataset/editor/key', key: { name: 'left', text: null } }, { type: 'dataset/closeEditor' }], broken);
     expect(moved.rows).toBe(broken.rows);
-    const fixed = run([{ type: 'dataset/editor/key', key: 'backspace' }, { type: 'dataset/closeEditor' }], broken);
+    const fixed = run([{ type: 'dataset/editor/key', key: { name: 'backspace', text: null } }, { type: 'dataset/closeEditor' }], broken);
     expect(fixed.rows.get(3).text).toBe('{"messages": []}');
   });
 
@@ -97,7 +97,7 @@ describe('dataset edits and undo', () => {
   });
 
   it('finds text across all messages and steps through matches', () => {
-    const found = run([{ type: 'dataset/filterStart' }, { type: 'dataset/filterType', text: 'zebra' }, { type: 'dataset/filterApply' }], run([{ type: 'dataset/appendLines', lines: [ex('x', 'Zebra'), ex('y', 'ZEBRA')] }], loaded));
+    const found = run([{ type: 'dataset/filterStart' }, { type: 'dataset/filterKey', key: { name: null, text: 'zebra', paste: true } }, { type: 'dataset/filterApply' }], run([{ type: 'dataset/appendLines', lines: [ex('x', 'Zebra'), ex('y', 'ZEBRA')] }], loaded));
     expect(found.filter?.matches).toEqual([3, 4]);
     expect(found.cursor).toBe(3);
     expect(run([{ type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(4);

@@ -27,7 +27,7 @@ describe('validation slice', () => {
   });
 
   it('takes the keyboard while the filter is typed and gives it back with the query kept or cleared', () => {
-    const typing = run([{ type: 'validation/filterStart' }, { type: 'validation/filterType', text: 'dup\n' }, { type: 'validation/filterKey', key: 'backspace' }, { type: 'validation/filterType', text: 'p ' }]);
+    const typing = run([{ type: 'validation/filterStart' }, { type: 'validation/filterKey', key: { name: null, text: 'du\n', paste: true } }, { type: 'validation/filterKey', key: { name: 'backspace', text: null } }, { type: 'validation/filterKey', key: { name: null, text: 'p ', paste: true } }]);
     expect(typing.filter?.field?.text).toBe('dup ');
     expect(validationTextFocused(typing)).toBe(true);
     const kept = reduceValidation({ ...typing, cursor: 3 }, { type: 'validation/filterDone', keep: true });
@@ -39,7 +39,7 @@ describe('validation slice', () => {
     expect(again.filter?.field?.text).toBe('dup');
     expect(reduceValidation(again, { type: 'validation/filterDone', keep: false }).filter).toBeNull();
     // A blank query is no filter at all.
-    expect(run([{ type: 'validation/filterStart' }, { type: 'validation/filterType', text: '   ' }, { type: 'validation/filterDone', keep: true }]).filter).toBeNull();
+    expect(run([{ type: 'validation/filterStart' }, { type: 'validation/filterKey', key: { name: null, text: '   ', paste: true } }, { type: 'validation/filterDone', keep: true }]).filter).toBeNull();
   });
 
   it('holds the keyboard while a fix waits for its yes, and lets go when it closes', () => {
@@ -70,7 +70,7 @@ describe('validation slice', () => {
 
 describe('validation file', () => {
   it('takes a typed path, keeps the field out of the way when done, and drops a report for a path no longer chosen', () => {
-    const typing = run([{ type: 'validation/fileStart' }, { type: 'validation/fileType', text: ' val.jsonl\n' }]);
+    const typing = run([{ type: 'validation/fileStart' }, { type: 'validation/fileKey', key: { name: null, text: ' val.jsonl', paste: true } }]);
     expect(typing.fileField?.text).toBe(' val.jsonl');
     expect(validationTextFocused(typing)).toBe(true);
     const chosen = reduceValidation(typing, { type: 'validation/fileDone', keep: true });
@@ -88,7 +88,7 @@ describe('validation file', () => {
     expect(again.fileField?.text).toBe('val.jsonl');
     expect(reduceValidation(again, { type: 'validation/fileDone', keep: true }).validationFile).toBe(checked.validationFile);
     expect(reduceValidation(again, { type: 'validation/fileDone', keep: false }).validationFile).toBe(checked.validationFile);
-    const emptied = run([{ type: 'validation/fileKey', key: 'home' }, ...Array<ValidationAction>(9).fill({ type: 'validation/fileKey', key: 'delete' }), { type: 'validation/fileDone', keep: true }], again);
+    const emptied = run([{ type: 'validation/fileKey', key: { name: 'home', text: null } }, ...Array<ValidationAction>(9).fill({ type: 'validation/fileKey', key: { name: 'delete', text: null } }), { type: 'validation/fileDone', keep: true }], again);
     expect(emptied.validationFile).toBeNull();
   });
 
