@@ -75,7 +75,7 @@ function modifiers(param: string | undefined): string {
 
 /** One escape sequence (as Ink splits them) to a key name, or null for one we do not know. */
 export function escapeName(sequence: string): string | null {
-  if (sequence === ESC || sequence === ESC + ESC) return 'esc';
+  if (sequence === ESC) return 'esc';
   // ESC ESC [ A: some terminals send alt+arrow as the arrow with an extra escape.
   if (sequence.startsWith(ESC + ESC)) {
     const inner = escapeName(sequence.slice(1));
@@ -105,13 +105,22 @@ export function escapeName(sequence: string): string | null {
     if (code === 0x0d) return 'alt+enter';
     if (code === 0x7f || code === 0x08) return 'alt+backspace';
     if (code === 0x20) return 'alt+space';
-    if (isControl(code)) {
-      const inner = controlName(code);
-      return inner === null ? null : `alt+${inner}`;
-    }
+    if (isControl(code)) return null;
     return `alt+${rest}`;
   }
   return null;
+}
+
+/**
+ * An escape sequence as Ink splits it, as keys. Esc followed at once by a control key (Esc then
+ * ctrl+s, or two Escapes, in one read) is those two keys: terminals send alt only with printable
+ * keys, Enter and Backspace.
+ */
+function escapeKeys(sequence: string): KeyPress[] {
+  const rest = sequence.slice(1);
+  if (rest.length === 1 && isControl(rest.charCodeAt(0)) && escapeName(sequence) === null) return [press('esc'), ...decodeRun(rest)];
+  if (rest === ESC) return [press('esc'), press('esc')];
+  return [press(escapeName(sequence))];
 }
 
 /**
@@ -139,7 +148,7 @@ export class KeyDecoder {
       const after = event.slice(PASTE_START.length);
       return after ? this.push(after) : [];
     }
-    if (event.startsWith(ESC)) return [press(escapeName(event))];
+    if (event.startsWith(ESC)) return escapeKeys(event);
     return decodeRun(event);
   }
 

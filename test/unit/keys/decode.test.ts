@@ -67,6 +67,12 @@ describe('escape sequences', () => {
     expect(escapeName(sequence)).toBe(name);
   });
 
+  it('Esc and a control key in one read are both keys, and so are two Escapes', () => {
+    expect(names(decode('\u001B\u0013'))).toEqual(['esc', 'ctrl+s']);
+    expect(names(decode('\u001B\u001B'))).toEqual(['esc', 'esc']);
+    expect(names(decode('\u001B\t'))).toEqual(['esc', 'tab']);
+  });
+
   it('a burst of arrows (as Ink splits it) is every arrow', () => {
     expect(names(decode('\u001B[A', '\u001B[A', '\u001B[B'))).toEqual(['up', 'up', 'down']);
   });
