@@ -88,7 +88,8 @@ describe('the Jobs screen on the sandbox', () => {
     await app.press('y');
     await waitFor(app, (f) => / paused/.test(f));
     await app.press('r', 'y');
-    await waitFor(app, (f) => / running/.test(f));
+    // The poll can show the job running before the resume call has answered; c waits for that answer.
+    await waitFor(app, (f) => / running/.test(f) && app!.store.getState().jobs.pending === null);
     await app.press('c', 'y');
     await waitFor(app, (f) => / cancelled/.test(f));
   });

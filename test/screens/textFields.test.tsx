@@ -103,7 +103,8 @@ describe('Jobs form fields', () => {
       { provider: fakeProvider({ dpo: false }) },
     );
     await waitFor(app!, (f) => f.includes('No jobs yet'));
-    await app!.press('n', 'j', KEYS.enter);
+    // down to Suffix, past the two files (no DPO, so no Method)
+    await app!.press('n', 'j', 'j', 'j', KEYS.enter);
     await type('my-run_2');
     await app!.press(KEYS.ctrl('a'), '\u001B[3~', ALT('f'));
     await type('X');
