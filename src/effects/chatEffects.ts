@@ -47,7 +47,7 @@ function useChatStream(provider: FineTuningProvider | null, services: ProviderSe
       dispatch({ type: 'chat/streamDelta', id: streamId, text: buffered });
       buffered = '';
     };
-    const timer = setInterval(flush, services.chatFlushMs);
+    const timer = services.timers.setInterval(flush, services.chatFlushMs);
     (async () => {
       let usage: { promptTokens: number; completionTokens: number } | null = null;
       try {
@@ -59,11 +59,11 @@ function useChatStream(provider: FineTuningProvider | null, services: ProviderSe
           if (chunk.delta) buffered += chunk.delta;
           if (chunk.usage) usage = { promptTokens: chunk.usage.promptTokens, completionTokens: chunk.usage.completionTokens };
         }
-        clearInterval(timer);
+        services.timers.clear(timer);
         flush();
         dispatch({ type: 'chat/streamDone', id: streamId, usage });
       } catch (error) {
-        clearInterval(timer);
+        services.timers.clear(timer);
         if (controller.signal.aborted) return;
         flush();
         dispatch({ type: 'chat/streamFailed', id: streamId, error: toErrorInfo(error) });
@@ -71,7 +71,7 @@ function useChatStream(provider: FineTuningProvider | null, services: ProviderSe
     })();
     // Stopping (or a new request) aborts the HTTP stream itself, not just our reading of it.
     return () => {
-      clearInterval(timer);
+      services.timers.clear(timer);
       controller.abort();
     };
   }, [provider, services, streamId, dispatch]);

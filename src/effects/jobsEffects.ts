@@ -8,6 +8,7 @@ import { isTerminal, type JobsState } from '../store/slices/jobs.js';
 import { parseForm } from '../core/jobForm.js';
 import { createRequestFrom } from './jobRequest.js';
 import type { Dispatch } from '../store/store.js';
+import type { TimerHandle } from '../core/clock.js';
 import { toErrorInfo } from '../core/domain.js';
 import { CreateJobError, createJobOnce } from './createJobOnce.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
@@ -61,8 +62,8 @@ function useListRefresh(services: ProviderServices, dispatch: Dispatch): void {
   const live = useAppState((s) => s.ui.screen === 'jobs' && s.jobs.view === 'list' && s.jobs.list.jobs.some((j) => !isTerminal(j)));
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => dispatch({ type: 'jobs/listRequested', append: false }), services.poll.baseMs * 2);
-    return () => clearInterval(timer);
+    const timer = services.timers.setInterval(() => dispatch({ type: 'jobs/listRequested', append: false }), services.poll.baseMs * 2);
+    return () => services.timers.clear(timer);
   }, [live, services, dispatch]);
 }
 
@@ -72,7 +73,7 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
   useEffect(() => {
     if (provider === null || jobId === null) return;
     let live = true;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: TimerHandle | undefined;
     let failures = 0;
     let first = true;
     const seen = new Set<string>();
@@ -105,16 +106,16 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
       if (!live || done) return;
       const delay = nextPollDelay(outcome, failures, services.poll);
       if (outcome.kind !== 'ok') failures += 1;
-      timer = setTimeout(() => void poll(), delay);
+      timer = services.timers.setTimeout(() => void poll(), delay);
     };
     void poll();
 
     // Elapsed time and ETA move every second, between polls too.
-    const ticker = setInterval(() => dispatch({ type: 'jobs/tick', now: services.now() }), 1000);
+    const ticker = services.timers.setInterval(() => dispatch({ type: 'jobs/tick', now: services.now() }), 1000);
     return () => {
       live = false;
-      clearTimeout(timer);
-      clearInterval(ticker);
+      services.timers.clear(timer);
+      services.timers.clear(ticker);
     };
   }, [provider, services, jobId, dispatch]);
 }

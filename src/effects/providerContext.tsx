@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../store/slices/connection.js';
 import type { FineTuningProvider } from '../api/types.js';
 import type { CostEstimate } from '../store/slices/jobs.js';
+import { systemClock, type Timers } from '../core/clock.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
 
 export interface SandboxConnection {
@@ -18,8 +19,11 @@ export interface ProviderServices {
   provider: FineTuningProvider | null;
   /** Starts the local sandbox server in this process and connects to it; null where unavailable. */
   startSandbox: (() => Promise<SandboxConnection>) | null;
-  /** The clock polling, elapsed time and ETA use. */
+  /** The clock polling, elapsed time, ETA and drafts use. */
   now: () => number;
+  /** Where polling, the elapsed-time ticker, chat batching and autosave schedule their timers: the
+   * same clock as `now` (tests give both from one ManualClock, see src/core/clock.ts). */
+  timers: Timers;
   poll: PollScheduleOptions;
   /** Streamed chat text is dispatched at most this often (ms), not per token. */
   chatFlushMs: number;
@@ -34,7 +38,8 @@ export interface ProviderServices {
 export const defaultServices: ProviderServices = {
   provider: null,
   startSandbox: null,
-  now: () => Date.now(),
+  now: () => systemClock.now(),
+  timers: systemClock,
   poll: DEFAULT_POLL_SCHEDULE,
   chatFlushMs: 33,
   profiles: [],

@@ -3,15 +3,19 @@
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/StoreProvider.js';
 import { writeDraftNow } from './datasetFiles.js';
+import { useProvider } from './providerContext.js';
 
 export const AUTOSAVE_MS = 3000;
 
 export function useDatasetAutosave(intervalMs = AUTOSAVE_MS, env: NodeJS.ProcessEnv = process.env): void {
   const store = useStoreApi();
+  // Scheduled on the app's clock, so a test moves it to make a draft fall due instead of waiting
+  // seconds; the draft's own time stays the wall clock, as it is compared with the file's mtime.
+  const { timers } = useProvider().services;
   useEffect(() => {
     let written: unknown = null;
     let busy = false;
-    const timer = setInterval(() => {
+    const timer = timers.setInterval(() => {
       const { revision, editor } = store.getState().dataset;
       // Typing changes the editor, not the rows: either one changing is worth a new draft.
       const key = `${revision}:${editor === null ? '' : JSON.stringify([editor.messages, editor.field?.text])}`;
@@ -22,6 +26,6 @@ export function useDatasetAutosave(intervalMs = AUTOSAVE_MS, env: NodeJS.Process
         busy = false;
       });
     }, intervalMs);
-    return () => clearInterval(timer);
-  }, [store, intervalMs, env]);
+    return () => timers.clear(timer);
+  }, [store, intervalMs, env, timers]);
 }

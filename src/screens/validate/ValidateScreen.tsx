@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
+import { useProvider } from '../../effects/providerContext.js';
 import { MODELS } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
@@ -46,7 +47,8 @@ export function ValidateScreen({ width, height }: ScreenProps) {
   // A fix can shrink the list under the cursor: point at its last line rather than past it.
   const cursor = Math.min(validation.cursor, Math.max(0, lines.length - 1));
   const inner = Math.max(10, width - 2);
-  const today = new Date().toISOString().slice(0, 10);
+  // Whether a model has shut down is read on the app's clock, so a test's answer does not change with the calendar.
+  const today = new Date(useProvider().services.now()).toISOString().slice(0, 10);
 
   useScreenKeys('validate', handleKey);
 
