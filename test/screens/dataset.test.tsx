@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/effects/datasetFiles.js';
 import { loadDataset } from '../../src/core/dataset/load.js';
-import { writeDraft } from '../../src/core/dataset/journal.js';
+import { draftPathFor, writeDraft } from '../../src/core/dataset/journal.js';
 import { freshRow } from '../../src/core/dataset/row.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
@@ -21,7 +21,7 @@ async function open(content: string | null, size = { columns: 100, rows: 30 }): 
   if (content !== null) writeFileSync(path, content);
   app = await renderApp({}, size);
   await openDataset(app.store, path);
-  await tick(30);
+  await tick();
   return path;
 }
 
@@ -34,9 +34,9 @@ const example = (q: string, a: string) => JSON.stringify({ messages: [{ role: 'u
 describe('the Dataset screen', () => {
   it('lists examples with turns, tokens and marks, and moves with j/k/G/g', async () => {
     const path = await open([example('First question', 'A'), '{"messages": [', example('Third one', 'C')].join('\n') + '\n');
-    let frame = app.lastFrame();
+    // The marks come from the background validation.
+    let frame = await app.waitFor(/1 ! +2t +\d+ tok +First question/);
     expect(frame).toContain(path);
-    expect(frame).toMatch(/1 ! +2t +\d+ tok +First question/);
     expect(frame).toMatch(/2 ✗ +0t +invalid: not valid JSON at column 15/);
     await app.press('G');
     expect(app.store.getState().dataset.cursor).toBe(2);
@@ -71,7 +71,8 @@ describe('the Dataset screen', () => {
     await app.press(KEYS.esc); // close the example: it goes into the dataset
     expect(app.store.getState().dataset.rows.length).toBe(1);
     await app.press(KEYS.ctrl('s'));
-    await tick(100);
+    // The save is written to a temporary file and renamed: once the app says it is saved, the file is whole.
+    await app.until(() => !app.store.getState().dataset.dirty);
     const saved = JSON.parse(readFileSync(path, 'utf8').trim());
     expect(saved.messages).toEqual([
       { role: 'system', content: 'Be brief.' },
@@ -97,7 +98,7 @@ describe('the Dataset screen', () => {
     await app.press('U');
     expect(JSON.parse(app.store.getState().dataset.rows.get(0).text).messages[1].content).toBe('Old reply');
     await app.press(KEYS.ctrl('s'));
-    await tick(100);
+    await app.until(() => !app.store.getState().dataset.dirty);
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines[1]).toBe(example('Q2', 'A2'));
     app.unmount();
@@ -169,8 +170,9 @@ describe('the Dataset screen', () => {
     await open(null);
     await app.press('x');
     expect(app.store.getState().dataset.rows.length).toBe(1);
+    // x deletes the draft file in the background: open again once it is gone.
+    await app.until(() => !existsSync(draftPathFor(path)));
     app.unmount();
-    await tick(50);
 
     await open(null);
     expect(app.store.getState().dataset.draftOffer).toBeNull();
@@ -190,7 +192,7 @@ describe('the Dataset screen', () => {
   it('says plainly when the path cannot be opened, and offers no editing', async () => {
     app = await renderApp();
     await openDataset(app.store, dir);
-    await tick(30);
+    await tick();
     expect(app.lastFrame()).toContain('Could not open it:');
     expect(app.lastFrame()).toContain('this is a folder, not a file');
     await app.press('a');
@@ -205,9 +207,7 @@ describe('the Dataset screen', () => {
     await app.press('i');
     await app.paste(csv);
     await app.press(KEYS.enter);
-    await tick(80);
-    const frame = app.lastFrame();
-    expect(frame).toMatch(/Import 2 examples from .*more\.csv \(csv\), 1 problem\? y add at the end · n cancel/);
+    const frame = await app.waitFor(/Import 2 examples from .*more\.csv \(csv\), 1 problem\? y add at the end · n cancel/);
     expect(frame).toContain('+ What is CSV?');
     expect(frame).toContain('! 3:');
     expect(app.store.getState().dataset.rows.length).toBe(1);
@@ -219,7 +219,7 @@ describe('the Dataset screen', () => {
     await app.press('i');
     await app.paste(csv);
     await app.press(KEYS.enter);
-    await tick(80);
+    await app.waitFor('Import 2 examples');
     await app.press('n');
     expect(app.store.getState().dataset.rows.length).toBe(1);
     expect(app.lastFrame()).toContain('Nothing imported.');

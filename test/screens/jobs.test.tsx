@@ -7,6 +7,7 @@ import { fakeEvent, fakeJob, fakeProvider, FakeProviderError } from '../helpers/
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { tick } from '../helpers/renderApp.js';
 
 const dataset = fileURLToPath(new URL('../fixtures/jobs/small-train.jsonl', import.meta.url));
 const connected: Partial<AppState> = {
@@ -250,21 +251,32 @@ describe('the Jobs screen', () => {
     const provider = fakeProvider({ jobs: [job] });
     const ev = (i: number) => fakeEvent(`ev-${i}`, job.startedAt! + i, `event number ${i}`);
     provider.events.set('ftjob-poll', [ev(1)]);
+    // Polls run on the test's clock: each poll is armed when its predecessor's answer is on screen,
+    // and fires when the clock is moved past it.
     app = await renderWithServices(connected, { provider, poll: { baseMs: 40, maxMs: 400 } });
     await waitFor(app, (f) => f.includes('ftjob-poll'));
     await app.press(KEYS.enter);
     await waitFor(app, (f) => f.includes('event number 1'));
     provider.failNext.getJob = new FakeProviderError('rate_limited', 'Rate limit reached', 300);
+    app.clock.advance(40);
     await waitFor(app, (f) => f.includes('Rate limited: waiting 1s as the server asked'));
-    const failedAt = Date.now();
     provider.events.set('ftjob-poll', [ev(1), ev(2)]);
+    // The server asked for 300 ms: nothing is asked before then...
+    const whenLimited = provider.calls.length;
+    app.clock.advance(299);
+    await tick();
+    expect(provider.calls.length).toBe(whenLimited);
+    expect(app.lastFrame()).toContain('Rate limited');
+    // ...and polling resumes once they have passed.
+    app.clock.advance(1);
     await waitFor(app, (f) => f.includes('event number 2') && !f.includes('Rate limited'));
-    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(250);
     // a finished job stops the polling
     provider.jobs[0] = { ...job, status: 'succeeded', rawStatus: 'succeeded', finishedAt: job.startedAt! + 60_000 };
+    app.clock.advance(40);
     await waitFor(app, (f) => f.includes('succeeded'));
     const calls = provider.calls.length;
-    await new Promise((r) => setTimeout(r, 200));
+    app.clock.advance(60_000);
+    await tick();
     expect(provider.calls.length).toBe(calls);
   });
 

@@ -1,6 +1,11 @@
-// The Jobs screen against the sandbox server (in process, loopback, manual clock) through the
-// real provider: what a user sees when a job is created, trains and succeeds, and when the
-// service refuses.
+// The Jobs screen against the sandbox server (in process, loopback) through the real provider:
+// what a user sees when a job is created, trains and succeeds, and when the service refuses.
+// The app and the sandbox run on the sandbox's manual clock: a job moves, and the app polls it,
+// only when the test advances that clock, so nothing here races the wall clock.
+//
+// The app polls again `poll.baseMs` after a poll's answer is on screen. So before advancing, a test
+// waits for something only a poll shows (an event from the log): then the next poll is waiting
+// for the clock, and advancing it fires exactly one poll that sees the moved job.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,19 +41,23 @@ const state = (): Partial<AppState> => ({
   dataset: { ...initialAppState.dataset, filePath: dataset },
 });
 
-/** From the empty job list: n, accept every default with s, confirm with y. */
+/** From the empty job list: n, accept every default with s, confirm with y; resolves once the first poll is on screen. */
 async function createJobWithDefaults(view: RenderedApp) {
   await waitFor(view, (f) => f.includes('No jobs yet'));
   await view.press('n', 's');
   await waitFor(view, (f) => f.includes('Create this job?'));
   await view.press('y');
+  await firstPoll(view);
 }
+
+/** The job's first poll has been answered: its event log is on screen (the job itself shows from the create response already). */
+const firstPoll = (view: RenderedApp) => view.waitFor((f) => /Job ftjob-/.test(f) && f.includes('Validating training file'));
 
 describe('the Jobs screen on the sandbox', () => {
   it('creates a job from the open dataset, watches it train, and shows the fine-tuned model', async () => {
     app = await renderWithServices(
       state(),
-      { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 }, estimateCost: estimateCostWithValidator },
+      { provider: provider(), clock: sandbox.clock, poll: { baseMs: 30, maxMs: 300 }, estimateCost: estimateCostWithValidator },
       { columns: 100, rows: 30 },
     );
     await waitFor(app, (f) => f.includes('No jobs yet'));
@@ -60,14 +69,15 @@ describe('the Jobs screen on the sandbox', () => {
     await app.press('y');
     frame = await waitFor(app, (f) => /Job ftjob-\S+ validating/.test(f));
     expect(frame).toContain('SANDBOX');
+    await firstPoll(app);
     // Half-way through training: running, metrics plotted, events listed.
     sandbox.clock.advance(12_000);
-    frame = await waitFor(app, (f) => /running/.test(f) && /[\u2801-\u28FF]/.test(f) && /ETA/.test(f), 5000);
+    frame = await waitFor(app, (f) => /running/.test(f) && /[\u2801-\u28FF]/.test(f) && /ETA/.test(f));
     expect(frame).toMatch(/step \d+\/\d+/);
     expect(frame).toMatch(/train \d/);
     // Done: the fine-tuned model, with its base's shutdown date.
     sandbox.clock.advance(20_000);
-    frame = await waitFor(app, (f) => f.includes('succeeded'), 5000);
+    frame = await waitFor(app, (f) => f.includes('succeeded'));
     expect(frame).toMatch(/→ ft:gpt-4\.1-mini-2025-04-14:[^\s]*demo/);
     expect(frame).toContain('shuts down 2027-01-14');
     expect(frame).toMatch(/Checkpoints: step \d+/);
@@ -78,27 +88,35 @@ describe('the Jobs screen on the sandbox', () => {
   });
 
   it('pauses and resumes a running job, and cancels it after asking', async () => {
-    app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 } });
+    // Each answer below comes from the action's own response: the clock stands still, so no poll
+    // runs meanwhile (a poll landing between the server's pause and its answer used to show
+    // "paused" while the pause was still pending, and the r that followed was swallowed).
+    app = await renderWithServices(state(), { provider: provider(), clock: sandbox.clock, poll: { baseMs: 30, maxMs: 300 } });
     await createJobWithDefaults(app);
-    await waitFor(app, (f) => /Job ftjob-/.test(f));
     sandbox.clock.advance(6_000);
-    await waitFor(app, (f) => / running/.test(f));
+    await waitFor(app, (f) => / running/.test(f) && f.includes('Fine-tuning job started'));
     await app.press('p');
     expect(app.lastFrame()).toMatch(/Pause job ftjob-\S+\? y yes/);
     await app.press('y');
-    await waitFor(app, (f) => / paused/.test(f));
-    await app.press('r', 'y');
-    // The poll can show the job running before the resume call has answered; c waits for that answer.
-    await waitFor(app, (f) => / running/.test(f) && app!.store.getState().jobs.pending === null);
-    await app.press('c', 'y');
+    await waitFor(app, (f) => / paused/.test(f) && !f.includes('Pause job') && app!.store.getState().jobs.pending === null);
+    await app.press('r');
+    expect(app.lastFrame()).toMatch(/Resume job ftjob-\S+\? y yes/);
+    await app.press('y');
+    await waitFor(app, (f) => / running/.test(f) && !f.includes('Resume job') && app!.store.getState().jobs.pending === null);
+    await app.press('c');
+    expect(app.lastFrame()).toMatch(/Cancel job ftjob-\S+\? y yes/);
+    await app.press('y');
     await waitFor(app, (f) => / cancelled/.test(f));
+    // The next poll agrees with what the actions said.
+    sandbox.clock.advance(1_000);
+    await waitFor(app, (f) => f.includes('Fine-tuning job cancelled'));
+    expect(app.lastFrame()).toMatch(/ cancelled/);
   });
 
   it('shows why the service failed a job whose training data it rejected', async () => {
     writeFileSync(dataset, sampleTrainingJsonl(5));
-    app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 } });
+    app = await renderWithServices(state(), { provider: provider(), clock: sandbox.clock, poll: { baseMs: 30, maxMs: 300 } });
     await createJobWithDefaults(app);
-    await waitFor(app, (f) => /Job ftjob-/.test(f));
     sandbox.clock.advance(5_000);
     const frame = await waitFor(app, (f) => / failed/.test(f) && f.includes('Job failed:'));
     expect(frame).toContain('at least 10 examples');
@@ -113,17 +131,20 @@ describe('the Jobs screen on the sandbox', () => {
       }
       return fetch(input, { ...init, headers });
     };
-    app = await renderWithServices(state(), { provider: provider({ fetch: faulty }), now: () => sandbox.clock.now() });
-    await createJobWithDefaults(app);
+    app = await renderWithServices(state(), { provider: provider({ fetch: faulty }), clock: sandbox.clock });
+    await waitFor(app, (f) => f.includes('No jobs yet'));
+    await app.press('n', 's');
+    await waitFor(app, (f) => f.includes('Create this job?'));
+    await app.press('y');
     const frame = await waitFor(app, (f) => f.includes('can no longer create fine-tuning jobs'));
     expect(frame).not.toContain('Error:');
   });
 
   it('explains a refused key and a rate limit from the list', async () => {
-    app = await renderWithServices(state(), { provider: provider({ defaultHeaders: { 'x-sandbox-fault': '401' } }) });
+    app = await renderWithServices(state(), { provider: provider({ defaultHeaders: { 'x-sandbox-fault': '401' } }), clock: sandbox.clock });
     await waitFor(app, (f) => f.includes('The API key was refused'));
     app.unmount();
-    app = await renderWithServices(state(), { provider: provider({ defaultHeaders: { 'x-sandbox-fault': '429' } }) });
+    app = await renderWithServices(state(), { provider: provider({ defaultHeaders: { 'x-sandbox-fault': '429' } }), clock: sandbox.clock });
     await waitFor(app, (f) => /Rate limited: waiting 2s/.test(f));
   });
 });

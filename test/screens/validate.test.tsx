@@ -25,17 +25,12 @@ async function openOnValidate(lines: string[], size = { columns: 100, rows: 30 }
   await openDataset(app.store, path);
   await app.press('2');
   await waitFor(() => app!.store.getState().validation.status === 'done' && app!.store.getState().validation.revision === app!.store.getState().dataset.revision);
-  await tick(30);
+  await tick();
   return path;
 }
 
-async function waitFor(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out; frame:\n${app?.lastFrame()}`);
-    await tick(20);
-  }
-}
+/** Waits until the store says so (validation is in the background), then lets the frame catch up. */
+const waitFor = (check: () => boolean) => app!.until(check);
 
 describe('the Validate screen', () => {
   it.each([80, 120])('shows model, cost, summary, histogram and findings at %i columns', async (columns) => {
@@ -111,8 +106,7 @@ describe('the Validate screen', () => {
       await waitFor(() => app!.store.getState().validation.revision === app!.store.getState().dataset.revision && app!.store.getState().validation.status === 'done');
       lines = app!.store.getState().validation.report!.findings.map((g) => g.code);
     }
-    await tick(50);
-    expect(app!.lastFrame()).toContain('No problems found');
+    await app!.waitFor('No problems found');
     await saveOpenDataset(app!.store);
     const saved = await validateFile(path, { model: 'gpt-4.1-mini' });
     expect(saved.errors).toBe(0);

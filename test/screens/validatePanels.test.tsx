@@ -27,13 +27,8 @@ const SIZES = [
 const state = () => app!.store.getState();
 const current = () => state().validation.status === 'done' && state().validation.revision === state().dataset.revision;
 
-async function waitFor(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out; frame:\n${app?.lastFrame()}`);
-    await tick(20);
-  }
-}
+/** Waits until the store says so (validation is in the background), then lets the frame catch up. */
+const waitFor = (check: () => boolean) => app!.until(check);
 
 async function openOnValidate(lines: string[], size: { columns: number; rows: number }): Promise<void> {
   const path = join(dir, 'train.jsonl');
@@ -42,7 +37,7 @@ async function openOnValidate(lines: string[], size: { columns: number; rows: nu
   await openDataset(app.store, path);
   await app.press('2');
   await waitFor(current);
-  await tick(30);
+  await tick();
 }
 
 function expectFits(frame: string, size: { columns: number; rows: number }) {
@@ -80,7 +75,7 @@ describe.each(SIZES)('Validate panels at $columns x $rows', (size) => {
     await openOnValidate(clean, size);
     app!.store.dispatch({ type: 'validation/started', total: 4000 });
     app!.store.dispatch({ type: 'validation/progress', done: 1000, total: 4000 });
-    await tick(30);
+    await tick();
     const frame = app!.lastFrame();
     expectFits(frame, size);
     expect(frame).toMatch(/Validating \[#+\.+\] 1,000 of 4,000 changed/);
@@ -136,7 +131,7 @@ describe('the findings list after a fix', () => {
     expect(state().validation.fix?.id).toBe('dropDuplicates');
     await app!.press('y');
     await waitFor(() => current() && !state().validation.report!.findings.some((g) => g.code === 'duplicate_example'));
-    await tick(30);
+    await tick();
     expect(app!.lastFrame()).not.toContain('duplicate_example');
     await app!.press(KEYS.enter);
     expect(state().ui.screen).toBe('dataset');
@@ -164,12 +159,12 @@ describe('enter on a finding', () => {
       if (where.selected === null) expect(editor.mode).toBe('raw');
       else expect({ code, selected: editor.selected }).toEqual({ code, selected: where.selected });
       app!.store.dispatch({ type: 'ui/showScreen', screen: 'validate' });
-      await tick(30);
+      await tick();
     }
     // One of them fixed (the blank reply given text) disappears from the list; the others stay.
     app!.store.dispatch({ type: 'dataset/replaceLines', changes: [{ index: 11, text: blank.replace('"  "', '"Fixed"') }], description: 'test edit' });
     await waitFor(() => current() && !state().validation.report!.findings.some((g) => g.code === 'missing_content'));
-    await tick(30);
+    await tick();
     const frame = app!.lastFrame();
     expect(frame).not.toContain('missing_content');
     expect(frame).toContain('invalid_json');
@@ -203,7 +198,7 @@ describe('a validation file beside the dataset', () => {
     expect(app!.lastFrame()).toContain('validation file: ');
     await app!.press(KEYS.enter);
     await waitFor(() => state().validation.validationFile?.report != null);
-    await tick(30);
+    await tick();
 
     const cli = await validateFiles(join(dir, 'train.jsonl'), val, { model: 'gpt-4.1-mini' });
     const screen = state().validation.validationFile!.report!;
