@@ -31,7 +31,8 @@ run('the Dataset screen in a real terminal (tmux, 100x30)', () => {
       session.send('Enter');
       await session.waitFor((p) => (p.match(/Next: user/g) ?? []).length > 0 && p.includes(answer));
       session.send('Escape');
-      await new Promise((r) => setTimeout(r, 150));
+      // The first esc stops typing the empty next turn; the second, sent once that shows, closes the example.
+      await session.waitFor((p) => p.includes('(empty)') && !p.includes('typing:'));
       session.send('Escape');
       await session.waitFor('added');
     }

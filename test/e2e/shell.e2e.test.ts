@@ -85,6 +85,8 @@ run('ftui in a real terminal: sizes, colours and crashes', () => {
   it('on an uncaught error prints one line and the crash log path, restores the terminal, exits 1', async () => {
     session = startTui([], { nodeArgs: ['--import', join(repoRoot, 'test/fixtures/e2e/throw-after-start.mjs')] });
     await session.waitFor('1 Dataset');
+    // The fixture throws when told to, so the error always meets a running app with its first frame drawn.
+    session.signal('SIGUSR2');
     expect(await session.waitForExit()).toBe(1);
     const pane = session.captureWithHistory();
     expect(pane).toContain('ftui stopped after an unexpected error: simulated failure for the crash test');

@@ -11,6 +11,13 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 let counter = 0;
 
+/**
+ * How long an end-to-end wait may take before it fails. These tests run the real app in real
+ * time, a whole Node process per test, on a machine that may be busy: the bound is generous, and
+ * every wait returns as soon as its condition holds, so it costs nothing when things work.
+ */
+export const E2E_WAIT_MS = 30_000;
+
 export interface TuiSession {
   name: string;
   /** A fresh directory for this run: config, data and logs go here, never to the real home. */
@@ -24,7 +31,7 @@ export interface TuiSession {
   /** The pane with its escape sequences (colours, inverse), as `capture-pane -e` gives it. */
   captureRaw(): string;
   resize(columns: number, rows: number): void;
-  /** Polls the pane until `check` passes or `timeoutMs` runs out; then throws with the pane's text. */
+  /** Polls the pane until `check` passes or `timeoutMs` (default E2E_WAIT_MS) runs out; then throws with the pane's text. */
   waitFor(check: string | RegExp | ((pane: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resolves with the app's exit status once it has exited. */
   waitForExit(timeoutMs?: number): Promise<number>;
@@ -74,7 +81,7 @@ export function startTui(
     captureWithHistory: () => execFileSync('tmux', ['capture-pane', '-p', '-S', '-', '-t', name], { encoding: 'utf8' }),
     captureRaw: () => execFileSync('tmux', ['capture-pane', '-e', '-p', '-t', name], { encoding: 'utf8' }),
     resize: (columns, rows) => execFileSync('tmux', ['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]),
-    async waitFor(check, timeoutMs = 10_000) {
+    async waitFor(check, timeoutMs = E2E_WAIT_MS) {
       const test =
         typeof check === 'function' ? check : typeof check === 'string' ? (p: string) => p.includes(check) : (p: string) => check.test(p);
       const deadline = Date.now() + timeoutMs;
@@ -86,7 +93,7 @@ export function startTui(
       }
       throw new Error(`timed out waiting for ${String(check)}; the pane shows:\n${pane}`);
     },
-    async waitForExit(timeoutMs = 10_000) {
+    async waitForExit(timeoutMs = E2E_WAIT_MS) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         if (existsSync(statusFile)) {
