@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { binPath } from '../helpers/tmux.js';
+import { eventually } from '../helpers/eventually.js';
+import { binPath, E2E_WAIT_MS } from '../helpers/tmux.js';
 import { sampleTrainingJsonl } from '../helpers/sandbox.js';
 
 const children: ChildProcess[] = [];
@@ -19,9 +20,10 @@ async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseU
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 200 && !/Listening on (\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-  const match = /Listening on (\S+)/.exec(out);
-  if (!match) throw new Error(`ftui sandbox did not start:\n${out}`);
+  const match = await eventually(() => /Listening on (\S+)/.exec(out) ?? (child.exitCode !== null ? Promise.reject(new Error(`ftui sandbox exited ${child.exitCode}:\n${out}`)) : null), {
+    timeoutMs: E2E_WAIT_MS,
+    describe: () => `ftui sandbox to listen; it printed:\n${out}`,
+  });
   return { child, baseUrl: match[1]!, banner: out, output: () => out };
 }
 
@@ -48,12 +50,9 @@ describe('ftui sandbox', () => {
         body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', training_file: file.id }),
       })
     ).json()) as { id: string };
-    let status = '';
-    for (let i = 0; i < 60 && status !== 'succeeded'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = ((await (await fetch(`${baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string }).status;
-    }
-    expect(status).toBe('succeeded');
+    // At --speed 40 the job's 20 s take half a second of real time: ask until it says so.
+    const jobStatus = async () => ((await (await fetch(`${baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string }).status;
+    await eventually(async () => (await jobStatus()) === 'succeeded', { timeoutMs: E2E_WAIT_MS, describe: () => 'the job to succeed' });
     expect(output()).toMatch(/SANDBOX POST \/v1\/fine_tuning\/jobs 200\n/);
     expect(output()).not.toContain('Bearer');
     const exit = stopped(child);
@@ -64,7 +63,7 @@ describe('ftui sandbox', () => {
     const again = await startCli('--state-dir', dir);
     const job = (await (await fetch(`${again.baseUrl}/fine_tuning/jobs/${created.id}`, { headers: auth })).json()) as { status: string };
     expect(job.status).toBe('succeeded');
-  }, 30_000);
+  }, 3 * E2E_WAIT_MS);
 
   it('rejects an unknown fault with the list of known ones', () => {
     const run = spawnSync(process.execPath, [binPath, 'sandbox', '--fault', 'teapot'], { encoding: 'utf8' });

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 
 /**
- * Starts `script FILE` in its own process and SIGKILLs it `afterMs` after it says it is running
+ * Starts `script FILE [ARGS]` in its own process and SIGKILLs it `afterMs` after it says it is running
  * (its first line on stdout). Rejects if it exits any other way, with what it printed on stderr.
  */
-export function runAndKill(script: string, path: string, env: NodeJS.ProcessEnv, afterMs: number): Promise<void> {
+export function runAndKill(script: string, path: string, env: NodeJS.ProcessEnv, afterMs: number, args: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, path, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { eventually } from './eventually.js';
 
 export const OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/openai-openapi.yaml', import.meta.url));
 export const TOGETHER_OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/together-openapi.yaml', import.meta.url));
@@ -57,6 +58,20 @@ function killGroup(child: ChildProcess): Promise<void> {
 
 /** Starts `prism proxy <document> <upstreamUrl> --errors` on a free loopback port and waits until it answers. */
 export async function startPrismProxy(upstreamUrl: string, { timeoutMs = 90_000, document = OPENAPI_DOCUMENT }: { timeoutMs?: number; document?: string } = {}): Promise<PrismProxy> {
+  // The port is free when chosen, but another process on a busy machine can take it before Prism
+  // binds it: then Prism exits at once, and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(upstreamUrl, document, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof PortTaken)) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnFreePort(upstreamUrl: string, document: string, timeoutMs: number): Promise<PrismProxy> {
   const port = await freePort();
   let log = '';
   const child = spawn(PRISM_BIN, ['proxy', document, upstreamUrl, '--errors', '-p', String(port), '-h', '127.0.0.1'], {
@@ -67,24 +82,22 @@ export async function startPrismProxy(upstreamUrl: string, { timeoutMs = 90_000,
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`prism exited with code ${child.exitCode} before it listened:\n${log.slice(-4000)}`);
-    if (/Prism is listening/.test(log)) break;
-    if (Date.now() > deadline) {
-      await killGroup(child);
-      throw new Error(`prism did not start within ${timeoutMs} ms:\n${log.slice(-4000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  // Listening is logged just before the socket accepts; make sure it answers.
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(2000) });
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  try {
+    await eventually(
+      () => {
+        if (child.exitCode !== null) {
+          const Failure = /EADDRINUSE/.test(log) ? PortTaken : Error;
+          throw new Failure(`prism exited with code ${child.exitCode} before it listened:\n${log.slice(-4000)}`);
+        }
+        return /Prism is listening/.test(log);
+      },
+      { timeoutMs, describe: () => `prism to listen; it printed:\n${log.slice(-4000)}` },
+    );
+    // Listening is logged just before the socket accepts; make sure it answers.
+    await eventually(() => fetch(`${baseUrl}/`).then(() => true, () => false), { timeoutMs, describe: () => `prism to answer at ${baseUrl}` });
+  } catch (error) {
+    await killGroup(child);
+    throw error;
   }
   return { baseUrl, output: () => log, close: () => killGroup(child) };
 }
