@@ -42,7 +42,7 @@ beforeAll(async () => {
     fetch: checkedFetch,
     uploadPartBytes: 400,
   });
-}, 120_000);
+});
 
 afterAll(async () => {
   await prism?.close();

@@ -11,7 +11,7 @@ let prism: PrismProxy;
 beforeAll(async () => {
   sb = await startTestSandbox();
   prism = await startPrismProxy(sb.baseUrl);
-}, 120_000);
+});
 
 afterAll(async () => {
   await prism?.close();

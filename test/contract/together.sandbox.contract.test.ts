@@ -11,7 +11,7 @@ let prism: PrismProxy;
 beforeAll(async () => {
   sb = await startTestSandbox({ protocol: 'together' });
   prism = await startPrismProxy(sb.baseUrl, { document: TOGETHER_OPENAPI_DOCUMENT });
-}, 120_000);
+});
 
 afterAll(async () => {
   await prism?.close();

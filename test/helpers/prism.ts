@@ -1,15 +1,19 @@
 // Runs Stoplight Prism as a validating proxy in front of a server (the sandbox): every request
 // and response is checked against a provider's OpenAPI document (OpenAI's unless another is
-// named), and with --errors a violation
-// comes back as an error response instead of a log line. Startup parses the 3 MB document and
-// takes several seconds, so start it once per test file (beforeAll) with a generous timeout.
+// named), and with --errors a violation comes back as an error response instead of a log line.
+// Prism parses the document before it listens: for OpenAI's 3 MB one it is given only the paths
+// ftui calls, with all they refer to (./openapiSubset.ts), so it starts in about a second.
+// Start it once per test file (beforeAll).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { eventually } from './eventually.js';
+import { openapiSubset } from './openapiSubset.js';
 
 export const OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/openai-openapi.yaml', import.meta.url));
 export const TOGETHER_OPENAPI_DOCUMENT = fileURLToPath(new URL('../../../shared/openapi/together-openapi.yaml', import.meta.url));
+/** The paths of OpenAI's document that ftui and its sandbox use: files, uploads, fine-tuning, models, chat. */
+export const OPENAI_FINE_TUNING_PATHS = /^\/(files|uploads|fine_tuning|models|chat\/completions)(\/|$)/;
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
 
 export interface PrismProxy {
@@ -57,7 +61,15 @@ function killGroup(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `prism proxy <document> <upstreamUrl> --errors` on a free loopback port and waits until it answers. */
-export async function startPrismProxy(upstreamUrl: string, { timeoutMs = 90_000, document = OPENAPI_DOCUMENT }: { timeoutMs?: number; document?: string } = {}): Promise<PrismProxy> {
+export async function startPrismProxy(
+  upstreamUrl: string,
+  {
+    timeoutMs = 90_000,
+    document = OPENAPI_DOCUMENT,
+    paths = document === OPENAPI_DOCUMENT ? OPENAI_FINE_TUNING_PATHS : null,
+  }: { timeoutMs?: number; document?: string; /** Only these paths of the document (null: all of it). */ paths?: RegExp | null } = {},
+): Promise<PrismProxy> {
+  if (paths !== null) document = openapiSubset(document, paths);
   // The port is free when chosen, but another process on a busy machine can take it before Prism
   // binds it: then Prism exits at once, and another port is tried.
   for (let attempt = 1; ; attempt++) {
