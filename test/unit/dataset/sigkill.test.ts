@@ -24,5 +24,5 @@ describe('saving and drafting under SIGKILL', () => {
       const draft = draftPathFor(path, env);
       if (existsSync(draft)) expect(decodeDraft(readFileSync(draft, 'utf8')).entries).toHaveLength(2000);
     }
-  }, 60_000);
+  });
 });

@@ -50,5 +50,5 @@ describe('drafts with line references under SIGKILL', () => {
       restoredOnce = true;
     }
     expect(restoredOnce).toBe(true);
-  }, 60_000);
+  });
 });
