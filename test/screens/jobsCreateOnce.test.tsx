@@ -49,13 +49,15 @@ describe('creating a job from the TUI when the answer is lost', () => {
   for (const kind of ['commit-then-500', 'commit-then-drop', 'commit-then-slow'] as FaultKind[]) {
     it(`${kind}: exactly one job, shown with how it was found`, async () => {
       sandbox = await startTestSandbox({ faults: [{ kind, pathPrefix: '/fine_tuning/jobs' }] });
-      // The SDK's default retries (2) stay on for everything but the create itself.
-      const provider = createProvider({ name: 's', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { timeoutMs: 500 });
-      app = await renderWithServices(state(sandbox.baseUrl, datasetFile()), { provider, now: () => sandbox!.clock.now(), poll: { baseMs: 50, maxMs: 500 } });
+      // The SDK's default retries (2) stay on for everything but the create itself. The timeout is
+      // what loses commit-then-slow's answer (the sandbox never sends it); every other request is
+      // answered, well within it even on a busy machine.
+      const provider = createProvider({ name: 's', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { timeoutMs: 3000 });
+      app = await renderWithServices(state(sandbox.baseUrl, datasetFile()), { provider, clock: sandbox.clock, poll: { baseMs: 50, maxMs: 500 } });
       await waitFor(app, (f) => f.includes('No jobs yet'));
       await app.press('n');
       await confirmCreate(app);
-      const frame = await waitFor(app, (f) => /The job was created: ftjob-\S+/.test(f), 8000);
+      const frame = await waitFor(app, (f) => /The job was created: ftjob-\S+/.test(f));
       const jobs = await jobsOnServer(sandbox.baseUrl);
       expect(jobs).toHaveLength(1);
       expect(frame).toContain(`Job ${jobs[0]!.id}`);
@@ -73,11 +75,11 @@ describe('creating a job from the TUI when the answer is lost', () => {
       return fetch(input, { ...init, headers });
     };
     const provider = createProvider({ name: 's', kind: 'sandbox', baseUrl: sandbox.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { fetch: faulty });
-    app = await renderWithServices(state(sandbox.baseUrl, datasetFile()), { provider, now: () => sandbox!.clock.now(), poll: { baseMs: 50, maxMs: 500 } });
+    app = await renderWithServices(state(sandbox.baseUrl, datasetFile()), { provider, clock: sandbox.clock, poll: { baseMs: 50, maxMs: 500 } });
     await waitFor(app, (f) => f.includes('No jobs yet'));
     await app.press('n');
     await confirmCreate(app);
-    let frame = await waitFor(app, (f) => f.includes('no job was created'), 10_000);
+    let frame = await waitFor(app, (f) => f.includes('no job was created'));
     expect(frame).not.toMatch(/usually works/);
     expect(frame).toContain('Confirming again looks once more before creating');
     expect(await jobsOnServer(sandbox.baseUrl)).toHaveLength(0);
@@ -85,7 +87,7 @@ describe('creating a job from the TUI when the answer is lost', () => {
     expect(clientId).toMatch(/^ftui-/);
     await app.press(KEYS.esc);
     await confirmCreate(app);
-    frame = await waitFor(app, (f) => /Job ftjob-\S+/.test(f), 8000);
+    frame = await waitFor(app, (f) => /Job ftjob-\S+/.test(f));
     const jobs = await jobsOnServer(sandbox.baseUrl);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.metadata).toEqual({ ftui_client_id: clientId });

@@ -16,13 +16,18 @@ afterEach(async () => {
   sb = undefined;
 });
 
+/** The client's timeout where a create's answer is held back for good (commit-then-slow). */
+const LOST_ANSWER_TIMEOUT_MS = 3000;
+
 const noWait = { lookupDelaysMs: [0, 10, 10], sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 
 async function sandboxWith(kind: FaultKind) {
   sb = await startTestSandbox({ faults: [{ kind, pathPrefix: '/fine_tuning/jobs' }] });
   const file = await uploadFile(sb.baseUrl, sampleTrainingJsonl(12));
-  // The SDK's own retries stay at their default (2): the create must not use them.
-  const provider = createProvider({ name: 't', kind: 'sandbox', baseUrl: sb.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { timeoutMs: 400 });
+  // The SDK's own retries stay at their default (2): the create must not use them. The timeout is
+  // what loses commit-then-slow's answer (the sandbox never sends it); every other request here
+  // is answered, and must be well within it even on a busy machine, so it is not short.
+  const provider = createProvider({ name: 't', kind: 'sandbox', baseUrl: sb.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { timeoutMs: LOST_ANSWER_TIMEOUT_MS });
   return { provider, fileId: file.body.id as string, baseUrl: sb.baseUrl };
 }
 
