@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, repoRoot, startTui, type TuiSession } from '../helpers/tmux.js';
+import { E2E_WAIT_MS, hasTmux, repoRoot, startTui, type TuiSession } from '../helpers/tmux.js';
 
 const run = hasTmux || process.env.CI ? describe : describe.skip;
 
@@ -17,7 +17,7 @@ function appPid(session: TuiSession): number {
   return Number(execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim().split('\n')[0]);
 }
 
-async function waitUntilGone(pid: number, timeoutMs = 10_000): Promise<void> {
+async function waitUntilGone(pid: number, timeoutMs = E2E_WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
