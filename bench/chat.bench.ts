@@ -21,7 +21,7 @@ function streamingProvider(): Provider {
   const model = { id: 'ft:gpt-4o-mini-2024-07-18:bench::x', ownedBy: 'bench', createdAt: 0, shutdownDate: null };
   const unused = () => Promise.reject(new Error('not used by this benchmark'));
   return {
-    capabilities: { dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: false, deployStep: false, createFields: [] },
+    capabilities: { label: 'bench', dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: false, deployStep: false, metricsSeries: false, priceEstimate: false, deployments: false, createFields: [] },
     listModels: async () => [model],
     async *chatStream() {
       for (let i = 0; i < TOKENS; i++) {

@@ -5,16 +5,19 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import type { Profile } from '../core/profiles.js';
 import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
+import { createTogetherProvider } from './together/provider.js';
 import type { FineTuningProvider, ProviderCapabilities } from './types.js';
 import { treatAsSecret } from '../core/redact.js';
 
-export const CAPABILITIES: Record<Profile['kind'], ProviderCapabilities> = {
-  openai: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
-  sandbox: { dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
+const OPENAI_PROTOCOL = { metricsSeries: false, priceEstimate: false, deployments: false } as const;
+
+export const CAPABILITIES: Record<Exclude<Profile['kind'], 'together'>, ProviderCapabilities> = {
+  openai: { ...OPENAI_PROTOCOL, label: 'OpenAI', dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
+  sandbox: { ...OPENAI_PROTOCOL, label: 'Sandbox', dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
   // Azure OpenAI: no multipart Uploads API, and a fine-tuned model is deployed before use.
-  azure: { dpo: true, pause: true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: true, createFields: openaiCreateFields({ dpo: true, wandb: false }) },
+  azure: { ...OPENAI_PROTOCOL, label: 'Azure', dpo: true, pause: true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: true, createFields: openaiCreateFields({ dpo: true, wandb: false }) },
   // OpenAI-compatible services vary; offer only what nearly all of them have.
-  custom: { dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: false, wandb: false }) },
+  custom: { ...OPENAI_PROTOCOL, label: 'custom', dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: false, wandb: false }) },
 };
 
 /** Time to the first byte of an answer; streamed bodies may take longer. */
@@ -68,6 +71,7 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
 }
 
 export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number } = {}): FineTuningProvider {
+  if (profile.kind === 'together') return createTogetherProvider(profile, env, options);
   return new OpenAIProvider({
     client: createClient(profile, env, options),
     capabilities: CAPABILITIES[profile.kind],

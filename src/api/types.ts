@@ -3,6 +3,9 @@
 // src/core/domain.ts; they are re-exported here for the adapters.
 export type {
   CheckpointRecord,
+  DeploymentOption,
+  DeploymentRecord,
+  DeploymentState,
   FileRecord,
   Hyperparameters,
   JobEvent,
@@ -12,11 +15,12 @@ export type {
   LearningRate,
   ModelRecord,
   Page,
+  PriceEstimate,
   ProviderErrorInfo,
   ProviderErrorKind,
 } from '../core/domain.js';
 export { ProviderError, isProviderError } from '../core/domain.js';
-import type { CheckpointRecord, FileRecord, JobEvent, JobRecord, ModelRecord, Page } from '../core/domain.js';
+import type { CheckpointRecord, DeploymentOption, DeploymentRecord, FileRecord, JobEvent, JobMetrics, JobRecord, ModelRecord, Page, PriceEstimate } from '../core/domain.js';
 import type { FormFieldSpec } from '../core/jobForm.js';
 export type { FormFieldSpec } from '../core/jobForm.js';
 
@@ -86,7 +90,7 @@ export interface ProviderCapabilities {
   uploads: boolean;
   /** Events carry structured training metrics. */
   metricsEvents: boolean;
-  /** A fine-tuned model must be deployed before it can be chatted with (Azure). */
+  /** A fine-tuned model must be deployed before it can be chatted with (Azure, Together). */
   deployStep: boolean;
   /**
    * The create form's fields, as data: the Jobs form, its checks, the confirmation and
@@ -94,6 +98,43 @@ export interface ProviderCapabilities {
    * (COMMON_FIELDS) land in CreateJobInput's typed fields, any other in CreateJobInput.extra.
    */
   createFields: readonly FormFieldSpec[];
+  /** Per-step training metrics can be fetched on their own (listMetrics), newer than a step. */
+  metricsSeries: boolean;
+  /** The provider prices a job itself before it starts (estimatePrice). */
+  priceEstimate: boolean;
+  /** ftui can deploy and stop fine-tunes for chat through `deployments`. */
+  deployments: boolean;
+  /** Short name for the status bar and messages (e.g. "Together"). */
+  label: string;
+}
+
+export interface DeploymentRequest {
+  model: string;
+  /** A DeploymentOption id. */
+  optionId: string;
+  /** Stop after this many idle minutes; null: never. */
+  autoStopMinutes: number | null;
+  /**
+   * Carried on the create as a marker the provider keeps, so a create whose outcome is unknown
+   * can be found with findDeployment instead of being sent twice.
+   */
+  clientId: string;
+}
+
+/**
+ * Deploying a fine-tune for chat, where a provider bills for hardware while it is up. Reused by
+ * every provider with a deploy step; see the README's section on costs.
+ */
+export interface DeploymentService {
+  /** The hardware a model can be deployed on, with what it costs per hour. */
+  options(model: string): Promise<DeploymentOption[]>;
+  create(request: DeploymentRequest): Promise<DeploymentRecord>;
+  /** The deployment a create with this clientId made, if any (after an unknown outcome). */
+  find(request: DeploymentRequest, since: number): Promise<DeploymentRecord | null>;
+  get(id: string): Promise<DeploymentRecord>;
+  list(): Promise<DeploymentRecord[]>;
+  /** Stops it (billing stops); it can be started again later. */
+  stop(id: string): Promise<DeploymentRecord>;
 }
 
 export interface FineTuningProvider {
@@ -122,6 +163,12 @@ export interface FineTuningProvider {
   listAllEvents(jobId: string): Promise<JobEvent[]>;
   listCheckpoints(jobId: string): Promise<CheckpointRecord[]>;
   listModels(): Promise<ModelRecord[]>;
+  /** Metrics rows from `fromStep` on (capabilities.metricsSeries). */
+  listMetrics?(jobId: string, options: { fromStep?: number }): Promise<JobMetrics[]>;
+  /** The provider's own price for this job (capabilities.priceEstimate). */
+  estimatePrice?(request: CreateJobInput): Promise<PriceEstimate>;
+  /** Present when capabilities.deployments. */
+  deployments?: DeploymentService;
   chatStream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatDelta>;
   chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult>;
 }

@@ -8,7 +8,7 @@ export function connectionLabel(c: ConnectionState): string {
 }
 
 function placeLabel(c: ConnectionState): string {
-  if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? 'api.openai.com'})`;
+  if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? (c.kind === 'together' ? 'api.together.ai' : 'api.openai.com')})`;
   switch (c.kind) {
     case 'none':
       return `no key (set ${c.keyEnv})`;
@@ -20,6 +20,17 @@ function placeLabel(c: ConnectionState): string {
       return `Azure ${hostOf(c.baseUrl) ?? ''}`.trim();
     case 'custom':
       return hostOf(c.baseUrl) ?? 'custom';
+    case 'together':
+      // The Together-protocol sandbox keeps SANDBOX in view like the OpenAI one.
+      return c.baseUrl === null ? 'Together' : isLoopback(c.baseUrl) ? `Together SANDBOX ${hostOf(c.baseUrl)}` : `Together ${hostOf(c.baseUrl)}`;
+  }
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
   }
 }
 

@@ -48,7 +48,11 @@ export function isProviderError(error: unknown): error is ProviderError {
   return error instanceof ProviderError;
 }
 
-export type JobStatus = 'validating' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+/**
+ * 'finishing': training is done and the service is packaging the model (Together's compressing,
+ * uploading); 'cancelling': a cancel was accepted and the job has not stopped yet.
+ */
+export type JobStatus = 'validating' | 'queued' | 'running' | 'finishing' | 'cancelling' | 'paused' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
 
 export type LearningRate = { kind: 'multiplier'; value: number } | { kind: 'absolute'; value: number };
 
@@ -85,6 +89,10 @@ export interface JobRecord {
   clientId?: string | null;
   /** The user's metadata labels (ftui's own client id left out). */
   metadata?: Record<string, string>;
+  /** Provider-specific settings worth showing, already in words (e.g. "LoRA r": "16"). */
+  settings?: Record<string, string>;
+  /** Training progress when the service reports it outside events. */
+  progress?: { step: number | null; totalSteps: number | null } | undefined;
 }
 
 export interface JobMetrics {
@@ -102,6 +110,8 @@ export interface JobEvent {
   message: string;
   type: 'message' | 'metrics';
   metrics?: JobMetrics | undefined;
+  /** The service's own event type where it has typed events (e.g. 'checkpoint_save'). */
+  kind?: string | undefined;
 }
 
 export interface CheckpointRecord {
@@ -129,6 +139,53 @@ export interface ModelRecord {
   createdAt: number;
   /** When the service will retire the model, if it says. */
   shutdownDate: number | null;
+  /** A fine-tune that answers only once it is deployed (see DeploymentRecord). */
+  needsDeployment?: boolean;
+}
+
+/**
+ * What a training run will cost as the provider itself prices it (the figure that bills), next
+ * to ftui's own count. `usd` is null when the provider cannot estimate yet, with `unavailable`
+ * saying why.
+ */
+export interface PriceEstimate {
+  usd: number | null;
+  trainTokens: number | null;
+  evalTokens: number | null;
+  /** False when the provider says the account may not start it (e.g. over its limit). */
+  allowed: boolean;
+  unavailable: string | null;
+}
+
+/**
+ * A model served on hardware the user pays for while it is up (a Together dedicated endpoint, a
+ * Nebius /v0/models deployment, an Azure deployment). `chatModel` is the name chat requests use.
+ */
+export type DeploymentState = 'pending' | 'starting' | 'ready' | 'stopping' | 'stopped' | 'failed' | 'unknown';
+
+export interface DeploymentRecord {
+  id: string;
+  /** The model deployed (a fine-tune's name). */
+  model: string;
+  /** What to send as `model` in chat once it is ready. */
+  chatModel: string;
+  state: DeploymentState;
+  /** The state exactly as the service sent it. */
+  rawState: string;
+  hardware: string | null;
+  /** What keeping it up costs, when the provider says; null when unknown or free. */
+  usdPerHour: number | null;
+  /** Minutes without requests after which the provider stops it; null: never. */
+  autoStopMinutes: number | null;
+  createdAt: number;
+}
+
+/** One way to deploy a model, with its price, offered before anything is started. */
+export interface DeploymentOption {
+  id: string;
+  label: string;
+  usdPerHour: number | null;
+  available: boolean;
 }
 
 export interface Page<T> {

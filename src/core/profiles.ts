@@ -8,8 +8,8 @@ import { describeFsError } from './dataset/errors.js';
 import { appPaths } from './paths.js';
 import { columnOf, locateJsonError } from './validate/jsonError.js';
 
-export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox';
-const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox'];
+export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox' | 'together';
+const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox', 'together'];
 
 export interface Profile {
   name: string;
@@ -68,7 +68,7 @@ function parseProfile(value: unknown, index: number, file: string): Profile {
   if (!KINDS.includes(kind)) throw new ProfilesError(`${where}.kind is "${kind}"; use one of ${KINDS.join(', ')}.`);
   const baseUrl = text('baseUrl', kind === 'azure' || kind === 'custom' || kind === 'sandbox') ?? null;
   if (baseUrl !== null && !URL.canParse(baseUrl)) throw new ProfilesError(`${where}.baseUrl "${baseUrl}" is not a URL.`);
-  const apiKeyEnv = text('apiKeyEnv', false) ?? 'OPENAI_API_KEY';
+  const apiKeyEnv = text('apiKeyEnv', false) ?? (kind === 'together' ? 'TOGETHER_API_KEY' : 'OPENAI_API_KEY');
   if (!KEY_ENV_NAME.test(apiKeyEnv)) {
     // Someone may have pasted the key itself here; say so without repeating it.
     throw new ProfilesError(`${where}.apiKeyEnv should be the NAME of an environment variable (like OPENAI_API_KEY), not a key.`);
@@ -157,6 +157,7 @@ export function kindOfBaseUrl(baseUrl: string | null): ProfileKind {
   if (LOOPBACK_HOSTS.has(host)) return 'sandbox';
   if (host.endsWith('.openai.azure.com') || host.endsWith('.cognitiveservices.azure.com') || host.endsWith('.services.ai.azure.com')) return 'azure';
   if (host === 'api.openai.com') return 'openai';
+  if (host.endsWith('.together.ai') || host.endsWith('.together.xyz')) return 'together';
   return 'custom';
 }
 
@@ -174,8 +175,22 @@ export interface ResolvedConnection {
 }
 
 /**
+ * Together is chosen when its key is the one in use: named by --api-key-env, or the only key set
+ * (TOGETHER_API_KEY without OPENAI_API_KEY or OPENAI_BASE_URL), or the base URL is Together's.
+ * Its base URL comes from --base-url or TOGETHER_BASE_URL (the SDK's variable).
+ */
+function togetherFromEnv(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Profile | null {
+  const named = flags.apiKeyEnv === 'TOGETHER_API_KEY';
+  const only = flags.apiKeyEnv === undefined && !flags.baseUrl && !env.OPENAI_BASE_URL && !env.OPENAI_API_KEY && Boolean(env.TOGETHER_API_KEY);
+  const byHost = flags.baseUrl !== undefined && flags.baseUrl !== '' && kindOfBaseUrl(flags.baseUrl) === 'together';
+  if (!named && !only && !byHost) return null;
+  return { name: 'flags', kind: 'together', baseUrl: flags.baseUrl || env.TOGETHER_BASE_URL || null, apiKeyEnv: flags.apiKeyEnv || 'TOGETHER_API_KEY' };
+}
+
+/**
  * --profile wins; otherwise flags, then the SDK's environment variables (OPENAI_BASE_URL,
- * OPENAI_ORG_ID, OPENAI_PROJECT_ID; the key from --api-key-env or OPENAI_API_KEY).
+ * OPENAI_ORG_ID, OPENAI_PROJECT_ID; the key from --api-key-env or OPENAI_API_KEY), or Together's
+ * (TOGETHER_API_KEY, TOGETHER_BASE_URL; see togetherFromEnv).
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, saved: ProfilesFile): ResolvedConnection {
   if (flags.profile !== undefined) {
@@ -188,6 +203,8 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     }
     return { settings: found, profile: found.name, keyPresent: Boolean(env[found.apiKeyEnv]) };
   }
+  const together = togetherFromEnv(flags, env);
+  if (together !== null) return { settings: together, profile: null, keyPresent: Boolean(env[together.apiKeyEnv]) };
   const baseUrl = flags.baseUrl || env.OPENAI_BASE_URL || null;
   const apiKeyEnv = flags.apiKeyEnv || 'OPENAI_API_KEY';
   const settings: Profile = { name: 'flags', kind: kindOfBaseUrl(baseUrl), baseUrl, apiKeyEnv };

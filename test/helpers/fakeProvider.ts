@@ -71,7 +71,7 @@ export interface FakeProvider extends FineTuningProvider {
 
 export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>> & { dpo?: boolean; pause?: boolean } = {}): FakeProvider {
   const p: FakeProvider = {
-    capabilities: { dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: init.dpo ?? true, wandb: true }) },
+    capabilities: { label: 'Fake', dpo: init.dpo ?? true, pause: init.pause ?? true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: false, metricsSeries: false, priceEstimate: false, deployments: false, createFields: openaiCreateFields({ dpo: init.dpo ?? true, wandb: true }) },
     jobs: init.jobs ?? [],
     events: new Map(),
     checkpoints: new Map(),

@@ -17,7 +17,10 @@ export function windDownNotice(width: number): string {
 
 /** The normalised status, or the provider's own word when ftui does not know it. */
 export function statusLabel(job: JobRecord): string {
-  return job.status === 'unknown' ? `${job.rawStatus} (?)` : job.status.replace(/_/g, ' ');
+  if (job.status === 'unknown') return `${job.rawStatus} (?)`;
+  // 'finishing' covers several of a provider's own steps (compressing, uploading): name the step.
+  if (job.status === 'finishing' && job.rawStatus !== '' && job.rawStatus !== 'finishing') return `finishing: ${job.rawStatus.replace(/_/g, ' ')}`;
+  return job.status.replace(/_/g, ' ');
 }
 
 export function statusColor(job: JobRecord): string | undefined {

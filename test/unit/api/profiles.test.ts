@@ -80,7 +80,7 @@ describe('resolution', () => {
     expect(kindOfBaseUrl('http://[::1]:8080/v1')).toBe('sandbox');
     expect(kindOfBaseUrl('https://acme.openai.azure.com/openai/v1/')).toBe('azure');
     expect(kindOfBaseUrl('https://api.openai.com/v1')).toBe('openai');
-    expect(kindOfBaseUrl('https://api.together.xyz/v1')).toBe('custom');
+    expect(kindOfBaseUrl('https://api.together.xyz/v1')).toBe('together');
   });
 });
 
