@@ -69,6 +69,12 @@ export function JobsScreen({ width, height }: ScreenProps) {
   }
 }
 
+/** ftui's default model where the provider offers it, else the provider's first. */
+function suggestedModel(fields: readonly FormFieldSpec[]): string {
+  const choices = fields.find((f) => f.name === 'model')?.choices;
+  return choices === undefined || choices.includes(DEFAULT_MODEL) ? DEFAULT_MODEL : (choices[0] ?? DEFAULT_MODEL);
+}
+
 interface Context {
   jobs: JobsState;
   provider: FineTuningProvider;
@@ -101,7 +107,7 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
     case 'resumeJob':
       return ask('resume');
     case 'new':
-      return dispatch({ type: 'jobs/openCreate', fields: ctx.provider.capabilities.createFields, model: DEFAULT_MODEL });
+      return dispatch({ type: 'jobs/openCreate', fields: ctx.provider.capabilities.createFields, model: suggestedModel(ctx.provider.capabilities.createFields) });
     case 'refresh':
       return dispatch({ type: 'jobs/listRequested', append: false });
     default:

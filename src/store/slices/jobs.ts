@@ -222,7 +222,9 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       // A form left half-filled comes back as it was; fields it lacks get their defaults, and
       // an empty model the suggested one.
       const form = { ...defaultValues(action.fields), ...state.create.form };
-      if (!form.model) form.model = action.model;
+      // A model another provider offered (after switching connections) is not one to keep.
+      const models = action.fields.find((f) => f.name === 'model')?.choices;
+      if (!form.model || (models !== undefined && !models.includes(form.model))) form.model = action.model;
       const create = { ...state.create, fields: action.fields, form, phase: { kind: 'form' } as const, editing: false, formError: null };
       return { ...state, view: 'create', create: { ...create, field: Math.min(create.field, Math.max(0, visibleFields(create).length - 1)) } };
     }
