@@ -165,7 +165,7 @@ describe('the Jobs screen', () => {
     };
     app = await renderWithServices(connected, { provider });
     await waitFor(app, (f) => f.includes('No jobs yet'));
-    await app.press('n', KEYS.right);
+    await app.press('n');
     let frame = app.lastFrame();
     expect(frame).toContain('‹ open-8b ›');
     expect(frame).toMatch(/LoRA r\s+8/);

@@ -7,7 +7,7 @@ import { describeRange, parseForm, settingsSummary, shownValue, type FormFieldSp
 import { visibleFields, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { wrapText } from '../validate/wrapText.js';
-import { modelWithShutdown, windDownNotice } from './jobFacts.js';
+import { modelWithShutdown, windDownApplies, windDownNotice } from './jobFacts.js';
 
 /** Refusals whose general explanation says what to do about the account, not about retrying. */
 const ACCOUNT_PROBLEMS = new Set(['auth', 'permission', 'not_eligible']);
@@ -115,7 +115,7 @@ export function CreateJob({
 
   const top: Line[] = [
     { text: `New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, bold: true },
-    { text: windDownNotice(inner), color: 'yellow' },
+    { text: windDownApplies(jobs.create.fields.find((f) => f.name === 'model')?.choices) ? windDownNotice(inner) : ' ', color: 'yellow' },
     { text: ' ' },
   ];
   let body: Line[];

@@ -4,12 +4,13 @@ import { cut } from '../../components/fitLine.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { formatUtc } from './formatTime.js';
-import { modelWithShutdown, statusColor, statusLabel, trainingSettings, windDownNotice } from './jobFacts.js';
+import { modelWithShutdown, statusColor, statusLabel, trainingSettings, windDownApplies, windDownNotice } from './jobFacts.js';
 
 const pad = (text: string, width: number) => cut(text, width).padEnd(width);
 
 /** The job list, windowed to the rows it has, with the selected job's details under it. */
-export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; width: number; height: number; sandbox: boolean }) {
+/** `models`: the base models the provider offers; OpenAI's wind-down is shown when it concerns them. */
+export function JobList({ jobs, width, height, sandbox, models }: { jobs: JobsState; width: number; height: number; sandbox: boolean; models?: readonly string[] | undefined }) {
   const { list, cursor } = jobs;
   const inner = Math.max(20, width - 2);
   const selected = list.jobs[cursor];
@@ -28,7 +29,7 @@ export function JobList({ jobs, width, height, sandbox }: { jobs: JobsState; wid
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{cut(title, inner)}</Text>
-      <Text color="yellow">{cut(windDownNotice(inner), inner)}</Text>
+      <Text color="yellow">{windDownApplies(models) ? cut(windDownNotice(inner), inner) : ' '}</Text>
       <Text dimColor>{cut(`${pad('JOB', idW)} ${pad('STATUS', statusW)} ${pad('CREATED (UTC)', createdW)} MODEL`, inner)}</Text>
       <Box flexDirection="column" height={listRows}>
         {list.jobs.length === 0 ? (

@@ -53,7 +53,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
   const sandbox = connection.kind === 'sandbox';
   switch (jobs.view) {
     case 'list':
-      return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} />;
+      return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} models={provider.capabilities.createFields.find((f) => f.name === 'model')?.choices} />;
     case 'monitor':
       return <JobMonitor jobs={jobs} job={monitoredJob(jobs)} width={width} height={height} sandbox={sandbox} canPause={provider.capabilities.pause} />;
     case 'create':

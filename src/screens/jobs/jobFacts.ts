@@ -15,6 +15,11 @@ export function windDownNotice(width: number): string {
   return WIND_DOWN_LONG.length <= width ? WIND_DOWN_LONG : WIND_DOWN_SHORT;
 }
 
+/** Whether the wind-down concerns these models: some are OpenAI's (ftui's model table knows them). */
+export function windDownApplies(models: readonly string[] | undefined): boolean {
+  return models === undefined || models.some((m) => resolveModel(m) !== undefined);
+}
+
 /** The normalised status, or the provider's own word when ftui does not know it. */
 export function statusLabel(job: JobRecord): string {
   if (job.status === 'unknown') return `${job.rawStatus} (?)`;
