@@ -43,7 +43,13 @@ async function run(file: string, flags: ValidateFlags): Promise<number> {
     if (flags.json) process.stdout.write(`${JSON.stringify(redactDeep(jsonDocument(run)), null, 2)}\n`);
     else process.stdout.write(redact(formatRun(run, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 100 })));
     if (flags.writeJsonl !== undefined && run.outcome !== 'unreadable') {
-      const written = await writeJsonl(file, flags.writeJsonl);
+      let written: number | null;
+      try {
+        written = await writeJsonl(file, flags.writeJsonl);
+      } catch (error) {
+        process.stderr.write(redact(`ftui validate: nothing written to ${flags.writeJsonl}: ${error instanceof Error ? error.message : String(error)}\n`));
+        return EXIT.unreadable;
+      }
       process.stderr.write(written === null ? `${file} is already JSONL; nothing written.\n` : `Wrote ${written} examples as JSONL to ${flags.writeJsonl}\n`);
     }
     return EXIT[run.outcome];

@@ -1,6 +1,7 @@
 // Reading and writing one example's JSON for the Dataset screen: a summary for the list, and the
 // messages as the editor shows them. Keys ftui does not know are carried through untouched.
 import { columnOf, locateJsonError } from '../validate/jsonError.js';
+import { exceedsDepth, MAX_DEPTH } from '../validate/structure.js';
 
 export type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; message: string; column: number };
 
@@ -14,6 +15,8 @@ export function parseExample(text: string): Parsed {
     return { ok: false, message: `not valid JSON at column ${column}: ${error?.message ?? 'cannot be parsed'}`, column };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'not a JSON object', column: 1 };
+  // Too deep to edit or re-serialise safely (both recurse): it stays text, like invalid JSON.
+  if (exceedsDepth(value)) return { ok: false, message: `nested more than ${MAX_DEPTH} levels deep`, column: 1 };
   return { ok: true, value: value as Record<string, unknown> };
 }
 

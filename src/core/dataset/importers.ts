@@ -1,10 +1,11 @@
 // Bringing examples in from other shapes: JSONL, a JSON array (or one JSON object), or CSV with
 // prompt/completion or system/user/assistant columns. Every problem is reported with its place;
 // nothing is dropped without a word.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { describeFsError, DatasetFileError } from './errors.js';
+import { openRegularFile, UnreadableFileError } from '../regularFile.js';
 import { parseExample, serializeExample } from './example.js';
+import { exceedsDepth, MAX_DEPTH } from '../validate/structure.js';
 
 export interface ImportProblem {
   /** 1-based line (JSONL), element (JSON array) or row (CSV, counting the header as row 1). */
@@ -110,6 +111,7 @@ function fromJson(text: string): ImportResult | null {
   const problems: ImportProblem[] = [];
   items.forEach((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) problems.push({ at: i + 1, message: 'is not an example object; not imported' });
+    else if (exceedsDepth(item)) problems.push({ at: i + 1, message: `is nested more than ${MAX_DEPTH} levels deep; not imported` });
     else lines.push(serializeExample(item));
   });
   return { lines, problems, sourceFormat: Array.isArray(value) ? 'json-array' : 'json-document' };
@@ -137,9 +139,15 @@ function fromJsonl(text: string): ImportResult {
 export async function importFile(path: string): Promise<ImportResult> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Only a regular file: a FIFO would never answer and /dev/zero would never end.
+    const { handle } = await openRegularFile(path);
+    try {
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    throw new DatasetFileError(path, describeFsError(error));
+    throw new DatasetFileError(path, error instanceof UnreadableFileError ? error.reason : describeFsError(error));
   }
   if (/\.csv$/i.test(path)) return fromCsv(text);
   return fromJson(text) ?? fromJsonl(text);

@@ -2,7 +2,8 @@
 // Synchronous and allocation-light, because it runs 100,000 times per file and again on every edit.
 import { createHash } from 'node:crypto';
 import { resolveModel, UnknownModelError } from '../models.js';
-import { ExampleContext, isPlainObject, typeName } from './context.js';
+import { ExampleContext, isPlainObject, preview, typeName } from './context.js';
+import { duplicateKeys, inspectValue, MAX_DEPTH } from './structure.js';
 import { columnOf, locateJsonError } from './jsonError.js';
 import { analyzeChat } from './rules/chat.js';
 import { analyzePreference, looksLikePreference } from './rules/preference.js';
@@ -46,9 +47,31 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
     return { line, kind, findings: ctx.findings, figures, contentHash: exampleHash(value), worst: worstOf(ctx.findings) };
   };
 
+  // Structure first: a line nested too deep is one finding and nothing walks it further (the
+  // rules, the duplicate hash and JSON.stringify would overflow the stack on it).
+  const analyzeParsed = (value: unknown, line: number, text: string | null): ExampleResult => {
+    const facts = inspectValue(value);
+    if (facts.tooDeep) {
+      const finding = makeFinding('nesting_too_deep', line, null, `The line nests arrays and objects more than ${MAX_DEPTH} levels deep; ftui does not analyse it further.`);
+      return { line, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
+    }
+    const structural: Finding[] = facts.loneSurrogates.map((path) =>
+      makeFinding('lone_surrogate', line, path || null, `${path ? `The string at ${path}` : 'The line'} holds a lone surrogate (a \\uD800-\\uDFFF escape without its pair), which UTF-8 cannot encode.`),
+    );
+    if (text !== null) {
+      for (const dup of duplicateKeys(text, facts.keys)) {
+        structural.push(makeFinding('duplicate_key', line, dup.path || null, `The key ${preview(dup.key)} appears twice in ${dup.path || 'the example'}; parsers disagree on which value wins.`));
+      }
+    }
+    const result = analyze(value, line);
+    if (structural.length === 0) return result;
+    const findings = [...structural, ...result.findings];
+    return { ...result, findings, worst: worstOf(findings) };
+  };
+
   return {
     model,
-    analyze,
+    analyze: (value, line) => analyzeParsed(value, line, null),
     analyzeText(text, line) {
       if (text.trim().length === 0) {
         const finding = makeFinding('blank_line', line, null, 'The line is blank.');
@@ -60,7 +83,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
       } catch {
         return unparsed(text, line);
       }
-      return analyze(value, line);
+      return analyzeParsed(value, line, text);
     },
     countTokens: (text) => tokens.count(text),
   };

@@ -2,6 +2,7 @@
 // document) instead of JSONL: one compact example per line, written atomically.
 import { stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
+import { exceedsDepth, MAX_DEPTH } from './structure.js';
 import { readWholeDocument } from './validateFile.js';
 
 /** Writes `source` as JSONL to `target`; the number of examples written, or null when `source` is not a whole JSON value. */
@@ -10,6 +11,8 @@ export async function writeJsonl(source: string, target: string): Promise<number
   const whole = await readWholeDocument(source, size);
   if (whole === null) return null;
   const examples = Array.isArray(whole) ? whole : [whole];
+  const deep = examples.findIndex(exceedsDepth);
+  if (deep >= 0) throw new Error(`example ${deep + 1} is nested more than ${MAX_DEPTH} levels deep and cannot be written as one line.`);
   await writeFileAtomic(target, examples.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
   return examples.length;
 }

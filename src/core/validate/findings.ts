@@ -23,6 +23,13 @@ export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
   invalid_json: { severity: 'error', hint: 'Fix the JSON syntax at the column shown; each line must be one complete JSON object.' },
   blank_line: { severity: 'warning', hint: 'Remove blank lines; every line should be one example.' },
   file_bom: { severity: 'warning', hint: 'Save the file as UTF-8 without a byte order mark (the Validate screen can strip it).' },
+  line_too_long: { severity: 'error', hint: 'ftui analyses lines up to 16 MiB: split the example, or link its images by URL instead of inlining them.' },
+  nesting_too_deep: { severity: 'error', hint: 'Flatten the data: no fine-tuning example needs arrays and objects nested this deep.' },
+  duplicate_key: { severity: 'warning', hint: 'Keep one of the two values: JSON parsers disagree on which one wins.' },
+  lone_surrogate: {
+    severity: 'warning',
+    hint: 'Remove the lone \\uD800-\\uDFFF escape or add its pair: the service replaces or rejects text UTF-8 cannot encode.',
+  },
   crlf_line_endings: { severity: 'warning', hint: 'Use \\n line ends; some tools keep the \\r inside the last value (the Validate screen can convert them).' },
 
   data_type: { severity: 'error', hint: 'Each line must be a JSON object like {"messages": [...]}.' },

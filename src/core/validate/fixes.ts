@@ -3,6 +3,7 @@
 // guesses at content: they remove what carries nothing, or move what is clearly misplaced.
 import { parseExample } from '../dataset/example.js';
 import { exampleHash } from './analyzer.js';
+import { exceedsDepth } from './structure.js';
 
 export interface LineChange {
   /** 0-based line index. */
@@ -76,6 +77,8 @@ export function dropDuplicates(lines: Lines): FixPlan | null {
     } catch {
       return;
     }
+    // The hash serialises the value, which a line too deep would overflow; such a line is an error of its own.
+    if (exceedsDepth(value)) return;
     const hash = exampleHash(value);
     if (seen.has(hash)) changes.push({ index, text: null });
     else seen.add(hash);
@@ -109,6 +112,8 @@ export function jsonArrayToJsonl(lines: Lines): FixPlan | null {
     return null;
   }
   const items = Array.isArray(value) ? value : [value];
+  // An example too deep cannot be written back out one per line; the findings say which it is.
+  if (items.some(exceedsDepth)) return null;
   const changes: LineChange[] = all.map((_, index) => ({ index, text: null }));
   // The first line takes all examples; the reducer applies changes by index, so join them into it.
   changes[0] = { index: 0, text: items.map((item) => JSON.stringify(item)).join('\n') };

@@ -15,6 +15,10 @@ export type FindingCode =
   | 'blank_line'
   | 'file_bom'
   | 'crlf_line_endings'
+  | 'line_too_long'
+  | 'nesting_too_deep'
+  | 'duplicate_key'
+  | 'lone_surrogate'
   // cookbook notebook parity
   | 'data_type'
   | 'missing_messages_list'

@@ -1,0 +1,64 @@
+// Lines JSON.parse accepts that ftui or the service cannot take as they are: too deep to walk,
+// lone surrogates, the same key twice. Each is a finding with its line and path.
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../../src/core/validate/index.js';
+import { duplicateKeys, inspectValue, MAX_DEPTH } from '../../../src/core/validate/structure.js';
+
+const analyzer = createAnalyzer({ model: 'gpt-4.1-mini' });
+const good = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }] });
+const nested = (levels: number) => `{"messages":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+describe('nesting too deep', () => {
+  // Before: JSON.stringify in the duplicate hash threw "Maximum call stack size exceeded".
+  it('a line 5,000 levels deep is one error with its line, not a crash', () => {
+    const result = analyzer.analyzeText(nested(5000), 2);
+    expect(result.findings.map((f) => [f.code, f.line])).toEqual([['nesting_too_deep', 2]]);
+    expect(result.worst).toBe('error');
+    expect(result.contentHash).toBeNull();
+  });
+
+  it('holds at the limit and not one level past it; walking a million levels does not overflow', () => {
+    // The object itself is level 1, so the array brackets may go MAX_DEPTH - 1 deep.
+    expect(inspectValue(JSON.parse(nested(MAX_DEPTH - 1))).tooDeep).toBe(false);
+    expect(inspectValue(JSON.parse(nested(MAX_DEPTH))).tooDeep).toBe(true);
+    expect(inspectValue(JSON.parse(nested(1_000_000))).tooDeep).toBe(true);
+    expect(analyzer.analyze(JSON.parse(nested(5000)), 7).findings[0]?.code).toBe('nesting_too_deep');
+  });
+});
+
+describe('lone surrogates', () => {
+  // Before: no finding; the service's parser replaces or rejects the string.
+  it('are a warning with the path of each string that has one', () => {
+    const text = '{"messages":[{"role":"user","content":"a\\ud800b"},{"role":"assistant","content":"ok \\udc00"}],"x\\ud83d":1}';
+    const result = analyzer.analyzeText(text, 4);
+    const found = result.findings.filter((f) => f.code === 'lone_surrogate');
+    expect(found.every((f) => f.severity === 'warning' && f.line === 4)).toBe(true);
+    expect(found.map((f) => f.path).sort()).toEqual(['["x\\ud83d"]', 'messages[0].content', 'messages[1].content']);
+  });
+
+  it('a pair written as two escapes is a character, not a finding', () => {
+    const text = '{"messages":[{"role":"user","content":"smile \\ud83d\\ude00"},{"role":"assistant","content":"ok"}]}';
+    expect(analyzer.analyzeText(text, 1).findings.filter((f) => f.code === 'lone_surrogate')).toEqual([]);
+  });
+});
+
+describe('duplicate keys', () => {
+  // Before: no finding; JSON.parse silently kept the second "content".
+  it('are a warning with the path of the object that has the key twice', () => {
+    const text = '{"messages":[{"role":"user","content":"first","content":"second"},{"role":"assistant","content":"ok"}],"messages":[]}';
+    const found = analyzer.analyzeText(text, 3).findings.filter((f) => f.code === 'duplicate_key');
+    expect(found.map((f) => [f.severity, f.line, f.path])).toEqual([
+      ['warning', 3, 'messages[0]'],
+      ['warning', 3, null],
+    ]);
+    expect(found[0]?.message).toContain('"content"');
+  });
+
+  it('sees through escapes and strings that look like keys, and finds nothing in a clean line', () => {
+    expect(duplicateKeys('{"a":1,"\\u0061":2}', 1)).toEqual([{ path: '', key: 'a' }]);
+    // "\":" inside a string value is text, not a key; the same key in two objects is fine.
+    const tricky = '{"messages":[{"role":"user","content":"say \\"role\\": x \\\\"},{"role":"assistant","content":"ok"}]}';
+    expect(duplicateKeys(tricky, inspectValue(JSON.parse(tricky)).keys)).toEqual([]);
+    expect(analyzer.analyzeText(good, 1).findings.filter((f) => f.code === 'duplicate_key')).toEqual([]);
+  });
+});
