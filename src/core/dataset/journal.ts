@@ -168,7 +168,8 @@ export async function readDraft(datasetPath: string, env: NodeJS.ProcessEnv = pr
       } catch (error) {
         damage = error;
       }
-    });
+      // A draft is ours and holds whatever the user typed: no line of it is too long to restore.
+    }, undefined, undefined, { maxLineBytes: Infinity });
   } catch {
     return { kind: 'none' };
   }

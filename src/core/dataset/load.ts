@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { firstInvalidColumn } from '../validate/lineReader.js';
 import { describeFsError, DatasetFileError } from './errors.js';
+import { NOT_A_REGULAR_FILE } from '../regularFile.js';
 import { DEFAULT_FORMAT, type FileFormat } from './format.js';
 import { recordPlacement } from './placement.js';
 import { FileRow, newRowId, type Row } from './row.js';
@@ -108,7 +109,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
   }
   if (info.isDirectory()) throw new DatasetFileError(path, describeFsError({ code: 'EISDIR' }));
   // A pipe or a device would block the read forever or never end; only a regular file is a dataset.
-  if (!info.isFile()) throw new DatasetFileError(path, 'this is not a regular file (a pipe, socket or device)');
+  if (!info.isFile()) throw new DatasetFileError(path, NOT_A_REGULAR_FILE);
 
   let file: Buffer;
   try {

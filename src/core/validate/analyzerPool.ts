@@ -11,6 +11,8 @@ import type { BatchRequest, BatchResponse } from './worker.js';
 export interface LineSink {
   /** Queue one raw line; its result reaches `onResult` in line order, now or later. */
   push(text: string, line: number, adjust?: (result: ExampleResult) => ExampleResult): void;
+  /** Queue a result worked out without analysis (a line too long to read); it keeps its place in line order. */
+  pushResult(result: ExampleResult): void;
   /** Resolves once the backlog is small enough to read more. */
   ready(): Promise<void> | void;
   /** Resolves when every queued line has reached `onResult`. */
@@ -27,6 +29,7 @@ export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: Example
       const result = analyzer.analyzeText(text, line);
       onResult(adjust ? adjust(result) : result);
     },
+    pushResult: onResult,
     ready() {},
     async finish() {},
     async abort() {},
@@ -116,13 +119,19 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     if (failure) throw failure;
   };
 
+  // A result already known (analysed here, or worked out without analysis) takes its own place in
+  // the queue, after everything pushed before it.
+  const queueKnown = (result: ExampleResult, adjust: Adjust) => {
+    flush();
+    queue.push({ request: { id: nextId++, firstLine: result.line, texts: [] }, adjust: new Map(adjust ? [[result.line, adjust]] : []), results: [result] });
+    deliver();
+  };
+
   return {
     push(text, line, adjust) {
       if (text.length > INLINE_CHARS) {
-        flush();
         inline ??= createAnalyzer({ model });
-        queue.push({ request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(adjust ? [[line, adjust]] : []), results: [inline.analyzeText(text, line)] });
-        deliver();
+        queueKnown(inline.analyzeText(text, line), adjust);
         return;
       }
       current ??= { request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(), results: null };
@@ -130,6 +139,9 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
       if (adjust) current.adjust.set(line, adjust);
       chars += text.length;
       if (current.request.texts.length >= batchLines || chars >= BATCH_CHARS) flush();
+    },
+    pushResult(result) {
+      queueKnown(result, undefined);
     },
     ready() {
       if (queue.length < pool.length * IN_FLIGHT_PER_WORKER) return;

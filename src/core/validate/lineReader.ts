@@ -1,7 +1,17 @@
 // Reads a JSONL file as a stream of lines, whatever it throws at us: a UTF-8 BOM, CRLF ends, a
 // last line without a newline, invalid UTF-8, single lines far larger than one read. Memory
-// stays at one read buffer plus the longest line.
+// stays at one read buffer plus the longest line, and a line over MAX_LINE_BYTES is counted, not
+// held: it is reported as too long (`tooLong`) with its length, so a 60 MB line, or /dev/zero
+// behind a symlink, cannot take the machine's memory.
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+
+/**
+ * The longest line ftui reads into memory and analyses (16 MiB): far beyond any example the
+ * service trains on in full (its limit is tens of thousands of tokens), with room for inline
+ * images. Stated in README; a longer line is one `line_too_long` finding.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 export interface RawLine {
   /** 1-based. */
@@ -13,6 +23,8 @@ export interface RawLine {
   invalidUtf8Column: number | null;
   /** The line ended in \r\n. */
   crlf: boolean;
+  /** The line's length in bytes when it is over the limit: then it was skipped and `text` is empty. */
+  tooLong: number | null;
 }
 
 export interface ReadSummary {
@@ -62,14 +74,20 @@ export function firstInvalidColumn(bytes: Buffer): number {
  * Rejects only when the file cannot be opened or read.
  */
 export async function readLines(
-  path: string,
+  /** A path, or a file already opened (and checked to be a regular file). */
+  source: string | FileHandle,
   onLine: (line: RawLine) => void,
   onProgress?: (bytesRead: number) => void,
   /** Awaited after each read: lets a consumer that works in the background hold the reader back. */
   afterChunk?: () => Promise<void> | void,
+  options: { maxLineBytes?: number } = {},
 ): Promise<ReadSummary> {
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0, finalNewline: true };
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // Bytes of the current line once it is over the limit; null while it is not.
+  let skipped: number | null = null;
   let bytesRead = 0;
   let first = true;
 
@@ -82,10 +100,29 @@ export async function readLines(
     }
     const { text, invalidColumn } = decode(end === bytes.length ? bytes : bytes.subarray(0, end));
     summary.lines++;
-    onLine({ number: summary.lines, text, bytes: invalidColumn === null ? null : Buffer.from(bytes.subarray(0, end)), invalidUtf8Column: invalidColumn, crlf });
+    onLine({ number: summary.lines, text, bytes: invalidColumn === null ? null : Buffer.from(bytes.subarray(0, end)), invalidUtf8Column: invalidColumn, crlf, tooLong: null });
+  };
+  const emitTooLong = (length: number) => {
+    summary.lines++;
+    onLine({ number: summary.lines, text: '', bytes: null, invalidUtf8Column: null, crlf: false, tooLong: length });
+  };
+  // Part of a line without its end yet: kept while the line is within the limit, counted after.
+  const hold = (part: Buffer) => {
+    if (skipped !== null) {
+      skipped += part.length;
+      return;
+    }
+    if (pendingBytes + part.length > maxLineBytes) {
+      skipped = pendingBytes + part.length;
+      pending = [];
+      pendingBytes = 0;
+      return;
+    }
+    pending.push(part);
+    pendingBytes += part.length;
   };
 
-  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK }) : source.createReadStream({ highWaterMark: CHUNK, autoClose: false, start: 0 });
   for await (const data of stream as AsyncIterable<Buffer>) {
     let chunk = data;
     bytesRead += chunk.length;
@@ -100,20 +137,27 @@ export async function readLines(
     for (;;) {
       const nl = chunk.indexOf(0x0a, start);
       if (nl === -1) break;
-      if (pending.length > 0) {
-        pending.push(chunk.subarray(start, nl));
-        emit(Buffer.concat(pending));
+      const part = chunk.subarray(start, nl);
+      if (pending.length > 0 || skipped !== null || part.length > maxLineBytes) {
+        hold(part);
+        if (skipped !== null) emitTooLong(skipped);
+        else emit(Buffer.concat(pending));
         pending = [];
+        pendingBytes = 0;
+        skipped = null;
       } else {
-        emit(chunk.subarray(start, nl));
+        emit(part);
       }
       start = nl + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) hold(chunk.subarray(start));
     onProgress?.(bytesRead);
     await afterChunk?.();
   }
-  if (pending.length > 0) {
+  if (skipped !== null) {
+    summary.finalNewline = false;
+    emitTooLong(skipped);
+  } else if (pending.length > 0) {
     summary.finalNewline = false;
     emit(Buffer.concat(pending));
   }

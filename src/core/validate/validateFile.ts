@@ -1,12 +1,13 @@
 // Whole files (streamed) and in-memory datasets through the analyzer into reports. A file that is
 // one JSON array or one pretty-printed JSON document instead of JSONL is recognised, analysed
 // element by element, and reported as such so the user can convert it.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, type FileHandle } from 'node:fs/promises';
+import { openRegularFile, UnreadableFileError } from '../regularFile.js';
 import { describeFsError } from '../dataset/errors.js';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
 import { defaultWorkerCount, inlineSink, poolSink, workersAvailable } from './analyzerPool.js';
-import { readLines } from './lineReader.js';
+import { MAX_LINE_BYTES, readLines, type RawLine } from './lineReader.js';
 import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
 import type { DatasetReport, ExampleAnalyzer, ExampleResult, ValidateFileOptions, ValidationRun } from './types.js';
 
@@ -21,12 +22,18 @@ export interface FileValidation {
 
 // The same words for a file problem as the Dataset screen uses (core/dataset/errors.ts).
 function describeReadError(error: unknown): string {
-  return `The file cannot be read: ${describeFsError(error)}.`;
+  return `The file cannot be read: ${error instanceof UnreadableFileError ? error.reason : describeFsError(error)}.`;
 }
 
 function unreadableReport(path: string, builder: ReportBuilder, message: string): FileValidation {
   builder.addFinding(makeFinding('file_unreadable', null, null, `${path}: ${message}`));
   return { report: builder.build({ path, format: 'jsonl', bytes: 0, unreadable: true }), hashes: new Map() };
+}
+
+function tooLongResult(line: RawLine): ExampleResult {
+  const mb = ((line.tooLong ?? 0) / 1_000_000).toFixed(1);
+  const finding = makeFinding('line_too_long', line.number, null, `The line is ${mb} MB, over the ${MAX_LINE_BYTES / 1024 / 1024} MiB ftui reads; it was not analysed.`);
+  return { line: line.number, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
 function withUtf8Finding(result: ExampleResult, column: number): ExampleResult {
@@ -55,11 +62,10 @@ export async function validatePath(
   options: BuilderOptions & Pick<ValidateFileOptions, 'onProgress' | 'workers'> = {},
 ): Promise<FileValidation> {
   let builder = new ReportBuilder(analyzer.model, options);
+  let handle: FileHandle;
   let bytes: number;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return unreadableReport(path, builder, describeReadError({ code: 'EISDIR' }));
-    bytes = info.size;
+    ({ handle, bytes } = await openRegularFile(path));
   } catch (error) {
     return unreadableReport(path, builder, describeReadError(error));
   }
@@ -75,8 +81,12 @@ export async function validatePath(
   let summary;
   try {
     summary = await readLines(
-      path,
+      handle,
       (line) => {
+        if (line.tooLong !== null) {
+          sink.pushResult(tooLongResult(line));
+          return;
+        }
         if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();
         const column = line.invalidUtf8Column;
         sink.push(line.text, line.number, column === null ? undefined : (result) => withUtf8Finding(result, column));
@@ -88,6 +98,8 @@ export async function validatePath(
   } catch (error) {
     await sink.abort();
     return unreadableReport(path, new ReportBuilder(analyzer.model, options), describeReadError(error));
+  } finally {
+    await handle.close();
   }
 
   // A first line that is not an example but opens an array or object: maybe the whole file is one JSON value.
