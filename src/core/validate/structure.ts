@@ -34,25 +34,34 @@ const isWellFormed = (String.prototype as unknown as { isWellFormed: (this: stri
 const wellFormed = (text: string): boolean => isWellFormed.call(text);
 
 interface Frame {
-  value: unknown;
+  value: object;
   depth: number;
-  path: Array<string | number>;
+  parent: Frame | null;
+  key: string | number;
+}
+
+/** The path of a frame's child, built only when there is something to report. */
+function pathTo(frame: Frame | null, key: string | number): Array<string | number> {
+  const path: Array<string | number> = [key];
+  for (let f = frame; f !== null && f.parent !== null; f = f.parent) path.unshift(f.key);
+  return path;
 }
 
 /** Walks a parsed value once, without recursion. */
 export function inspectValue(value: unknown): StructureFacts {
   const facts: StructureFacts = { tooDeep: false, loneSurrogates: [], keys: 0 };
-  const lone = (path: Array<string | number>) => {
-    if (facts.loneSurrogates.length < MAX_REPORTED) facts.loneSurrogates.push(joinPath(path));
+  const lone = (frame: Frame | null, key: string | number | null) => {
+    if (facts.loneSurrogates.length < MAX_REPORTED) facts.loneSurrogates.push(key === null ? '' : joinPath(pathTo(frame, key)));
   };
   if (typeof value === 'string') {
-    if (!wellFormed(value)) lone([]);
+    if (!wellFormed(value)) lone(null, null);
     return facts;
   }
-  const stack: Frame[] = [{ value, depth: 0, path: [] }];
+  if (typeof value !== 'object' || value === null) return facts;
+  const stack: Frame[] = [{ value, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { value: node, depth, path } = stack.pop() as Frame;
-    if (typeof node !== 'object' || node === null) continue;
+    const frame = stack.pop() as Frame;
+    const { value: node, depth } = frame;
     if (depth >= MAX_DEPTH) {
       facts.tooDeep = true;
       return facts;
@@ -61,11 +70,11 @@ export function inspectValue(value: unknown): StructureFacts {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const item: unknown = node[i];
-        if (typeof item === 'string' && !wellFormed(item)) lone([...path, i]);
+        if (typeof item === 'string' && !wellFormed(item)) lone(frame, i);
       }
       for (let i = node.length - 1; i >= 0; i--) {
         const item: unknown = node[i];
-        if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, path: [...path, i] });
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, parent: frame, key: i });
       }
       continue;
     }
@@ -74,12 +83,12 @@ export function inspectValue(value: unknown): StructureFacts {
     facts.keys += keys.length;
     for (const key of keys) {
       const item = record[key];
-      if (!wellFormed(key) || (typeof item === 'string' && !wellFormed(item))) lone([...path, key]);
+      if (!wellFormed(key) || (typeof item === 'string' && !wellFormed(item))) lone(frame, key);
     }
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k] as string;
       const item = record[key];
-      if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, path: [...path, key] });
+      if (typeof item === 'object' && item !== null) stack.push({ value: item, depth: depth + 1, parent: frame, key });
     }
   }
   return facts;
