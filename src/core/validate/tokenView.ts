@@ -1,7 +1,7 @@
 // One example, token by token, split the way training sees it: assistant tokens that are trained
 // (weight 1, the default), assistant tokens that are masked (weight 0), and context (everything
 // the model reads but is not trained to produce). What users most often get wrong about `weight`.
-import { loadEncoding, type EncodingModule } from './tokens.js';
+import { tokenizerFor, type Tokenizer } from '../tokenizer/index.js';
 import type { EncodingName } from './types.js';
 
 export type TokenKind = 'trained' | 'masked' | 'context';
@@ -10,7 +10,7 @@ export interface TokenSegment {
   /** The message's role; `preferred` / `non-preferred` for a preference example's outputs. */
   role: string;
   kind: TokenKind;
-  /** Each token's text, in order (a token that splits a character shows as its bytes' replacement). */
+  /** Each token's text, in order; a character split over several tokens shows whole on the last of them, so the texts join back to the message. */
   tokens: string[];
   /** Tokens the engine counts for this message that have no text of their own: 3 per tool or function call. */
   fixed: number;
@@ -22,7 +22,6 @@ export interface TokenView {
   counts: Record<TokenKind, number>;
 }
 
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
 /** The engine's fixed estimate per tool or function call (src/core/validate/rules/tools.ts). */
 const TOKENS_PER_CALL = 3;
 
@@ -64,8 +63,11 @@ function callPieces(message: Record<string, unknown>): { pieces: string[]; calls
   return { pieces, calls };
 }
 
-function segment(e: EncodingModule, role: string, kind: TokenKind, pieces: string[], fixed: number): TokenSegment {
-  const tokens = pieces.flatMap((text) => (text ? e.encode(text, AS_TEXT).map((id) => e.decode([id])) : []));
+function segment(e: Tokenizer, role: string, kind: TokenKind, pieces: string[], fixed: number): TokenSegment {
+  const tokens = pieces.flatMap((text) => {
+    const decoder = new TextDecoder();
+    return text ? e.encode(text).map((id) => decoder.decode(e.tokenBytes(id), { stream: true })) : [];
+  });
   return { role, kind, tokens, fixed };
 }
 
@@ -75,7 +77,7 @@ function segment(e: EncodingModule, role: string, kind: TokenKind, pieces: strin
  */
 export function tokenView(example: unknown, encoding: EncodingName): TokenView | null {
   if (!isObject(example)) return null;
-  const e = loadEncoding(encoding);
+  const e = tokenizerFor(encoding);
   const segments: TokenSegment[] = [];
   if (Array.isArray(example.messages)) {
     for (const m of example.messages) {

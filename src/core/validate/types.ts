@@ -136,7 +136,8 @@ export interface ExampleResult {
   worst: Severity | null;
 }
 
-export type EncodingName = 'o200k_base' | 'cl100k_base';
+export type { EncodingName } from '../tokenizer/index.js';
+import type { EncodingName } from '../tokenizer/index.js';
 
 export interface ModelFacts {
   /** Canonical snapshot name, e.g. `gpt-4.1-mini-2025-04-14`. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import { get_encoding } from 'tiktoken';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/core/validate/index.js';
 import type { ExampleResult } from '../../../src/core/validate/index.js';
@@ -9,6 +9,10 @@ import { repoRoot } from '../../helpers/tmux.js';
 const analyzer = createAnalyzer({ model: 'gpt-4.1-mini' });
 const cl100k = createAnalyzer({ model: 'gpt-3.5-turbo-0125' });
 const o200k = createAnalyzer({ model: 'gpt-4o-mini-2024-07-18' });
+
+// tiktoken (OpenAI's Rust core as WASM) as the independent oracle for counts.
+const o200kOracle = get_encoding('o200k_base');
+const countO200k = (s: string): number => o200kOracle.encode_ordinary(s).length;
 
 const sys = { role: 'system', content: 'You are terse.' };
 const user = { role: 'user', content: 'Hello there' };

@@ -1,0 +1,155 @@
+// tiktoken's encode_ordinary, in TypeScript: split the text with the encoding's pattern
+// (pretokenize.ts), then each piece is one token if its bytes are one, else byte-pair merged
+// (bytePairMerge.ts). Counting allocates nothing per piece: each piece is written as UTF-8 into
+// one scratch buffer while its hash is computed, and looked up in typed arrays.
+import { bytePairMerge } from './bytePairMerge.js';
+import { charClasses } from './charClass.js';
+import { PieceCountCache } from './pieceCountCache.js';
+import { nextPieceCl100k, nextPieceO200k, type PieceScanner } from './pretokenize.js';
+import { HASH_PRIME, HASH_START, type RankTable } from './rankTable.js';
+import type { EncodingName } from './tables.js';
+
+/** Tokens of text in one encoding. Special tokens such as <|endoftext|> are ordinary text here. */
+export interface Tokenizer {
+  readonly encoding: string;
+  /** How many tokens `text` is; the same as tiktoken's len(encode_ordinary(text)). */
+  count(text: string): number;
+  /** The tokens themselves (tiktoken's encode_ordinary). */
+  encode(text: string): number[];
+  /** A token's bytes (a token may hold part of a character). */
+  tokenBytes(token: number): Uint8Array;
+}
+
+const SCANNERS: Record<EncodingName, PieceScanner> = { o200k_base: nextPieceO200k, cl100k_base: nextPieceCl100k };
+// Scratch kept between pieces; a longer piece gets buffers of its own that go when it is done.
+const KEPT_SCRATCH_UNITS = 1 << 14;
+
+export class BpeTokenizer implements Tokenizer {
+  private readonly classes = charClasses();
+  private readonly scan: PieceScanner;
+  private readonly cache = new PieceCountCache();
+  private bytes = new Uint8Array(3 * KEPT_SCRATCH_UNITS);
+  private starts = new Int32Array(3 * KEPT_SCRATCH_UNITS + 1);
+  /** Set by utf8: the piece's hash. */
+  private hash = 0;
+
+  constructor(
+    readonly encoding: EncodingName,
+    private readonly table: RankTable,
+  ) {
+    this.scan = SCANNERS[encoding];
+  }
+
+  count(text: string): number {
+    const n = text.length;
+    let total = 0;
+    for (let i = 0; i < n; ) {
+      const end = this.scan(text, i, this.classes);
+      // A lone ASCII character is always one token.
+      total += end === i + 1 && text.charCodeAt(i) < 0x80 ? 1 : this.countPiece(text, i, end);
+      i = end;
+    }
+    return total;
+  }
+
+  encode(text: string): number[] {
+    const tokens: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const end = this.scan(text, i, this.classes);
+      this.encodePiece(text, i, end, tokens);
+      i = end;
+    }
+    return tokens;
+  }
+
+  tokenBytes(token: number): Uint8Array {
+    return this.table.tokenBytes(token);
+  }
+
+  private countPiece(text: string, start: number, end: number): number {
+    const length = this.utf8(text, start, end);
+    const { bytes, hash } = this;
+    if (length === 1 || this.table.rank(bytes, 0, length, hash) >= 0) return 1;
+    const cached = this.cache.get(bytes, length, hash);
+    if (cached >= 0) return cached;
+    const count = bytePairMerge(this.table, bytes, length, this.startsFor(length));
+    this.cache.set(bytes, length, hash, count);
+    return count;
+  }
+
+  private encodePiece(text: string, start: number, end: number, out: number[]): void {
+    const length = this.utf8(text, start, end);
+    const { bytes, table } = this;
+    const whole = table.rank(bytes, 0, length, this.hash);
+    if (whole >= 0) {
+      out.push(whole);
+      return;
+    }
+    const starts = this.startsFor(length);
+    const count = bytePairMerge(table, bytes, length, starts);
+    for (let t = 0; t < count; t++) out.push(table.rankOf(bytes, starts[t] as number, starts[t + 1] as number));
+  }
+
+  private startsFor(length: number): Int32Array {
+    return length < this.starts.length ? this.starts : new Int32Array(length + 1);
+  }
+
+  /**
+   * Writes text[start, end) as UTF-8 into this.bytes (a surrogate without its pair as U+FFFD, as
+   * tiktoken's bindings do), sets this.hash, and returns the byte length.
+   */
+  private utf8(text: string, start: number, end: number): number {
+    const units = end - start;
+    if (units * 3 > this.bytes.length) {
+      this.bytes = new Uint8Array(units * 3);
+    } else if (this.bytes.length > 3 * KEPT_SCRATCH_UNITS && units <= KEPT_SCRATCH_UNITS) {
+      this.bytes = new Uint8Array(3 * KEPT_SCRATCH_UNITS);
+    }
+    const out = this.bytes;
+    let h = HASH_START;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        out[n++] = c;
+        h = Math.imul(h ^ c, HASH_PRIME);
+        continue;
+      }
+      if (c < 0x800) {
+        const b0 = 0xc0 | (c >> 6);
+        const b1 = 0x80 | (c & 0x3f);
+        out[n++] = b0;
+        out[n++] = b1;
+        h = Math.imul(Math.imul(h ^ b0, HASH_PRIME) ^ b1, HASH_PRIME);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          i++;
+          const b0 = 0xf0 | (cp >> 18);
+          const b1 = 0x80 | ((cp >> 12) & 0x3f);
+          const b2 = 0x80 | ((cp >> 6) & 0x3f);
+          const b3 = 0x80 | (cp & 0x3f);
+          out[n++] = b0;
+          out[n++] = b1;
+          out[n++] = b2;
+          out[n++] = b3;
+          h = Math.imul(Math.imul(Math.imul(Math.imul(h ^ b0, HASH_PRIME) ^ b1, HASH_PRIME) ^ b2, HASH_PRIME) ^ b3, HASH_PRIME);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      const b0 = 0xe0 | (c >> 12);
+      const b1 = 0x80 | ((c >> 6) & 0x3f);
+      const b2 = 0x80 | (c & 0x3f);
+      out[n++] = b0;
+      out[n++] = b1;
+      out[n++] = b2;
+      h = Math.imul(Math.imul(Math.imul(h ^ b0, HASH_PRIME) ^ b1, HASH_PRIME) ^ b2, HASH_PRIME);
+    }
+    this.hash = h;
+    return n;
+  }
+}
