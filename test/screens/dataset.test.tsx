@@ -158,7 +158,7 @@ describe('the Dataset screen', () => {
     const rows = [...loaded.rows, freshRow(example('Typed before the crash', 'B'))];
     await writeDraft(rows, { datasetPath: path, savedAt: Date.now() + 5000, base: { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes }, format: loaded.format });
     await open(null);
-    expect(app.lastFrame()).toMatch(/A draft from .* has unsaved work \(2 lines\)\. r restore · x discard/);
+    expect(app.lastFrame()).toMatch(/A draft from .* has unsaved work \(2 lines\)\. Restore it\?\n.*r restore the draft · x discard it/);
     await app.press('q'); // the question has the keyboard: q does not quit
     expect(app.store.getState().ui.exiting).toBe(false);
     await app.press('r');

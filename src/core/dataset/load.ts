@@ -20,6 +20,8 @@ export interface LoadedDataset {
   mode: number | null;
   mtimeMs: number | null;
   sizeBytes: number;
+  /** The bytes as read (the rows point into them), for the stamp a later save checks against; null for a new file. */
+  bytes: Buffer | null;
   /** Something the user should know about the file as a whole, or null. */
   notice: string | null;
 }
@@ -103,7 +105,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
     info = await stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path, exists: false, rows: [], format: DEFAULT_FORMAT, mode: null, mtimeMs: null, sizeBytes: 0, notice: null };
+      return { path, exists: false, rows: [], format: DEFAULT_FORMAT, mode: null, mtimeMs: null, sizeBytes: 0, bytes: null, notice: null };
     }
     throw new DatasetFileError(path, describeFsError(error));
   }
@@ -135,6 +137,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
     mode: info.mode & 0o7777,
     mtimeMs: info.mtimeMs,
     sizeBytes: info.size,
+    bytes: file,
     notice: notices.length > 0 ? notices.join(' ') : null,
   };
 }

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError, DatasetFileError } from './errors.js';
 import type { FileFormat } from './format.js';
+import { sha256Of, type FileStamp } from './fileStamp.js';
 import { recordPlacement } from './placement.js';
 import type { Row } from './row.js';
 
@@ -41,13 +42,17 @@ export function encodeRows(rows: readonly EncodableLine[], format: FileFormat): 
   return out;
 }
 
-export async function saveDataset(path: string, rows: readonly Row[], format: FileFormat, options: { mode?: number | null } = {}): Promise<void> {
+/** Writes the rows; resolves with the stamp of the file as written (for the next save's check), or null if it cannot be read back. */
+export async function saveDataset(path: string, rows: readonly Row[], format: FileFormat, options: { mode?: number | null } = {}): Promise<FileStamp | null> {
+  const bytes = encodeRows(rows, format);
   try {
-    await writeFileAtomic(path, encodeRows(rows, format), options.mode == null ? {} : { mode: options.mode });
+    await writeFileAtomic(path, bytes, options.mode == null ? {} : { mode: options.mode });
   } catch (error) {
     throw new DatasetFileError(path, `could not save: ${describeFsError(error)}`);
   }
   // The file on disk is now these rows in this order: drafts refer to its lines from here on.
   const info = await stat(path).catch(() => null);
-  if (info) recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
+  if (!info) return null;
+  recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
+  return { mtimeMs: info.mtimeMs, sizeBytes: info.size, sha256: await sha256Of(bytes) };
 }

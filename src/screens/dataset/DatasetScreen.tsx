@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import { Waiting } from '../../components/Waiting.js';
 import type { ReactNode } from 'react';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { cut } from '../../components/fitLine.js';
 import { summarize } from '../../core/dataset/example.js';
 import { useDatasetAutosave } from '../../effects/useDatasetAutosave.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
-import type { DatasetState } from '../../store/slices/dataset.js';
+import type { DatasetQuestion, DatasetState } from '../../store/slices/dataset.js';
 import type { ScreenProps } from '../types.js';
 import { ExampleEditor } from './ExampleEditor.js';
 import { ExampleList } from './ExampleList.js';
@@ -18,6 +18,8 @@ const PROMPT_LABEL = {
   exportJsonl: 'Export valid examples to:',
   exportSplit: 'Split into PATH RATIO SEED (writes PATH.train.jsonl and PATH.validation.jsonl):',
   systemPrompt: 'Default system prompt for new examples (alt+enter for a new line, empty to clear):',
+  saveAs: 'Save the dataset as:',
+  open: 'Open another dataset file (a new path starts a new one):',
 } as const;
 
 function headline(dataset: DatasetState): string {
@@ -64,9 +66,27 @@ export function DatasetScreen({ width, height }: ScreenProps) {
   }
 
   let bottom: ReactNode = null;
-  if (dataset.draftOffer) {
+  let questionRows = 0;
+  if (dataset.question) {
+    const [situation, keys] = questionText(dataset.question);
+    questionRows = 2;
+    bottom = (
+      <Box flexDirection="column">
+        <Text color="yellow">{cut(situation, inner)}</Text>
+        <Text color="yellow">{cut(keys, inner)}</Text>
+      </Box>
+    );
+  } else if (dataset.draftOffer) {
     const when = new Date(dataset.draftOffer.savedAt).toLocaleString();
-    bottom = <Text color="yellow">{cut(`A draft from ${when} has unsaved work (${dataset.draftOffer.rows.length} lines). r restore · x discard`, inner)}</Text>;
+    const lines = dataset.draftOffer.rows.length;
+    questionRows = 2 + (dataset.message ? 1 : 0);
+    bottom = (
+      <Box flexDirection="column">
+        <Text color="yellow">{cut(`A draft from ${when} has unsaved work (${lines} line${lines === 1 ? '' : 's'}). Restore it?`, inner)}</Text>
+        <Text color="yellow">{cut('r restore the draft · x discard it', inner)}</Text>
+        {dataset.message ? <Text dimColor>{cut(dataset.message.text, inner)}</Text> : null}
+      </Box>
+    );
   } else if (dataset.importPreview) {
     const preview = dataset.importPreview;
     const samples = preview.lines.slice(0, 3).map((line) => `  + ${summarize(line).title}`);
@@ -103,7 +123,7 @@ export function DatasetScreen({ width, height }: ScreenProps) {
     bottom = <Text color={color}>{cut(dataset.message.text, inner)}</Text>;
   }
   const previewRows = dataset.importPreview ? 1 + Math.min(3, dataset.importPreview.lines.length) + Math.min(3, dataset.importPreview.problems.length) + (dataset.importPreview.problems.length > 3 ? 1 : 0) : 0;
-  const bottomRows = bottom === null ? 0 : dataset.importPreview ? previewRows : dataset.prompt ? 2 : 1;
+  const bottomRows = bottom === null ? 0 : questionRows > 0 ? questionRows : dataset.importPreview ? previewRows : dataset.prompt ? 2 : 1;
   const bodyHeight = Math.max(1, height - 1 - bottomRows);
   const editorTitle = dataset.editor?.rowId === null ? 'New example' : `Example ${dataset.cursor + 1}`;
 
@@ -120,4 +140,20 @@ export function DatasetScreen({ width, height }: ScreenProps) {
       {bottom}
     </Box>
   );
+}
+
+/** A question about files as two lines: what happened, and the keys that answer it. */
+function questionText(question: DatasetQuestion): [string, string] {
+  switch (question.kind) {
+    case 'overwrite': {
+      const one = question.paths.length === 1;
+      return [`${question.paths.map((p) => basename(p)).join(' and ')} already ${one ? 'exists' : 'exist'} (${dirname(question.paths[0]!)}). Overwrite ${one ? 'it' : 'them'}?`, 'y overwrite · n keep what is there'];
+    }
+    case 'externalChange':
+      return [`${basename(question.path)} changed on disk since ftui read it: ${question.what}. Nothing was saved.`, 'o overwrite · r reload (your edits kept as a draft) · s save as… · esc cancel'];
+    case 'openExport':
+      return [question.summary, `Open the training part (${basename(question.path)}) now? y open it · n stay here`];
+    case 'openOther':
+      return [`This dataset has unsaved work. Open ${basename(question.path)} anyway? The work stays in this file's draft.`, 'y open it · n stay here'];
+  }
 }

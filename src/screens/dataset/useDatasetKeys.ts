@@ -7,7 +7,8 @@ import { useScreenKeys } from '../../keys/KeyRouter.js';
 import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import { discardDraft } from '../../core/dataset/journal.js';
-import { exportRows, importInto, saveOpenDataset } from '../../effects/datasetFiles.js';
+import { exportRows, importInto, openDataset, reloadKeepingEdits, saveAs, saveOpenDataset, writeDraftNow } from '../../effects/datasetFiles.js';
+import { datasetHasUnsavedWork, type DatasetQuestion } from '../../store/slices/dataset.js';
 import { datasetBindings } from './bindings.js';
 
 function submitPrompt(store: Store): void {
@@ -24,6 +25,12 @@ function submitPrompt(store: Store): void {
       return;
     case 'exportJsonl':
       if (text) void exportRows(store, text, null);
+      return;
+    case 'saveAs':
+      if (text) void saveAs(store, text);
+      return;
+    case 'open':
+      if (text) void openOther(store, text);
       return;
     case 'exportSplit': {
       const [path, ratioText = '0.8', seedText = '42'] = text.split(/\s+/);
@@ -50,11 +57,15 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
   // Until a file is open there is nothing to edit; the screen says why.
   if (dataset.status !== 'ready') return;
 
+  if (dataset.question) return answer(store, dataset.question, name);
   if (dataset.draftOffer) {
     if (name === 'r' || name === 'y') dispatch({ type: 'dataset/draftResolved', restore: true });
     else if (name === 'x' || name === 'n') {
       dispatch({ type: 'dataset/draftResolved', restore: false });
       if (dataset.filePath) void discardDraft(dataset.filePath).catch(() => undefined);
+    } else {
+      // Never silently: the question stays on screen and says again which keys answer it.
+      dispatch({ type: 'dataset/message', level: 'warning', text: 'First answer the draft question: r restores the draft, x discards it (ctrl+c quits and keeps it).' });
     }
     return;
   }
@@ -179,4 +190,60 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
 async function saveAfterClosing(store: Store): Promise<void> {
   store.dispatch({ type: 'dataset/closeEditor' });
   await saveOpenDataset(store);
+}
+
+/** Opens another file; with unsaved work, asks first (the work is then kept in its draft). */
+export async function openOther(store: Store, path: string): Promise<void> {
+  if (datasetHasUnsavedWork(store.getState().dataset)) {
+    store.dispatch({ type: 'dataset/ask', question: { kind: 'openOther', path } });
+    return;
+  }
+  await openDataset(store, path);
+}
+
+/** The keys of a question about files (see DatasetQuestion); any other key repeats what they are. */
+function answer(store: Store, question: DatasetQuestion, name: string | null): void {
+  const dispatch = store.dispatch;
+  const done = () => dispatch({ type: 'dataset/answered' });
+  const cancel = name === 'esc' || name === 'n';
+  switch (question.kind) {
+    case 'overwrite':
+      if (name === 'y') {
+        done();
+        const write = question.write;
+        if (write.kind === 'export') void exportRows(store, write.target, write.split, { overwrite: true });
+        else void saveAs(store, write.path, undefined, { overwrite: true });
+      } else if (cancel) {
+        done();
+        dispatch({ type: 'dataset/message', level: 'info', text: `Nothing written; ${question.paths.length === 1 ? 'the file is' : 'the files are'} kept as ${question.paths.length === 1 ? 'it was' : 'they were'}.` });
+      }
+      return;
+    case 'externalChange':
+      if (name === 'o') {
+        done();
+        void saveOpenDataset(store, undefined, { overwrite: true });
+      } else if (name === 'r') {
+        done();
+        void reloadKeepingEdits(store);
+      } else if (name === 's') {
+        done();
+        dispatch({ type: 'dataset/promptOpen', kind: 'saveAs', initial: question.path });
+      } else if (name === 'esc') {
+        done();
+        dispatch({ type: 'dataset/message', level: 'info', text: 'Not saved: your edits are still here (and in the draft).' });
+      }
+      return;
+    case 'openExport':
+      if (name === 'y') {
+        done();
+        void openOther(store, question.path);
+      } else if (cancel) done();
+      return;
+    case 'openOther':
+      if (name === 'y') {
+        done();
+        void writeDraftNow(store).then(() => openDataset(store, question.path));
+      } else if (cancel) done();
+      return;
+  }
 }

@@ -6,6 +6,7 @@ import { RowList } from '../../core/dataset/rowList.js';
 import { assertNever } from '../assertNever.js';
 import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
+import type { FileStamp } from '../../core/dataset/fileStamp.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,7 +18,7 @@ interface Snapshot {
 
 /** A one-line question the screen asks (a path, a ratio, the default system prompt). */
 export interface Prompt {
-  kind: 'import' | 'exportJsonl' | 'exportSplit' | 'systemPrompt';
+  kind: 'import' | 'exportJsonl' | 'exportSplit' | 'systemPrompt' | 'saveAs' | 'open';
   field: TextField;
 }
 
@@ -38,8 +39,8 @@ export interface DatasetState {
   /** The format as last loaded or saved. */
   savedFormat: FileFormat;
   mode: number | null;
-  /** The file as last read or written, for the draft journal's references. */
-  base: { mtimeMs: number; sizeBytes: number } | null;
+  /** The file as last read or written: the draft journal's references, and what a save checks the disk against. */
+  base: FileStamp | null;
   nextId: number;
   cursor: number;
   filter: { field: TextField | null; query: string; matches: number[] } | null;
@@ -56,7 +57,22 @@ export interface DatasetState {
   /** A draft newer than the file, waiting for the user to restore or discard it. */
   draftOffer: { savedAt: number; rows: Row[] } | null;
   message: { level: 'info' | 'warning' | 'error'; text: string } | null;
+  /** A question about files that waits for the user's answer (see DatasetQuestion). */
+  question: DatasetQuestion | null;
 }
+
+/** A write that waits for the user to say yes to overwriting what is there. */
+export type PendingWrite = { kind: 'export'; target: string; split: { ratio: number; seed: number } | null } | { kind: 'saveAs'; path: string };
+
+export type DatasetQuestion =
+  /** Files exist where a write would go: y overwrites them, n keeps them. */
+  | { kind: 'overwrite'; paths: string[]; write: PendingWrite }
+  /** The open file changed on disk since it was read: o overwrite, r reload (edits kept as a draft), s save as. */
+  | { kind: 'externalChange'; path: string; what: string }
+  /** After a split export: y opens the training part. */
+  | { kind: 'openExport'; path: string; summary: string }
+  /** Opening another file (o) with unsaved work: y opens it (the work stays in the draft), n stays. */
+  | { kind: 'openOther'; path: string };
 
 const UNDO_LIMIT = 500;
 
@@ -67,14 +83,18 @@ export type DatasetAction =
       rows: Row[];
       format: FileFormat;
       mode: number | null;
-      base: { mtimeMs: number; sizeBytes: number } | null;
+      base: FileStamp | null;
       notice: string | null;
       exists: boolean;
     }
   | { type: 'dataset/loadFailed'; message: string }
   | { type: 'dataset/draftFound'; savedAt: number; rows: Row[] }
   | { type: 'dataset/draftResolved'; restore: boolean }
-  | { type: 'dataset/saved'; rows: RowList; format: FileFormat; base: { mtimeMs: number; sizeBytes: number } | null; text: string }
+  | { type: 'dataset/saved'; rows: RowList; format: FileFormat; base: FileStamp | null; text: string; filePath?: string }
+  /** The hash of the file as loaded, computed after the load (it takes a while on a large file). */
+  | { type: 'dataset/baseHashed'; stamp: FileStamp }
+  | { type: 'dataset/ask'; question: DatasetQuestion }
+  | { type: 'dataset/answered' }
   | { type: 'dataset/setFormat'; format: FileFormat; description: string }
   | { type: 'dataset/message'; level: 'info' | 'warning' | 'error'; text: string }
   | { type: 'dataset/move'; delta: number }
@@ -129,6 +149,7 @@ export const initialDatasetState: DatasetState = {
   importPreview: null,
   draftOffer: null,
   message: null,
+  question: null,
 };
 
 export function isDatasetAction(action: { type: string }): action is DatasetAction {
@@ -207,8 +228,25 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       return { ...change({ ...state, draftOffer: null }, rows, 0, Math.max(state.nextId, maxId(offer.rows) + 1)), message: { level: 'info', text: 'Draft restored: save (ctrl+s) to keep it.' } };
     }
     case 'dataset/saved':
-      // Edits made while the save was running stay unsaved.
-      return { ...state, savedRows: action.rows, savedFormat: action.format, base: action.base, dirty: state.rows !== action.rows || state.format !== action.format, message: { level: 'info', text: action.text } };
+      // Edits made while the save was running stay unsaved. A save as moves the dataset to its new path.
+      return {
+        ...state,
+        filePath: action.filePath ?? state.filePath,
+        savedRows: action.rows,
+        savedFormat: action.format,
+        base: action.base,
+        dirty: state.rows !== action.rows || state.format !== action.format,
+        message: { level: 'info', text: action.text },
+      };
+    case 'dataset/baseHashed': {
+      const base = state.base;
+      if (base === null || base.sizeBytes !== action.stamp.sizeBytes || base.mtimeMs !== action.stamp.mtimeMs) return state;
+      return { ...state, base: action.stamp };
+    }
+    case 'dataset/ask':
+      return { ...state, question: action.question };
+    case 'dataset/answered':
+      return state.question === null ? state : { ...state, question: null };
     case 'dataset/setFormat':
       return { ...change(state, state.rows, state.cursor, state.nextId, action.format), message: { level: 'info', text: `${action.description} (u to undo).` } };
     case 'dataset/message':
@@ -358,5 +396,5 @@ export function datasetHasUnsavedWork(state: DatasetState): boolean {
 
 /** True while a text field of the Dataset screen has the keyboard. */
 export function datasetTextFocused(state: DatasetState): boolean {
-  return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null || state.importPreview !== null;
+  return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null || state.importPreview !== null || state.question !== null;
 }
