@@ -10,7 +10,10 @@ let sb: TestSandbox;
 let other: Server;
 let otherUrl: string;
 const env = { K: 'sk-test' };
-const at = (baseUrl: string, kind: Profile['kind'] = 'sandbox') => createProvider({ name: 'p', kind, baseUrl, apiKeyEnv: 'K' }, env, { maxRetries: 0, timeoutMs: 2000 });
+// The probe's own 2 s bounds are for people; here every server answers (or refuses the
+// connection) at once, so the bounds are generous and a busy machine cannot turn "ok" into "offline".
+const NO_HURRY_MS = 30_000;
+const at = (baseUrl: string, kind: Profile['kind'] = 'sandbox') => createProvider({ name: 'p', kind, baseUrl, apiKeyEnv: 'K' }, env, { maxRetries: 0, timeoutMs: NO_HURRY_MS });
 
 beforeAll(async () => {
   sb = await startTestSandbox();
@@ -29,11 +32,11 @@ afterAll(async () => {
 
 describe('probe at start', () => {
   it('the sandbox answers and says it is the sandbox', async () => {
-    expect(await probeConnection(at(sb.baseUrl), sb.baseUrl)).toEqual({ status: 'ok', message: null, sandbox: true });
+    expect(await probeConnection(at(sb.baseUrl), sb.baseUrl, { timeoutMs: NO_HURRY_MS })).toEqual({ status: 'ok', message: null, sandbox: true });
   });
 
   it('another loopback server works but is not the sandbox', async () => {
-    const r = await probeConnection(at(otherUrl), otherUrl);
+    const r = await probeConnection(at(otherUrl), otherUrl, { timeoutMs: NO_HURRY_MS });
     expect(r).toMatchObject({ status: 'ok', sandbox: false });
     expect(r.message).toMatch(/not the ftui sandbox/);
   });
@@ -43,7 +46,7 @@ describe('probe at start', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/v1`;
     await new Promise((r) => closed.close(r));
-    const r = await probeConnection(at(url), url);
+    const r = await probeConnection(at(url), url, { timeoutMs: NO_HURRY_MS });
     expect(r.status).toBe('offline');
     expect(r.message).toMatch(/Could not reach/);
   });

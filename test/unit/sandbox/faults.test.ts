@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_ELIGIBLE_MESSAGE } from '../../../src/sandbox/faults.js';
+import { eventually } from '../../helpers/eventually.js';
 import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
 import { call, KEY, uploadFile } from './client.js';
 
@@ -76,18 +77,27 @@ describe('sandbox faults (x-sandbox-fault header)', () => {
     const failed = await call(sb.baseUrl, 'POST', '/fine_tuning/jobs', body, fault('commit-then-500'));
     expect(failed.status).toBe(500);
     await expect(call(sb.baseUrl, 'POST', '/fine_tuning/jobs', body, fault('commit-then-drop'))).rejects.toThrow();
-    // The slow one answers only after the client has given up.
-    await expect(
-      fetch(`${sb.baseUrl}/fine_tuning/jobs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...fault('commit-then-slow') },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(300),
-      }),
-    ).rejects.toThrow();
-    const list = await call(sb.baseUrl, 'GET', '/fine_tuning/jobs?limit=100', undefined, fault('commit-then-500'));
-    expect(list.status).toBe(200);
-    expect(list.body.data.length - before).toBe(3);
+    // The slow one makes the job and holds its answer: the client gives up once the job is there
+    // (not after a fixed time, which a busy machine could spend before the job was even made).
+    const giveUp = new AbortController();
+    const slow = fetch(`${sb.baseUrl}/fine_tuning/jobs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...fault('commit-then-slow') },
+      body: JSON.stringify(body),
+      signal: giveUp.signal,
+    });
+    let answered = false;
+    void slow.then(() => (answered = true), () => undefined);
+    // A read with the fault header is answered.
+    const made = async () => {
+      const list = await call(sb.baseUrl, 'GET', '/fine_tuning/jobs?limit=100', undefined, fault('commit-then-500'));
+      expect(list.status).toBe(200);
+      return list.body.data.length - before === 3;
+    };
+    await eventually(made, { describe: () => 'the commit-then-slow job to be made' });
+    expect(answered).toBe(false);
+    giveUp.abort();
+    await expect(slow).rejects.toThrow();
   });
 
   it('an unknown fault name is a 400 that lists the known ones', async () => {
