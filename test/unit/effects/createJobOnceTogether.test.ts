@@ -26,7 +26,9 @@ async function sandboxWith(kind: FaultKind) {
   form.append('file', new Blob([togetherTrainingJsonl(12)]), 'train.jsonl');
   const file = await call(sb.baseUrl, 'POST', '/files/upload', form);
   sb.clock.advance(2000);
-  const provider = createTogetherProvider({ name: 't', kind: 'together', baseUrl: sb.baseUrl, apiKeyEnv: 'K' }, { K: 'k' }, { timeoutMs: 400 });
+  // The timeout is what loses commit-then-slow's answer (the sandbox never sends it); every other
+  // request is answered, well within it even on a busy machine, so it is not short.
+  const provider = createTogetherProvider({ name: 't', kind: 'together', baseUrl: sb.baseUrl, apiKeyEnv: 'K' }, { K: 'k' }, { timeoutMs: 3000 });
   return { provider, fileId: file.body.id as string, baseUrl: sb.baseUrl };
 }
 
