@@ -6,18 +6,22 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, openSync, writeS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binPath, repoRoot } from '../helpers/tmux.js';
+import { binPath, E2E_WAIT_MS, repoRoot } from '../helpers/tmux.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ftui-cli-hostile-'));
 });
 
-/** Runs the built CLI; a run that outlives `timeoutMs` is killed and reported as status null. */
+/**
+ * Runs the built CLI; a run that outlives `timeoutMs` is killed and reported as status null. The
+ * bound tells a hang (a FIFO read forever) from a run: each run takes about a second idle, several
+ * times that on a busy machine, and a hang never ends, so the bound is generous.
+ */
 function ftui(args: string[], options: { timeoutMs?: number; nodeArgs?: string[]; env?: Record<string, string> } = {}) {
   const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), binPath, ...args], {
     encoding: 'utf8',
-    timeout: options.timeoutMs ?? 30_000,
+    timeout: options.timeoutMs ?? 60_000,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -33,7 +37,7 @@ describe('ftui validate refuses what is not a regular file', () => {
   it('a FIFO: exit 2 with a plain message, at once', () => {
     const fifo = join(dir, 'pipe.jsonl');
     execFileSync('mkfifo', [fifo]);
-    const r = ftui(['validate', fifo], { timeoutMs: 20_000 });
+    const r = ftui(['validate', fifo]);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('The file cannot be read: this is not a regular file (a pipe, socket or device).');
@@ -45,7 +49,7 @@ describe('ftui validate refuses what is not a regular file', () => {
     const link = join(dir, 'zero.jsonl');
     symlinkSync('/dev/zero', link);
     for (const path of ['/dev/zero', link]) {
-      const r = ftui(['validate', path, '--json'], { timeoutMs: 10_000 });
+      const r = ftui(['validate', path, '--json']);
       expect(r.signal).toBeNull();
       expect(r.code).toBe(2);
       const doc = JSON.parse(r.stdout);
@@ -69,7 +73,6 @@ describe('ftui validate bounds the memory of one line', () => {
     const r = ftui(['validate', path, '--json', '--workers', '0'], {
       nodeArgs: ['--import', join(repoRoot, 'bench', 'lib', 'rss-on-exit.mjs')],
       env: { FTUI_BENCH_RSS_FILE: rssFile },
-      timeoutMs: 60_000,
     });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
@@ -164,7 +167,7 @@ describe('ftui validate answers signals while a slow line is analysed', () => {
       // Busy in the tokenizer: a second of CPU spent, well past start-up and reading.
       while (cpuSeconds(child.pid!) < 1) await new Promise((r) => setTimeout(r, 50));
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), E2E_WAIT_MS);
       expect(await exited).toBe(signal);
       clearTimeout(timer);
     });

@@ -30,13 +30,6 @@ async function open(lines: string[]): Promise<RenderedApp> {
   return app;
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await tick(20);
-  }
-}
 
 describe('a row nested 5,000 levels deep', () => {
   // Before: the duplicate hash's JSON.stringify overflowed the stack while the list drew the row,
@@ -46,7 +39,7 @@ describe('a row nested 5,000 levels deep', () => {
     const a = await open([example('first'), deep, example('third'), example('first')]);
     expect(a.lastFrame()).toMatch(/2 ✗ +0t +invalid: nested more than 100 levels deep/);
     expect(a.lastFrame()).toMatch(/3 +\S* +2t +\d+ tok +third/);
-    await until(() => a.store.getState().validation.status === 'done', 'the validation report');
+    await a.until(() => a.store.getState().validation.status === 'done');
     const report = a.store.getState().validation.report!;
     expect(report.findings.find((g) => g.code === 'nesting_too_deep')?.lines).toEqual([2]);
     expect(report.findings.find((g) => g.code === 'duplicate_example')?.lines).toEqual([4]);
