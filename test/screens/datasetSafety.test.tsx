@@ -20,13 +20,8 @@ const example = (q: string, a: string) => JSON.stringify({ messages: [{ role: 'u
 const ORIGINAL = `${example('one', 'A')}\n${example('two', 'B')}\n`;
 const APPENDED = `${example('from the shell', 'C')}\n`;
 
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out; frame:\n${app.lastFrame()}`);
-    await tick(20);
-  }
-}
+/** Waits for the store (a save, a hash off the main thread, an export), then lets the frame catch up. */
+const until = (check: () => boolean) => app.until(check);
 
 async function openWith(content: string, size = { columns: 100, rows: 30 }): Promise<string> {
   const path = join(dir, 'train.jsonl');
