@@ -13,6 +13,7 @@ const { defaultServices } = (await dist('effects/providerContext.js')) as typeof
 const { initialAppState } = (await dist('store/state.js')) as typeof import('../src/store/state.js');
 const { createStore } = (await dist('store/store.js')) as typeof import('../src/store/store.js');
 const { StoreProvider } = (await dist('store/StoreProvider.js')) as typeof import('../src/store/StoreProvider.js');
+const { isStreaming } = (await dist('store/slices/chat.js')) as typeof import('../src/store/slices/chat.js');
 type Provider = import('../src/api/types.js').FineTuningProvider;
 
 const TOKENS = 4000;
@@ -79,8 +80,8 @@ async function run(chatFlushMs: number): Promise<{ deltas: number; frames: numbe
   store.dispatch({ type: 'chat/setDraft', text: 'Tell me everything.' });
   frames = 0;
   const start = performance.now();
-  store.dispatch({ type: 'chat/send' });
-  while (store.getState().chat.stream !== null) await new Promise((r) => setTimeout(r, 1));
+  store.dispatch({ type: 'chat/send', at: 0, connected: true });
+  while (isStreaming(store.getState().chat.turns)) await new Promise((r) => setTimeout(r, 1));
   const ms = performance.now() - start;
   view.unmount();
   return { deltas, frames, ms };

@@ -141,6 +141,10 @@ export interface ModelRecord {
   shutdownDate: number | null;
   /** A fine-tune that answers only once it is deployed (see DeploymentRecord). */
   needsDeployment?: boolean;
+  /** The user's own fine-tune (or one of its checkpoints), not one of the service's models. */
+  fineTuned?: boolean;
+  /** For a fine-tune: the model it was trained from, when the service says (Chat compares with it). */
+  baseModel?: string | null;
 }
 
 /**

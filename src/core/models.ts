@@ -105,3 +105,38 @@ export function resolveModel(name: string): ModelFacts | undefined {
   const base = trimmed.startsWith('ft:') ? (trimmed.slice(3).split(':')[0] ?? '') : trimmed;
   return MODELS.find((m) => m.id === base || m.aliases.includes(base));
 }
+
+/** USD per 1M tokens for chatting with a model: the base model's price and a fine-tune's of it. */
+export interface ChatPrice {
+  input: number;
+  output: number;
+  fineTunedInput: number;
+  fineTunedOutput: number;
+}
+
+// Source: OpenAI's pricing page (standard tier; fine-tuned models listed under "Fine-tuning"),
+// as of 2025-2026. Cached input is not told apart: usage here does not say what was cached.
+const CHAT_PRICES: Readonly<Record<string, ChatPrice>> = {
+  'gpt-4.1-2025-04-14': { input: 2, output: 8, fineTunedInput: 3, fineTunedOutput: 12 },
+  'gpt-4.1-mini-2025-04-14': { input: 0.4, output: 1.6, fineTunedInput: 0.8, fineTunedOutput: 3.2 },
+  'gpt-4.1-nano-2025-04-14': { input: 0.1, output: 0.4, fineTunedInput: 0.2, fineTunedOutput: 0.8 },
+  'gpt-4o-2024-08-06': { input: 2.5, output: 10, fineTunedInput: 3.75, fineTunedOutput: 15 },
+  'gpt-4o-mini-2024-07-18': { input: 0.15, output: 0.6, fineTunedInput: 0.3, fineTunedOutput: 1.2 },
+  'gpt-3.5-turbo-0125': { input: 0.5, output: 1.5, fineTunedInput: 3, fineTunedOutput: 6 },
+  'gpt-3.5-turbo-1106': { input: 1, output: 2, fineTunedInput: 3, fineTunedOutput: 6 },
+  'gpt-3.5-turbo-0613': { input: 1.5, output: 2, fineTunedInput: 3, fineTunedOutput: 6 },
+};
+
+/**
+ * What one reply cost: prompt and completion tokens at the model's chat price (a fine-tune's when
+ * `fineTuned`, or when the name is a fine-tune's). null when ftui has no price for the model.
+ */
+export function chatCostUsd(model: string, usage: { promptTokens: number; completionTokens: number }, fineTuned = false): number | null {
+  const facts = resolveModel(model);
+  const price = facts ? CHAT_PRICES[facts.id] : undefined;
+  if (price === undefined) return null;
+  const tuned = fineTuned || model.trim().startsWith('ft:');
+  const input = tuned ? price.fineTunedInput : price.input;
+  const output = tuned ? price.fineTunedOutput : price.output;
+  return (usage.promptTokens * input + usage.completionTokens * output) / 1_000_000;
+}

@@ -133,7 +133,8 @@ describe("the Together provider (together-ai SDK) conforms to Together's documen
 
   it('deploys the fine-tune on a dedicated endpoint (price per hour, auto-stop), chats with it, and stops it', async () => {
     const model = (await provider.getJob(jobId)).fineTunedModel!;
-    expect((await provider.listModels()).find((m) => m.id === model)?.needsDeployment).toBe(true);
+    const listed = (await provider.listModels()).find((m) => m.id === model);
+    expect(listed).toMatchObject({ needsDeployment: true, fineTuned: true, baseModel: (await provider.getJob(jobId)).model });
     const [option] = await provider.deployments.options(model);
     expect(option!.usdPerHour).toBeCloseTo(3.36, 2);
     const request = { model, optionId: option!.id, autoStopMinutes: 15, clientId: 'c-1' };
@@ -145,7 +146,7 @@ describe("the Together provider (together-ai SDK) conforms to Together's documen
     sb.clock.advance(6000);
     const ready = await provider.deployments.get(dep.id);
     expect(ready.state).toBe('ready');
-    expect((await provider.listModels()).some((m) => m.id === ready.chatModel && !m.needsDeployment)).toBe(true);
+    expect((await provider.listModels()).find((m) => m.id === ready.chatModel && !m.needsDeployment)).toMatchObject({ fineTuned: true, baseModel: (await provider.getJob(jobId)).model });
     const reply = await provider.chat({ model: ready.chatModel, messages: [{ role: 'user', content: 'Hi' }], maxTokens: 30 });
     expect(reply.text).toContain('[sandbox');
     expect((await provider.deployments.stop(dep.id)).state).toBe('stopping');

@@ -17,7 +17,7 @@ export class FakeProviderError extends ProviderError {
   }
 }
 
-export const fakeModel = (id: string, shutdownDate: number | null = null): ModelRecord => ({ id, ownedBy: 'acme', createdAt: 0, shutdownDate });
+export const fakeModel = (id: string, shutdownDate: number | null = null, extra: Partial<ModelRecord> = {}): ModelRecord => ({ id, ownedBy: 'acme', createdAt: 0, shutdownDate, ...extra });
 
 export const fakeEvent = (id: string, createdAt: number, message: string, metrics?: JobEvent['metrics']): JobEvent => ({
   id,
@@ -61,6 +61,12 @@ export interface FakeProvider extends FineTuningProvider {
   calls: string[];
   /** Words the chat stream replies with, one delta each. */
   replyWords: string[];
+  /** A model's own words, instead of replyWords (compare mode needs two different replies). */
+  replyByModel: Record<string, string[]>;
+  /** Every chat request, in order. */
+  chatRequests: Parameters<FineTuningProvider['chatStream']>[0][];
+  /** When set, each chat stream waits for this before its last word, so a test can look mid-stream. */
+  hold: Promise<void> | null;
   /** What createJob was last asked for. */
   lastCreate: Parameters<FineTuningProvider['createJob']>[0] | null;
   /** Paths uploadFile was given, in order. */
@@ -79,6 +85,9 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
     failNext: {},
     calls: [],
     replyWords: ['Hello', ' from', ' the', ' fake.'],
+    replyByModel: {},
+    chatRequests: [],
+    hold: null,
     lastCreate: null,
     uploads: [],
     clientIds: new Map(),
@@ -163,14 +172,17 @@ export function fakeProvider(init: Partial<Pick<FakeProvider, 'jobs' | 'models'>
     async deleteFile() {
       check('deleteFile');
     },
-    async *chatStream(_request, signal): AsyncIterable<ChatDelta> {
+    async *chatStream(request, signal): AsyncIterable<ChatDelta> {
+      p.chatRequests.push(request);
       check('chatStream');
-      for (const word of p.replyWords) {
+      const words = p.replyByModel[request.model] ?? p.replyWords;
+      for (const [i, word] of words.entries()) {
         if (signal.aborted) return;
+        if (i === words.length - 1 && p.hold) await p.hold;
         await new Promise((r) => setTimeout(r, 5));
         yield { delta: word };
       }
-      yield { usage: { promptTokens: 7, completionTokens: p.replyWords.length } };
+      yield { usage: { promptTokens: 7, completionTokens: words.length } };
     },
   };
   function check(method: keyof FineTuningProvider) {

@@ -91,7 +91,9 @@ describe('Chat fields', () => {
     expect(app.store.getState().chat.draft).toBe('first\nsecond\n> third');
     await app.press(KEYS.enter);
     await waitFor(app, (f) => f.includes('Hello from the fake.'));
-    expect(app.store.getState().chat.messages[0]).toEqual({ role: 'user', content: 'first\nsecond\n> third' });
+    // One message with its lines, one request: alt+enter did not send it.
+    expect(app.store.getState().chat.turns[0]).toEqual({ role: 'user', content: 'first\nsecond\n> third' });
+    expect(provider.calls.filter((c) => c === 'chatStream')).toHaveLength(1);
   });
 });
 

@@ -198,11 +198,25 @@ export function normalizeFile(value: unknown): FileRecord {
   };
 }
 
+/**
+ * The base a fine-tune's name carries: OpenAI names fine-tunes and their checkpoints
+ * `ft:BASE:org:suffix:id[:ckpt-step-N]`, Azure `BASE.ft-id`. null for any other model.
+ */
+export function baseOfFineTune(id: string): string | null {
+  if (id.startsWith('ft:')) return id.split(':')[1] || null;
+  const azure = /^(.+)\.ft-[^.]+$/.exec(id);
+  return azure ? azure[1]! : null;
+}
+
 export function normalizeModel(value: unknown): ModelRecord {
   const model = obj(value) ?? {};
   const lifecycle = obj(model.lifecycle);
+  const id = String(model.id ?? '');
+  const base = baseOfFineTune(id);
   return {
-    id: String(model.id ?? ''),
+    id,
+    fineTuned: base !== null,
+    baseModel: base,
     ownedBy: str(model.owned_by) ?? '',
     createdAt: toEpochMs(model.created) ?? toEpochMs(model.created_at) ?? 0,
     // OpenAI-compatible services (and the sandbox) send shutdown_date; Azure sends deprecation dates.

@@ -259,10 +259,14 @@ export class TogetherProvider implements FineTuningProvider {
       this.deployments.list().catch(() => []),
     ]);
     const ready = endpoints.filter((e) => e.state === 'ready');
-    const models: ModelRecord[] = ready.map((e) => ({ id: e.chatModel, ownedBy: 'endpoint', createdAt: e.createdAt, shutdownDate: null }));
+    const baseOf = (model: string) => jobs.find((j) => j.fineTunedModel === model)?.model ?? null;
+    const models: ModelRecord[] = ready.map((e) => {
+      const base = baseOf(e.model);
+      return { id: e.chatModel, ownedBy: 'endpoint', createdAt: e.createdAt, shutdownDate: null, fineTuned: base !== null, baseModel: base };
+    });
     for (const job of jobs) {
       if (job.fineTunedModel === null || ready.some((e) => e.model === job.fineTunedModel)) continue;
-      models.push({ id: job.fineTunedModel, ownedBy: 'fine-tune', createdAt: job.finishedAt ?? job.createdAt, shutdownDate: null, needsDeployment: true });
+      models.push({ id: job.fineTunedModel, ownedBy: 'fine-tune', createdAt: job.finishedAt ?? job.createdAt, shutdownDate: null, needsDeployment: true, fineTuned: true, baseModel: job.model });
     }
     for (const id of supported.models ?? []) models.push({ id, ownedBy: 'together', createdAt: 0, shutdownDate: null });
     return models;

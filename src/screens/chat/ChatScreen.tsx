@@ -1,115 +1,102 @@
 import { Box, Text } from 'ink';
-import { Waiting } from '../../components/Waiting.js';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { cut } from '../../components/fitLine.js';
+import { layoutField } from '../../components/fieldLayout.js';
+import { TextFieldView } from '../../components/TextFieldView.js';
+import { Waiting } from '../../components/Waiting.js';
+import { sharedSystemPrompt } from '../../core/chat/examples.js';
 import { useProvider } from '../../effects/providerContext.js';
-import { commandFor } from '../../keys/bindings.js';
-import type { KeyPress } from '../../keys/decode.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
+import { isStreaming, lastAssistant, shownReply, type ChatState } from '../../store/slices/chat.js';
 import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
-import { exampleFromLastExchange, lastExchange, type ChatState } from '../../store/slices/chat.js';
-import type { Dispatch } from '../../store/store.js';
 import { explainError } from '../explainError.js';
 import { shutdownDate } from '../jobs/jobFacts.js';
 import { NeedsConnection } from '../NeedsConnection.js';
 import type { ScreenProps } from '../types.js';
-import { chatBindings, type ChatCommand } from './bindings.js';
+import { handleChatKey } from './chatKeys.js';
 import { ModelPicker } from './ModelPicker.js';
-import { transcriptLines, wrap } from './transcript.js';
-import { appendExample } from './appendExample.js';
-import { layoutField } from '../../components/fieldLayout.js';
-import { TextFieldView } from '../../components/TextFieldView.js';
+import { replyFigures, transcriptLines, wrap, type Line } from './transcript.js';
+
+const FIELD_PREFIX = { input: '› ', edit: 'corrected reply: ', path: '', system: '', none: '› ' } as const;
+const PATH_LABEL = { preferences: 'Preference pairs go to (DPO file): ', save: 'Save the conversation to: ', load: 'Open a saved conversation: ' } as const;
 
 export function ChatScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
   const connection = useAppState((s) => s.connection);
   const chat = useAppState((s) => s.chat);
-  const datasetPath = useAppState((s) => s.dataset.filePath);
+  const dataset = useAppState((s) => s.dataset);
   const { provider, services, connectSandbox } = useProvider();
   const dispatch = useDispatch();
   const connected = connection.keyPresent && provider !== null;
+  const layout = useRef({ lines: 0, rows: 1 });
 
   useEffect(() => {
     if (connected && chat.models.requestId === 0) dispatch({ type: 'chat/modelsRequested' });
   }, [connected, chat.models.requestId, dispatch]);
 
-  useScreenKeys('chat', (press) => {
-    // Read fresh: an earlier key of the same burst may have changed the focus.
-    const { chat, dataset } = store.getState();
-    if (connected && chat.focus !== 'none' && chat.picker === null) return handleTyping(press, chat, dataset.filePath, dispatch);
-    const command = commandFor(chatBindings, press.name);
-    if (!connected) {
-      if (command === 'sandbox') connectSandbox();
-      return;
-    }
-    handleCommand(command, chat, dataset.filePath, dispatch);
-  });
+  // The model is tried the way it was trained: the system prompt the open dataset's examples share.
+  const followDataset = chat.systemSource.kind !== 'user';
+  useEffect(() => {
+    if (!followDataset || dataset.filePath === null || dataset.status !== 'ready') return;
+    const rows = dataset.rows;
+    dispatch({ type: 'chat/datasetSystemPrompt', path: dataset.filePath, prompt: sharedSystemPrompt({ length: rows.length, get: (i) => rows.get(i).text }) });
+  }, [followDataset, dataset.filePath, dataset.status, dataset.rows, dispatch]);
+
+  useScreenKeys('chat', (press) => handleChatKey(press, { store, connected, now: services.now, connectSandbox, layout: layout.current }));
 
   if (!connected) {
     return <NeedsConnection what="Chat with a model" connection={connection} width={width} height={height} sandboxAvailable={services.startSandbox !== null} />;
   }
 
   const inner = Math.max(20, width - 2);
-  const sandbox = connection.kind === 'sandbox';
-  const shutdown = shutdownDate(chat.model, chat.models.list);
-  const title = `${sandbox ? 'SANDBOX · ' : ''}Chat with ${chat.model ?? '(no model yet)'}`;
-  // Fine-tune names are long: the shutdown date gets a line of its own so it is never cut off.
-  const rule = shutdown ? cut(`── this model shuts down ${shutdown} ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : '─'.repeat(inner);
-
-  if (chat.picker !== null) {
-    return <ModelPicker chat={chat} width={inner} height={height} />;
-  }
+  if (chat.picker !== null) return <ModelPicker chat={chat} width={inner} height={height} now={services.now()} />;
 
   const focus = chat.focus;
-  // The field being typed in (message, or the corrected answer), wrapped and scrolled to its end.
-  const fieldPrefix = focus === 'edit' ? 'corrected answer: ' : '› ';
-  const fieldWidth = Math.max(10, inner - fieldPrefix.length);
-  // The field being typed in (message or corrected answer) is the shared text field; otherwise the draft, dimmed.
-  const typingField = (focus === 'input' || focus === 'edit') && chat.field ? chat.field : null;
-  const fieldLines = typingField ? [] : wrap(`${fieldPrefix}${chat.draft}`, inner);
+  const header = headerLines(chat, connection.kind === 'sandbox', inner);
+
+  // The field being typed in: the message, the correction or a path, wrapped, at most a third of the screen.
+  const typingField = focus !== 'none' && focus !== 'system' && chat.field ? chat.field : null;
+  const prefix = focus === 'path' && chat.path ? PATH_LABEL[chat.path.purpose] : FIELD_PREFIX[focus];
+  const fieldWidth = Math.max(10, inner - prefix.length);
   const maxFieldRows = Math.max(1, Math.floor((height - 6) / 3));
-  const fieldRows = typingField ? Math.min(maxFieldRows, layoutField(typingField, fieldWidth, maxFieldRows).length) : Math.min(fieldLines.length, maxFieldRows);
+  const draftLines = typingField ? [] : wrap(`› ${chat.draft}`, inner);
+  const fieldRows = typingField ? Math.min(maxFieldRows, layoutField(typingField, fieldWidth, maxFieldRows).length) : Math.min(draftLines.length, maxFieldRows);
   const systemField = focus === 'system' && chat.field ? chat.field : null;
   const systemRows = systemField ? Math.min(3, layoutField(systemField, inner - 8, 3).length) : 1;
-  const systemLines = systemField ? [] : [cut(`System: ${chat.systemPrompt || '(none; s to set one)'}`, inner)];
 
-  // title, system prompt, separator; transcript; status, field, hints
+  // title, system prompt, rule; transcript; status, field, hints
   const transcriptRows = Math.max(1, height - 4 - systemRows - fieldRows);
-  const lines = transcriptLines(chat, inner);
-  const shown = lines.slice(-transcriptRows);
+  const fineTuned = (model: string) => chat.models.list.find((m) => m.id === model)?.fineTuned ?? model.startsWith('ft:');
+  const lines = transcriptLines(chat.turns, { width: inner, fineTuned });
+  const bottom = Math.max(0, lines.length - transcriptRows);
+  const top = chat.scrollTop === null ? bottom : Math.min(chat.scrollTop, bottom);
+  layout.current = { lines: lines.length, rows: transcriptRows };
+  const shown = lines.slice(top, top + transcriptRows);
+  const below = lines.length - (top + shown.length);
+  const rule = below > 0 ? cut(`── ${below} more line${below === 1 ? '' : 's'} below · G follows the end ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : header.rule;
 
-  let status: { text: string; color?: string } = { text: ' ' };
-  if (chat.error !== null) status = { text: explainError(chat.error), color: 'red' };
-  else if (chat.models.error !== null) status = { text: explainError(chat.models.error), color: 'red' };
-  else if (chat.stream !== null) status = { text: 'Replying… (x stops)', color: 'yellow' };
-  else if (chat.saved !== null) status = { text: chat.saved, color: 'green' };
-  else if (chat.usage !== null) status = { text: `Last reply: ${chat.usage.promptTokens} prompt + ${chat.usage.completionTokens} completion tokens` };
-
+  const streaming = isStreaming(chat.turns);
+  const status = statusLine(chat, fineTuned);
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
-      <Text bold>{cut(title, inner)}</Text>
+      <Text bold>{header.title}</Text>
       {systemField ? (
         <Box>
           <Text bold>System: </Text>
           <TextFieldView field={systemField} width={inner - 8} maxRows={3} />
         </Box>
-      ) : null}
-      {systemLines.map((line, i) => (
-        <Text key={i} dimColor={focus !== 'system'} bold={focus === 'system'}>
-          {line}
-        </Text>
-      ))}
+      ) : (
+        <Text dimColor>{header.system}</Text>
+      )}
       <Text dimColor>{rule}</Text>
       <Box flexDirection="column" height={transcriptRows}>
-        {shown.length === 0 ? <Text dimColor>{cut('No messages yet. Press enter (or i) to write one.', inner)}</Text> : null}
+        {shown.length === 0 ? <Text dimColor>{cut(emptyHint(chat), inner)}</Text> : null}
         {shown.map((line, i) => (
-          <Text key={i} color={line.role === 'user' ? 'cyan' : undefined} bold={line.first}>
-            {line.text || ' '}
-          </Text>
+          <LineView key={top + i} line={line} />
         ))}
       </Box>
-      {chat.stream !== null && chat.error === null && chat.models.error === null ? (
-        <Waiting text={chat.stream.text === '' ? 'Waiting for the first token… (x stops)' : 'Replying… (x stops)'} width={inner} color="yellow" />
+      {streaming && chat.notice === null ? (
+        <Waiting text={waitingText(chat)} width={inner} color="yellow" />
       ) : (
         <Text color={status.color} dimColor={status.color === undefined}>
           {cut(status.text, inner)}
@@ -117,12 +104,14 @@ export function ChatScreen({ width, height }: ScreenProps) {
       )}
       {typingField ? (
         <Box>
-          <Text color={focus === 'edit' ? 'green' : undefined}>{fieldPrefix}</Text>
+          <Text color={focus === 'edit' ? 'green' : undefined} bold={focus === 'path'}>
+            {prefix}
+          </Text>
           <TextFieldView field={typingField} width={fieldWidth} maxRows={fieldRows} color={focus === 'edit' ? 'green' : undefined} />
         </Box>
       ) : null}
-      {fieldLines.slice(-fieldRows).map((line, i) => (
-        <Text key={i} color={focus === 'edit' ? 'green' : undefined} dimColor={focus !== 'input' && focus !== 'edit'}>
+      {draftLines.slice(-fieldRows).map((line, i) => (
+        <Text key={i} dimColor>
           {line || ' '}
         </Text>
       ))}
@@ -131,66 +120,69 @@ export function ChatScreen({ width, height }: ScreenProps) {
   );
 }
 
+function LineView({ line }: { line: Line }) {
+  return (
+    <Text wrap="truncate-end">
+      {line.map((span, i) => (
+        <Text key={i} color={span.color} bold={span.bold} dimColor={span.dim} inverse={span.inverse}>
+          {span.text}
+        </Text>
+      ))}
+      {line.length === 0 || line.every((s) => s.text === '') ? ' ' : ''}
+    </Text>
+  );
+}
+
+function headerLines(chat: ChatState, sandbox: boolean, inner: number): { title: string; system: string; rule: string } {
+  const model = chat.model ?? '(no model yet: m chooses)';
+  const what = chat.compare.on && chat.compare.model !== null ? `Compare ${model} with ${chat.compare.model}` : `Chat with ${model}`;
+  const title = cut(`${sandbox ? 'SANDBOX · ' : ''}${what}`, inner);
+  const source = chat.systemSource.kind === 'dataset' ? ` (shared by ${chat.systemSource.shared} of ${chat.systemSource.of} dataset examples)` : '';
+  const system = cut(`System: ${chat.systemPrompt.replace(/\s*\n\s*/g, ' ⏎ ') || '(none; s to set one)'}${source}`, inner);
+  const shutdown = shutdownDate(chat.model, chat.models.list);
+  // Fine-tune names are long: the shutdown date gets a line of its own so it is never cut off.
+  const rule = shutdown ? cut(`── this model shuts down ${shutdown} ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : '─'.repeat(inner);
+  return { title, system, rule };
+}
+
+function emptyHint(chat: ChatState): string {
+  if (chat.model === null && chat.models.loading) return 'Loading the models…';
+  if (chat.compare.on) return 'No messages yet. Press enter (or i) to write one: both models answer it side by side.';
+  return 'No messages yet. Press enter (or i) to write one; c compares with the base model.';
+}
+
+function waitingText(chat: ChatState): string {
+  const last = lastAssistant(chat.turns);
+  const waiting = last?.columns.filter((c) => c.some((r) => r.state === 'streaming' && r.text === '')).length ?? 0;
+  return waiting > 0 ? 'Waiting for the first token… (x stops)' : 'Replying… (x stops)';
+}
+
+function statusLine(chat: ChatState, fineTuned: (model: string) => boolean): { text: string; color?: string } {
+  if (chat.notice !== null) return { text: chat.notice.text, color: chat.notice.level === 'error' ? 'red' : chat.notice.level === 'success' ? 'green' : undefined };
+  const last = lastAssistant(chat.turns);
+  const failed = last?.columns.map((_, c) => shownReply(last, c)).find((r) => r?.state === 'failed');
+  if (failed?.error) return { text: explainError(failed.error), color: 'red' };
+  if (chat.models.error !== null) return { text: explainError(chat.models.error), color: 'red' };
+  if (last === undefined) return { text: ' ' };
+  if (last.columns.length > 1) return { text: '←/→ pick a reply · p prefer it (DPO pair) · a add the conversation · r ask again' };
+  const reply = shownReply(last);
+  if (reply?.usage) return { text: `Last reply: ${reply.usage.promptTokens} prompt + ${reply.usage.completionTokens} completion tokens · ${replyFigures(reply, fineTuned(reply.model))}` };
+  return { text: ' ' };
+}
+
 function hints(chat: ChatState): string {
-  if (chat.focus === 'edit') return 'enter adds the corrected example to the dataset · esc cancels';
-  if (chat.focus !== 'none') return 'enter finishes · esc leaves the field';
-  return 'enter write · m model · s system · a add example · e correct · n new chat';
-}
-
-/** A key in the focused field: enter sends (or finishes), esc leaves, the rest edits (alt+enter: new line). */
-function handleTyping(press: KeyPress, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
-  if (press.name === 'enter') {
-    if (chat.focus === 'input') dispatch({ type: 'chat/send' });
-    else if (chat.focus === 'edit') appendExample(exampleFromLastExchange(chat, chat.edit?.text ?? ''), datasetPath, dispatch);
-    else dispatch({ type: 'chat/focus', focus: 'none' });
-    return;
-  }
-  if (press.name === 'esc') {
-    dispatch(chat.focus === 'edit' ? { type: 'chat/cancelEdit' } : { type: 'chat/focus', focus: 'none' });
-    return;
-  }
-  dispatch({ type: 'chat/fieldKey', key: press });
-}
-
-function handleCommand(command: ChatCommand | null, chat: ChatState, datasetPath: string | null, dispatch: Dispatch): void {
-  if (chat.picker !== null) {
-    switch (command) {
-      case 'up':
-        return dispatch({ type: 'chat/movePicker', delta: -1 });
-      case 'down':
-        return dispatch({ type: 'chat/movePicker', delta: 1 });
-      case 'write': {
-        const model = chat.models.list[chat.picker.cursor];
-        if (model !== undefined) dispatch({ type: 'chat/pickModel', model: model.id });
-        return;
-      }
-      case 'back':
-      case 'model':
-        return dispatch({ type: 'chat/closePicker' });
-      default:
-        return;
-    }
-  }
-  switch (command) {
-    case 'write':
-      return dispatch({ type: 'chat/focus', focus: 'input' });
+  switch (chat.focus) {
+    case 'edit':
+      return 'enter adds the conversation with this reply to the dataset · alt+enter new line · esc cancels';
+    case 'path':
+      return 'enter confirms · esc cancels';
+    case 'input':
+      return 'enter sends · alt+enter or ctrl+j new line · PgUp/PgDn scroll · esc leaves the field';
     case 'system':
-      return dispatch({ type: 'chat/focus', focus: 'system' });
-    case 'model':
-      return dispatch({ type: 'chat/openPicker' });
-    case 'stop':
-    case 'back':
-      return dispatch({ type: 'chat/stopStream' });
-    case 'append':
-      return appendExample(exampleFromLastExchange(chat), datasetPath, dispatch);
-    case 'correct':
-      if (lastExchange(chat) !== undefined) dispatch({ type: 'chat/startEdit' });
-      return;
-    case 'newChat':
-      return dispatch({ type: 'chat/clear' });
-    case 'refresh':
-      return dispatch({ type: 'chat/modelsRequested' });
-    default:
-      return;
+      return 'enter finishes · alt+enter new line · esc leaves the field';
+    case 'none':
+      return chat.compare.on
+        ? 'enter write · ←/→ pick · p prefer · a add · r again · [ ] versions · c compare off · C model 2'
+        : 'enter write · m model · c compare · a add · e correct · r again · s system · w/o save/open · n new';
   }
 }

@@ -179,7 +179,20 @@ describe('events, checkpoints, models', () => {
       ownedBy: 'system',
       createdAt: 1721172741000,
       shutdownDate: null,
+      fineTuned: false,
+      baseModel: null,
     });
     expect(normalizeModel({ id: 'm', created: 1, owned_by: 'x', shutdown_date: '2026-10-15' }).shutdownDate).toBe(Date.UTC(2026, 9, 15));
+  });
+
+  it('knows a fine-tune, a checkpoint and an Azure fine-tune by name, with the base each was trained from', () => {
+    const of = (id: string) => {
+      const m = normalizeModel({ id, created: 1, owned_by: 'user-acme' });
+      return [m.fineTuned, m.baseModel];
+    };
+    expect(of('ft:gpt-4o-mini-2024-07-18:acme:support:abc123')).toEqual([true, 'gpt-4o-mini-2024-07-18']);
+    expect(of('ft:gpt-4o-mini-2024-07-18:acme::abc123:ckpt-step-88')).toEqual([true, 'gpt-4o-mini-2024-07-18']);
+    expect(of('gpt-4o-mini-2024-07-18.ft-0123abcd')).toEqual([true, 'gpt-4o-mini-2024-07-18']);
+    expect(of('gpt-4.1-mini')).toEqual([false, null]);
   });
 });
