@@ -79,7 +79,7 @@ describe('the Chat screen', () => {
     frame = await waitFor(app, (f) => f.includes('model: Hello from the fake.'));
     expect(frame).toContain('you: q 1 ? tab');
     // Latency, tokens and the fine-tune's price (gpt-4o-mini fine-tuned: $0.30 in, $1.20 out per 1M).
-    expect(frame).toContain('7 prompt + 4 completion tokens · 0.0 s · 7+4 tok · $0.0000069');
+    expect(frame).toContain('Last reply: 7 prompt + 4 completion tokens · 0.0 s · $0.0000069');
     // esc leaves the field; then 3 switches screens again
     await app.press(KEYS.esc, '3');
     expect(app.store.getState().ui.screen).toBe('jobs');
@@ -238,7 +238,8 @@ describe('the Chat screen', () => {
     await waitFor(app, (f) => f.includes('Added a preference pair to train.dpo.jsonl (new file)'));
     // → picks the base's reply; the next pair goes to the same file without asking.
     await app.press(KEYS.right, 'p');
-    await waitFor(app, (f) => f.includes(`Added a preference pair to train.dpo.jsonl: ${BASE} preferred over ft:`));
+    // A long message takes a second row rather than being cut.
+    await waitFor(app, (f) => f.includes(`Added a preference pair to train.dpo.jsonl: ${BASE} preferred over\n ${FT}.`));
     const pairs = readFileSync(join(dir, 'train.dpo.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const input = { messages: [{ role: 'system', content: 'Sys' }, { role: 'user', content: 'Capital of France?' }] };
     expect(pairs).toEqual([

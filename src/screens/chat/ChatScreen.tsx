@@ -64,9 +64,14 @@ export function ChatScreen({ width, height }: ScreenProps) {
   const systemField = focus === 'system' && chat.field ? chat.field : null;
   const systemRows = systemField ? Math.min(3, layoutField(systemField, inner - 8, 3).length) : 1;
 
-  // title, system prompt, rule; transcript; status, field, hints
-  const transcriptRows = Math.max(1, height - 4 - systemRows - fieldRows);
   const fineTuned = (model: string) => chat.models.list.find((m) => m.id === model)?.fineTuned ?? model.startsWith('ft:');
+  const streaming = isStreaming(chat.turns);
+  const status = statusLine(chat, fineTuned);
+  // A long message (a path, a model name) gets a second row rather than being cut.
+  const wrapped = streaming && chat.notice === null ? [] : wrap(status.text, inner);
+  const statusRows = wrapped.length > 2 ? [wrapped[0]!, cut(wrapped.slice(1).join(' '), inner)] : wrapped;
+  // title, system prompt, rule; transcript; status, field, hints
+  const transcriptRows = Math.max(1, height - 3 - Math.max(1, statusRows.length) - systemRows - fieldRows);
   const lines = transcriptLines(chat.turns, { width: inner, fineTuned });
   const bottom = Math.max(0, lines.length - transcriptRows);
   const top = chat.scrollTop === null ? bottom : Math.min(chat.scrollTop, bottom);
@@ -75,8 +80,6 @@ export function ChatScreen({ width, height }: ScreenProps) {
   const below = lines.length - (top + shown.length);
   const rule = below > 0 ? cut(`── ${below} more line${below === 1 ? '' : 's'} below · G follows the end ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : header.rule;
 
-  const streaming = isStreaming(chat.turns);
-  const status = statusLine(chat, fineTuned);
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
       <Text bold>{header.title}</Text>
@@ -98,9 +101,11 @@ export function ChatScreen({ width, height }: ScreenProps) {
       {streaming && chat.notice === null ? (
         <Waiting text={waitingText(chat)} width={inner} color="yellow" />
       ) : (
-        <Text color={status.color} dimColor={status.color === undefined}>
-          {cut(status.text, inner)}
-        </Text>
+        statusRows.map((row, i) => (
+          <Text key={i} color={status.color} dimColor={status.color === undefined}>
+            {row || ' '}
+          </Text>
+        ))
       )}
       {typingField ? (
         <Box>
@@ -166,7 +171,7 @@ function statusLine(chat: ChatState, fineTuned: (model: string) => boolean): { t
   if (last === undefined) return { text: ' ' };
   if (last.columns.length > 1) return { text: '←/→ pick a reply · p prefer it (DPO pair) · a add the conversation · r ask again' };
   const reply = shownReply(last);
-  if (reply?.usage) return { text: `Last reply: ${reply.usage.promptTokens} prompt + ${reply.usage.completionTokens} completion tokens · ${replyFigures(reply, fineTuned(reply.model))}` };
+  if (reply?.usage) return { text: `Last reply: ${reply.usage.promptTokens} prompt + ${reply.usage.completionTokens} completion tokens · ${replyFigures(reply, fineTuned(reply.model), false)}` };
   return { text: ' ' };
 }
 
@@ -177,12 +182,12 @@ function hints(chat: ChatState): string {
     case 'path':
       return 'enter confirms · esc cancels';
     case 'input':
-      return 'enter sends · alt+enter or ctrl+j new line · PgUp/PgDn scroll · esc leaves the field';
+      return 'enter sends · alt+enter new line · PgUp/PgDn scroll · esc leaves the field';
     case 'system':
       return 'enter finishes · alt+enter new line · esc leaves the field';
     case 'none':
       return chat.compare.on
-        ? 'enter write · ←/→ pick · p prefer · a add · r again · [ ] versions · c compare off · C model 2'
-        : 'enter write · m model · c compare · a add · e correct · r again · s system · w/o save/open · n new';
+        ? 'enter write · ←/→ pick · p prefer · a add · r again · [ ] versions · C model 2 · ? more'
+        : 'enter write · m model · c compare · a add · e correct · r again · s system · ? more';
   }
 }

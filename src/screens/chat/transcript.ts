@@ -56,12 +56,15 @@ export function formatUsd(usd: number): string {
   return usd < 0.01 ? `$${usd.toPrecision(2)}` : `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
 }
 
-/** "1.2 s · 12+40 tok · $0.000048" for a finished reply; what is unknown is left out. */
-export function replyFigures(reply: ChatReply, fineTuned: boolean): string {
+/**
+ * "1.2 s · 12+40 tok · $0.000048" for a finished reply (`tokens: false` leaves the token counts
+ * out, for a line that says them in words); what is unknown is left out.
+ */
+export function replyFigures(reply: ChatReply, fineTuned: boolean, tokens = true): string {
   const parts: string[] = [];
   if (reply.finishedAt !== null && !reply.edited && reply.model !== '') parts.push(`${((reply.finishedAt - reply.sentAt) / 1000).toFixed(1)} s`);
   if (reply.usage) {
-    parts.push(`${reply.usage.promptTokens}+${reply.usage.completionTokens} tok`);
+    if (tokens) parts.push(`${reply.usage.promptTokens}+${reply.usage.completionTokens} tok`);
     const usd = chatCostUsd(reply.model, reply.usage, fineTuned);
     parts.push(usd === null ? 'cost n/a' : formatUsd(usd));
   }
