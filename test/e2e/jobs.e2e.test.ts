@@ -61,7 +61,7 @@ run('Jobs and Chat in a real terminal (tmux)', () => {
     session.send('4');
     pane = await session.waitFor(/Chat with ft:gpt-4\.1-mini/);
     session.send('Enter');
-    await session.waitFor('enter finishes · esc leaves the field');
+    await session.waitFor('enter sends · alt+enter new line');
     session.type('Hello there');
     session.send('Enter');
     pane = await session.waitFor(/Last reply: \d+ prompt \+ \d+ completion tokens/);
