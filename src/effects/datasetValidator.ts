@@ -5,9 +5,10 @@
 // in slices of a few milliseconds so keys stay responsive.
 import type { FileFormat } from '../core/dataset/format.js';
 import type { Row } from '../core/dataset/row.js';
-import { rowAnalysis } from '../core/dataset/rowResults.js';
-import { ReportBuilder, resolveModel } from '../core/validate/index.js';
-import { poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
+import { rowAnalysis, rowIsSlow, rowTooLong } from '../core/dataset/rowResults.js';
+import { analyzeRowInBackground } from './backgroundAnalysis.js';
+import { lineTooLongResult, ReportBuilder, resolveModel } from '../core/validate/index.js';
+import { POOL_MAX_LINE_CHARS, poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
 import { availableParallelism } from 'node:os';
 import type { DatasetReport, ExampleResult, Severity } from '../core/validate/types.js';
 
@@ -46,20 +47,38 @@ export async function validateDataset(input: ValidationInput, model: string, can
   const rows = [...input.rows];
   const missing = rows.filter((r) => !results.has(r));
   const bytes = input.bytesOnDisk ?? rows.reduce((n, r) => n + (r.bytes?.length ?? Buffer.byteLength(r.text)) + (r.lineEnd ?? input.format.lineEnding).length, input.format.bom ? 3 : 0);
-  if (missing.length >= POOL_THRESHOLD && workersAvailable) await fillWithWorkers(results, missing, facts.id, workerCount(bytes), cancelled, onProgress);
+  // A row over the line limit gets its finding without being read. A row slow to analyse goes to
+  // the background worker: not to this thread, which must keep answering keys and signals, nor to
+  // a pool worker, whose capped heap is sized for ordinary rows (the pool would analyse its
+  // biggest rows on this thread instead).
+  const usePool = missing.length >= POOL_THRESHOLD && workersAvailable;
+  const slow: Array<[Row, Promise<ExampleResult | undefined>]> = [];
+  const quick: Row[] = [];
+  for (const row of missing) {
+    const tooLong = rowTooLong(row);
+    if (tooLong !== null) results.set(row, lineTooLongResult(0, tooLong));
+    else if (usePool ? (row.bytes?.length ?? row.text.length) > POOL_MAX_LINE_CHARS : rowIsSlow(row)) slow.push([row, analyzeRowInBackground(row, facts.id, () => !cancelled())]);
+    else quick.push(row);
+  }
+  if (usePool) await fillWithWorkers(results, quick, facts.id, workerCount(bytes), cancelled, onProgress);
   else {
     let done = 0;
     let sliceStart = performance.now();
-    for (const row of missing) {
+    for (const row of quick) {
       results.set(row, analyzer.analyzeText(row.text, 0));
       done++;
       if (performance.now() - sliceStart > SLICE_MS) {
-        onProgress(done, missing.length);
+        onProgress(done, quick.length);
         await new Promise((r) => setImmediate(r));
         if (cancelled()) return null;
         sliceStart = performance.now();
       }
     }
+  }
+  for (const [row, pending] of slow) {
+    const result = await pending;
+    if (cancelled() || result === undefined) return null;
+    results.set(row, result);
   }
   if (cancelled()) return null;
 

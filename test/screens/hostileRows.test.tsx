@@ -1,6 +1,6 @@
 // The app on rows built to break it. The file opens, every other row stays usable, and the
 // hostile row is marked with what is wrong with it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,11 +21,12 @@ afterEach(() => {
 
 const example = (q: string) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: 'ok' }] });
 
+const path = () => join(dir, 'train.jsonl');
+
 async function open(lines: string[]): Promise<RenderedApp> {
-  const path = join(dir, 'train.jsonl');
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  writeFileSync(path(), `${lines.join('\n')}\n`);
   app = await renderApp({}, { columns: 100, rows: 30 });
-  await openDataset(app.store, path);
+  await openDataset(app.store, path());
   await tick(30);
   return app;
 }
@@ -61,5 +62,41 @@ describe('a row nested 5,000 levels deep', () => {
     await tick(60);
     await a.press('t');
     expect(a.lastFrame()).not.toContain('Maximum call stack');
+  });
+});
+
+describe('a row over the 16 MiB line limit', () => {
+  it('is listed and reported as too long without being opened; the file saves back byte for byte', async () => {
+    const huge = JSON.stringify({ messages: [{ role: 'user', content: 'z '.repeat(9_000_000) }, { role: 'assistant', content: 'ok' }] });
+    const a = await open([example('first'), huge, example('third')]);
+    expect(a.lastFrame()).toMatch(/2 ✗ +0t +line too long \(18\.0 MB, over 16 MiB\): kept as it is, not opened/);
+    await until(() => a.store.getState().validation.status === 'done', 'the validation report');
+    expect(a.store.getState().validation.report!.findings.find((g) => g.code === 'line_too_long')?.lines).toEqual([2]);
+    await a.press('j', KEYS.enter);
+    expect(a.store.getState().dataset.editor).toBeNull();
+    expect(a.lastFrame()).toContain('Line 2 is 18.0 MB, over the 16 MiB ftui opens; it stays in the file as it is.');
+    await a.press('j', KEYS.enter);
+    expect(a.lastFrame()).toContain('third');
+    await a.press(KEYS.esc);
+    await tick(60);
+    await a.press(KEYS.ctrl('s'));
+    await until(() => a.lastFrame().includes('Saved 3 lines'), 'the save');
+    expect(readFileSync(path(), 'utf8')).toBe(`${[example('first'), huge, example('third')].join('\n')}\n`);
+  });
+});
+
+describe('a row slow to tokenize', () => {
+  it('is listed as being analysed, then with its figures; its token view and editor counts come the same way', async () => {
+    const slow = JSON.stringify({ messages: [{ role: 'user', content: 'q'.repeat(40_000) }, { role: 'assistant', content: 'ok' }] });
+    const a = await open([example('first'), slow, example('third')]);
+    // Under the tests there is no built worker: the same queue runs the job here, a tick later.
+    await until(() => /2 . +2t +\d+ tok +qqqq/.test(a.lastFrame()), 'the slow row’s figures');
+    await a.press('j', KEYS.enter);
+    await until(() => /1 user · \d+ tok/.test(a.lastFrame()), 'the message’s count');
+    await a.press(KEYS.esc);
+    await tick(60);
+    await a.press('2', 't');
+    await until(() => a.lastFrame().includes('Example 2:'), 'the token view');
+    expect(a.lastFrame()).toMatch(/user · CONTEXT · \d[\d,]* tokens/);
   });
 });

@@ -3,7 +3,7 @@
 // and the rows point into its bytes (FileRow), so the dataset costs its size once in memory.
 import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
-import { firstInvalidColumn } from '../validate/lineReader.js';
+import { firstInvalidColumn, MAX_LINE_BYTES } from '../validate/lineReader.js';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { NOT_A_REGULAR_FILE } from '../regularFile.js';
 import { DEFAULT_FORMAT, type FileFormat } from './format.js';
@@ -42,6 +42,8 @@ function parses(text: string): boolean {
 function looksLikeOneJsonDocument(rows: readonly Row[]): boolean {
   const nonBlank: string[] = [];
   for (const row of rows) {
+    // A line over the limit is never decoded or parsed (it is one line_too_long finding).
+    if ((row.bytes?.length ?? 0) > MAX_LINE_BYTES) return false;
     const text = row.text.trim();
     if (text.length > 0 && nonBlank.push(text) === 2) break;
   }

@@ -2,7 +2,14 @@
 // background validator fills it and the Dataset list reads a row's tokens and worst finding from
 // it, so a row on screen is not analysed a second time. Rows are immutable (an edit makes a new
 // row object), so a result holds for as long as its row lives, and the WeakMap lets both go together.
-import { analyzerFor, resolveModel } from '../validate/index.js';
+//
+// Only rows that are quick to analyse (core/validate/slowText) are analysed where they are asked
+// for; for the others these functions answer "not yet" (undefined) and the app has them analysed
+// on its background worker (effects/backgroundAnalysis), which stores the answer here. A row
+// over the line limit is never decoded or parsed at all.
+import { summarize, type RowSummary } from './example.js';
+import { analyzerFor, lineTooLongResult, MAX_LINE_BYTES, resolveModel } from '../validate/index.js';
+import { analysisMayBeSlow } from '../validate/slowText.js';
 import type { ExampleAnalyzer, ExampleResult } from '../validate/types.js';
 import type { Row } from './row.js';
 
@@ -21,13 +28,63 @@ export function rowAnalysis(model: string): RowAnalysis {
   return current;
 }
 
-/** The row's result, analysing it now when nothing has yet. */
-export function rowResult(row: Row, model: string): ExampleResult {
+/** The row's length in bytes when it is over the line limit (it is then never decoded); null otherwise. */
+export function rowTooLong(row: Row): number | null {
+  const bytes = row.bytes?.length ?? (row.text.length * 3 > MAX_LINE_BYTES ? Buffer.byteLength(row.text) : row.text.length);
+  return bytes > MAX_LINE_BYTES ? bytes : null;
+}
+
+const slow = new WeakSet<Row>();
+const checked = new WeakSet<Row>();
+
+/** Whether analysing the row belongs on the background worker; decided once per row. */
+export function rowIsSlow(row: Row): boolean {
+  if (!checked.has(row)) {
+    checked.add(row);
+    if (rowTooLong(row) === null && analysisMayBeSlow(row.text)) slow.add(row);
+  }
+  return slow.has(row);
+}
+
+/** The row's result when it is known or quick to work out now; undefined while it waits for the background worker. */
+export function knownRowResult(row: Row, model: string): ExampleResult | undefined {
   const { analyzer, results } = rowAnalysis(model);
   let result = results.get(row);
-  if (!result) {
-    result = analyzer.analyzeText(row.text, 0);
-    results.set(row, result);
-  }
+  if (result) return result;
+  const tooLong = rowTooLong(row);
+  if (tooLong !== null) result = lineTooLongResult(0, tooLong);
+  else if (rowIsSlow(row)) return undefined;
+  else result = analyzer.analyzeText(row.text, 0);
+  results.set(row, result);
   return result;
+}
+
+/** Stores a result worked out elsewhere (the background worker), if it is still for the current model. */
+export function storeRowResult(row: Row, model: string, result: ExampleResult): void {
+  if (current?.analyzer.model.id === resolveModel(model)?.id) current?.results.set(row, result);
+}
+
+const summaries = new WeakMap<Row, RowSummary>();
+// Only the start of the title is ever drawn; measuring a whole paragraph per frame is what made scrolling slow.
+const TITLE_CHARS = 240;
+
+/** What the list shows for the row, when known or quick to work out now. */
+export function knownRowSummary(row: Row): RowSummary | undefined {
+  let summary = summaries.get(row);
+  if (summary) return summary;
+  const tooLong = rowTooLong(row);
+  if (tooLong !== null) {
+    summary = { kind: 'invalid', title: `line too long (${(tooLong / 1_000_000).toFixed(1)} MB, over ${MAX_LINE_BYTES / 1024 / 1024} MiB): kept as it is, not opened`, turns: 0 };
+  } else if (rowIsSlow(row)) {
+    return undefined;
+  } else {
+    const full = summarize(row.text);
+    summary = { ...full, title: full.title.slice(0, TITLE_CHARS) };
+  }
+  summaries.set(row, summary);
+  return summary;
+}
+
+export function storeRowSummary(row: Row, summary: RowSummary): void {
+  summaries.set(row, summary);
 }

@@ -45,6 +45,8 @@ const IN_FLIGHT_PER_WORKER = 3;
 // BATCH_CHARS) fits well inside the cap; a line too big for it is analysed here instead.
 const WORKER_HEAP_MB = 128;
 const INLINE_CHARS = 1_000_000;
+/** Lines longer than this are not sent to a pool worker (its heap is capped) but analysed by the pool's caller. */
+export const POOL_MAX_LINE_CHARS = INLINE_CHARS;
 // Under vitest the sources run as TypeScript and there is no built worker next to this file.
 const workerUrl = new URL('./worker.js', import.meta.url);
 export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));

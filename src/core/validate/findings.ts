@@ -24,6 +24,7 @@ export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
   blank_line: { severity: 'warning', hint: 'Remove blank lines; every line should be one example.' },
   file_bom: { severity: 'warning', hint: 'Save the file as UTF-8 without a byte order mark (the Validate screen can strip it).' },
   line_too_long: { severity: 'error', hint: 'ftui analyses lines up to 16 MiB: split the example, or link its images by URL instead of inlining them.' },
+  line_not_analysed: { severity: 'error', hint: 'Split or shorten the example: analysing it needed more memory than ftui allows one line.' },
   nesting_too_deep: { severity: 'error', hint: 'Flatten the data: no fine-tuning example needs arrays and objects nested this deep.' },
   duplicate_key: { severity: 'warning', hint: 'Keep one of the two values: JSON parsers disagree on which one wins.' },
   lone_surrogate: {

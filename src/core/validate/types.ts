@@ -16,6 +16,7 @@ export type FindingCode =
   | 'file_bom'
   | 'crlf_line_endings'
   | 'line_too_long'
+  | 'line_not_analysed'
   | 'nesting_too_deep'
   | 'duplicate_key'
   | 'lone_surrogate'

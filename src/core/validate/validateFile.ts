@@ -7,7 +7,7 @@ import { describeFsError } from '../dataset/errors.js';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
 import { defaultWorkerCount, inlineSink, poolSink, workersAvailable } from './analyzerPool.js';
-import { MAX_LINE_BYTES, readLines, type RawLine } from './lineReader.js';
+import { MAX_LINE_BYTES, readLines } from './lineReader.js';
 import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
 import type { DatasetReport, ExampleAnalyzer, ExampleResult, ValidateFileOptions, ValidationRun } from './types.js';
 
@@ -30,10 +30,11 @@ function unreadableReport(path: string, builder: ReportBuilder, message: string)
   return { report: builder.build({ path, format: 'jsonl', bytes: 0, unreadable: true }), hashes: new Map() };
 }
 
-function tooLongResult(line: RawLine): ExampleResult {
-  const mb = ((line.tooLong ?? 0) / 1_000_000).toFixed(1);
-  const finding = makeFinding('line_too_long', line.number, null, `The line is ${mb} MB, over the ${MAX_LINE_BYTES / 1024 / 1024} MiB ftui reads; it was not analysed.`);
-  return { line: line.number, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
+/** The result for a line over the line limit, which is never read whole: one line_too_long error. */
+export function lineTooLongResult(line: number, bytes: number): ExampleResult {
+  const mb = (bytes / 1_000_000).toFixed(1);
+  const finding = makeFinding('line_too_long', line, null, `The line is ${mb} MB, over the ${MAX_LINE_BYTES / 1024 / 1024} MiB ftui reads; it was not analysed.`);
+  return { line, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
 function withUtf8Finding(result: ExampleResult, column: number): ExampleResult {
@@ -84,7 +85,7 @@ export async function validatePath(
       handle,
       (line) => {
         if (line.tooLong !== null) {
-          sink.pushResult(tooLongResult(line));
+          sink.pushResult(lineTooLongResult(line.number, line.tooLong));
           return;
         }
         if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();

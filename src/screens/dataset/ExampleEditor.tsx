@@ -2,6 +2,8 @@ import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
 import type { EditorState } from '../../store/slices/datasetEditor.js';
 import { rowAnalysis } from '../../core/dataset/rowResults.js';
+import { analysisMayBeSlow } from '../../core/validate/slowText.js';
+import { backgroundCount, useBackgroundAnswers } from '../../effects/backgroundAnalysis.js';
 import { layoutField } from '../../components/fieldLayout.js';
 import { TextFieldView } from '../../components/TextFieldView.js';
 import type { TextField } from '../../store/slices/textField.js';
@@ -19,6 +21,12 @@ interface Block {
 /** One example: its messages as blocks, the selected one in full, the one being typed with a cursor. */
 export function ExampleEditor({ editor, model, width, height, title }: { editor: EditorState; model: string; width: number; height: number; title: string }) {
   const { analyzer } = rowAnalysis(model);
+  // Long messages are counted on the background worker, so typing in one never waits for the tokenizer.
+  useBackgroundAnswers();
+  const countOf = (text: string): string => {
+    const n = analysisMayBeSlow(text) ? backgroundCount(text, analyzer.model.id) : analyzer.countTokens(text);
+    return n === undefined ? '…' : String(n);
+  };
   if (editor.mode === 'raw') {
     const field = editor.field;
     return (
@@ -32,7 +40,7 @@ export function ExampleEditor({ editor, model, width, height, title }: { editor:
   const blocks: Block[] = editor.messages.map((m, i) => {
     const isTyping = typing?.index === i;
     const text = isTyping ? typing.text : m.content;
-    const tokens = analyzer.countTokens(text);
+    const tokens = countOf(text);
     const weight = m.role === 'assistant' && m.weight === 0 ? ' · weight 0 (not trained)' : '';
     const structured = m.structured ? ' · parts/tool call (not editable here)' : '';
     const selected = i === editor.selected;

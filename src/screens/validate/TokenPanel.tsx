@@ -5,7 +5,11 @@ import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { parseExample } from '../../core/dataset/example.js';
 import { analyzerFor, resolveModel } from '../../core/validate/index.js';
-import { tokenView } from '../../core/validate/tokenView.js';
+import { tokenView, type TokenView } from '../../core/validate/tokenView.js';
+import type { ExampleFigures } from '../../core/validate/types.js';
+import { rowIsSlow, rowTooLong } from '../../core/dataset/rowResults.js';
+import { backgroundTokenView, useBackgroundAnswers } from '../../effects/backgroundAnalysis.js';
+import { Waiting } from '../../components/Waiting.js';
 import type { Store } from '../../store/store.js';
 import { tokenRows } from './tokenLines.js';
 
@@ -16,16 +20,28 @@ const KIND_COLOR = { trained: 'green', masked: 'yellow', context: undefined } as
 const SEGMENT_ROWS = 4;
 
 export function TokenPanel({ store, target, model, width, height }: { store: Store; target: { line: number; path: string | null } | null; model: string; width: number; height: number }) {
+  // A slow row's view is worked out on the background worker; redraw when it arrives.
+  useBackgroundAnswers();
   const { dataset } = store.getState();
   const index = target ? target.line - 1 : dataset.cursor;
   const row = index >= 0 && index < dataset.rows.length ? dataset.rows.get(index) : null;
-  const parsed = row ? parseExample(row.text) : null;
   const facts = resolveModel(model);
-  const view = parsed?.ok && facts ? tokenView(parsed.value, facts.encoding) : null;
+  let view: TokenView | null = null;
+  let figures: ExampleFigures | null = null;
+  if (row && facts && rowTooLong(row) === null) {
+    if (rowIsSlow(row)) {
+      const answer = backgroundTokenView(row, facts.id, index + 1);
+      if (!answer) return <Waiting text={`Counting the tokens of example ${index + 1} in the background…`} width={width} />;
+      ({ view, figures } = answer);
+    } else {
+      const parsed = parseExample(row.text);
+      view = parsed.ok ? tokenView(parsed.value, facts.encoding) : null;
+      // The figures are the engine's own for this line (what `ftui validate --json` adds up); the
+      // segments below show which text they come from.
+      figures = view ? analyzerFor(facts).analyzeText(row.text, index + 1).figures : null;
+    }
+  }
   if (!view || !row || !facts) return <Text dimColor>{cut(`Line ${index + 1} has no messages to show token by token.`, width)}</Text>;
-  // The figures are the engine's own for this line (what `ftui validate --json` adds up); the
-  // segments below show which text they come from.
-  const figures = analyzerFor(facts).analyzeText(row.text, index + 1).figures;
   const rest = figures ? figures.contextTokens - view.counts.context - view.counts.masked : 0;
   const lines: ReactNode[] = [
     <Text key="figures">
@@ -47,12 +63,15 @@ export function TokenPanel({ store, target, model, width, height }: { store: Sto
     if (lines.length >= height) break;
     lines.push(
       <Text key={`s${i}`} bold color={KIND_COLOR[segment.kind]}>
-        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.tokens.length + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
+        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.count + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
       </Text>,
     );
     // A long message gets a few rows, so the messages after it still show.
     const room = Math.min(SEGMENT_ROWS, height - lines.length);
-    const { rows, hidden } = tokenRows(segment.tokens, width - 2, room);
+    const laid = tokenRows(segment.tokens, width - 2, room);
+    const rows = laid.rows;
+    // Tokens beyond the ones worked out for showing are hidden too.
+    const hidden = laid.hidden + (segment.count - segment.tokens.length);
     for (const [r, text] of rows.entries()) {
       const more = hidden > 0 && r === rows.length - 1 ? ` … ${n.format(hidden)} more` : '';
       lines.push(

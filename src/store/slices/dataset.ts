@@ -3,6 +3,8 @@ import { DEFAULT_FORMAT } from '../../core/dataset/format.js';
 import type { Row } from '../../core/dataset/row.js';
 import { findRows } from '../../core/dataset/find.js';
 import { RowList } from '../../core/dataset/rowList.js';
+import { rowTooLong } from '../../core/dataset/rowResults.js';
+import { MAX_LINE_BYTES } from '../../core/validate/lineReader.js';
 import { assertNever } from '../assertNever.js';
 import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
@@ -75,6 +77,13 @@ export type DatasetQuestion =
   | { kind: 'openOther'; path: string };
 
 const UNDO_LIMIT = 500;
+
+/** A line over the line limit is kept byte for byte and never opened: editing it would hold it several times over. */
+function tooLongToOpen(row: Row, index: number): DatasetState['message'] {
+  const bytes = rowTooLong(row);
+  if (bytes === null) return null;
+  return { level: 'warning', text: `Line ${index + 1} is ${(bytes / 1_000_000).toFixed(1)} MB, over the ${MAX_LINE_BYTES / 1024 / 1024} MiB ftui opens; it stays in the file as it is.` };
+}
 
 export type DatasetAction =
   | { type: 'dataset/opened'; filePath: string }
@@ -281,8 +290,11 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
         action.step === 1 ? (matches.find((i) => i > state.cursor) ?? matches[0]) : ([...matches].reverse().find((i) => i < state.cursor) ?? matches.at(-1));
       return { ...state, cursor: next as number };
     }
-    case 'dataset/open':
-      return state.rows.length === 0 ? state : { ...state, editor: startEditing(state.rows.get(state.cursor)) };
+    case 'dataset/open': {
+      if (state.rows.length === 0) return state;
+      const refused = tooLongToOpen(state.rows.get(state.cursor), state.cursor);
+      return refused ? { ...state, message: refused } : { ...state, editor: startEditing(state.rows.get(state.cursor)) };
+    }
     case 'dataset/author':
       return { ...state, editor: startAuthoring(state.defaultSystemPrompt) };
     case 'dataset/closeEditor':
@@ -334,6 +346,8 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     case 'dataset/jumpTo': {
       if (action.index < 0 || action.index >= state.rows.length) return state;
       const opened = { ...closeEditor(state), filter: null, cursor: action.index };
+      const refused = tooLongToOpen(opened.rows.get(action.index), action.index);
+      if (refused) return { ...opened, message: refused };
       const editor = startEditing(opened.rows.get(action.index));
       return { ...opened, editor: { ...editor, selected: Math.min(messageIndexOf(action.path), Math.max(0, editor.messages.length - 1)) } };
     }
