@@ -70,7 +70,7 @@ describe('a row over the 16 MiB line limit', () => {
     const huge = JSON.stringify({ messages: [{ role: 'user', content: 'z '.repeat(9_000_000) }, { role: 'assistant', content: 'ok' }] });
     const a = await open([example('first'), huge, example('third')]);
     expect(a.lastFrame()).toMatch(/2 ✗ +0t +line too long \(18\.0 MB, over 16 MiB\): kept as it is, not opened/);
-    await until(() => a.store.getState().validation.status === 'done', 'the validation report');
+    await a.until(() => a.store.getState().validation.status === 'done');
     expect(a.store.getState().validation.report!.findings.find((g) => g.code === 'line_too_long')?.lines).toEqual([2]);
     await a.press('j', KEYS.enter);
     expect(a.store.getState().dataset.editor).toBeNull();
@@ -80,7 +80,7 @@ describe('a row over the 16 MiB line limit', () => {
     await a.press(KEYS.esc);
     await tick(60);
     await a.press(KEYS.ctrl('s'));
-    await until(() => a.lastFrame().includes('Saved 3 lines'), 'the save');
+    await a.until(() => a.lastFrame().includes('Saved 3 lines'));
     expect(readFileSync(path(), 'utf8')).toBe(`${[example('first'), huge, example('third')].join('\n')}\n`);
   });
 });
@@ -90,13 +90,13 @@ describe('a row slow to tokenize', () => {
     const slow = JSON.stringify({ messages: [{ role: 'user', content: 'q'.repeat(40_000) }, { role: 'assistant', content: 'ok' }] });
     const a = await open([example('first'), slow, example('third')]);
     // Under the tests there is no built worker: the same queue runs the job here, a tick later.
-    await until(() => /2 . +2t +\d+ tok +qqqq/.test(a.lastFrame()), 'the slow row’s figures');
+    await a.until(() => /2 . +2t +\d+ tok +qqqq/.test(a.lastFrame()));
     await a.press('j', KEYS.enter);
-    await until(() => /1 user · \d+ tok/.test(a.lastFrame()), 'the message’s count');
+    await a.until(() => /1 user · \d+ tok/.test(a.lastFrame()));
     await a.press(KEYS.esc);
     await tick(60);
     await a.press('2', 't');
-    await until(() => a.lastFrame().includes('Example 2:'), 'the token view');
+    await a.until(() => a.lastFrame().includes('Example 2:'));
     expect(a.lastFrame()).toMatch(/user · CONTEXT · \d[\d,]* tokens/);
   });
 });
