@@ -56,10 +56,25 @@ export interface CreateJobInput {
 
 export type UploadSource = string | { name: string; bytes: Uint8Array };
 
+/** An unfinished multipart upload: the parts the provider already has, in order. */
+export interface PartialUploadState {
+  uploadId: string;
+  partIds: string[];
+  partBytes: number;
+}
+
 export interface UploadOptions {
   purpose: 'fine-tune';
   signal?: AbortSignal;
   onProgress?: (sent: number, total: number) => void;
+  /** Go on with an interrupted multipart upload of the same file instead of starting over. */
+  resume?: PartialUploadState | null;
+  /**
+   * Told after each part is accepted (null once the upload is complete or cancelled). A caller
+   * that keeps this can resume, so a failed multipart upload is left open for a retry; without
+   * it, a failed upload is cancelled so nothing stays pending.
+   */
+  onPartial?: (partial: PartialUploadState | null) => void;
 }
 
 export type ChatRole = 'system' | 'user' | 'assistant';

@@ -7,6 +7,7 @@ import { connectionFor } from '../tui/resolveConnection.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { ConnectionState } from '../store/slices/connection.js';
 import { estimateCostWithValidator } from './jobsCostEstimate.js';
+import { UploadRecords } from '../core/uploadRecords.js';
 import type { ProviderServices, SandboxConnection } from './providerContext.js';
 
 /** Starts the sandbox on a free loopback port in this process and a provider connected to it. */
@@ -28,5 +29,11 @@ export async function connectProfile(name: string, env: NodeJS.ProcessEnv = proc
 export async function appServices(_connection: Omit<ConnectionState, 'status' | 'message'>, env: NodeJS.ProcessEnv = process.env): Promise<Partial<ProviderServices>> {
   // A broken profiles.json must not stop the app: it only means no profiles to switch to.
   const profiles = await loadProfiles(env).then((f) => f.profiles.map((p) => p.name)).catch(() => []);
-  return { estimateCost: estimateCostWithValidator, startSandbox: startInProcessSandbox, profiles, connectProfile: (name) => connectProfile(name, env) };
+  return {
+    estimateCost: estimateCostWithValidator,
+    startSandbox: startInProcessSandbox,
+    profiles,
+    connectProfile: (name) => connectProfile(name, env),
+    uploadRecords: UploadRecords.forEnv(env),
+  };
 }

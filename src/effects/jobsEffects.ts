@@ -6,11 +6,12 @@ import type { FineTuningProvider, JobEvent } from '../api/types.js';
 import { useAppState, useDispatch } from '../store/StoreProvider.js';
 import { isTerminal, type JobsState } from '../store/slices/jobs.js';
 import { parseForm } from '../core/jobForm.js';
-import { createRequestFrom } from './jobRequest.js';
+import { providerKey } from '../core/uploadRecords.js';
 import type { Dispatch } from '../store/store.js';
 import type { TimerHandle } from '../core/clock.js';
 import { toErrorInfo } from '../core/domain.js';
-import { CreateJobError, createJobOnce } from './createJobOnce.js';
+import { CreateJobError } from './createJobOnce.js';
+import { launchJob } from './launchJob.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
@@ -149,8 +150,9 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
   const attempt = useAppState((s) => s.jobs.create.attempt);
   const create = useAppState((s) => s.jobs.create);
   const datasetPath = useAppState((s) => s.dataset.filePath);
-  const latest = useRef({ create, datasetPath });
-  latest.current = { create, datasetPath };
+  const connection = useAppState((s) => s.connection);
+  const latest = useRef({ create, datasetPath, connection });
+  latest.current = { create, datasetPath, connection };
 
   // The cost estimate before the confirmation.
   useEffect(() => {
@@ -184,27 +186,19 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     const controller = new AbortController();
     (async () => {
       try {
-        const training = await provider.uploadFile(request.trainingPath!, {
-          purpose: 'fine-tune',
-          signal: controller.signal,
-          onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'training', sent, total }),
-        });
-        let validationId: string | null = null;
-        if (request.validationPath !== null) {
-          const validation = await provider.uploadFile(request.validationPath, {
-            purpose: 'fine-tune',
-            signal: controller.signal,
-            onProgress: (sent, total) => dispatch({ type: 'jobs/uploadProgress', file: 'validation', sent, total }),
-          });
-          validationId = validation.id;
-        }
-        dispatch({ type: 'jobs/creating', checking: false });
-        const result = await createJobOnce(
+        const connection = latest.current.connection;
+        const result = await launchJob(
           provider,
-          { ...createRequestFrom(request.values, { trainingFileId: training.id, validationFileId: validationId }), clientId: earlier ?? undefined },
-          { lookupFirst: earlier !== null, onLookup: () => dispatch({ type: 'jobs/creating', checking: true }) },
+          { values: request.values, trainingPath: request.trainingPath!, validationPath: request.validationPath, clientId: earlier },
+          {
+            providerKey: providerKey(connection.kind, connection.baseUrl),
+            records: services.uploadRecords,
+            signal: controller.signal,
+            onUpload: (file, sent, total, reused) => dispatch({ type: 'jobs/uploadProgress', file, sent, total, ...(reused !== null ? { reused } : {}) }),
+            onCreating: (checking) => dispatch({ type: 'jobs/creating', checking }),
+          },
         );
-        dispatch({ type: 'jobs/created', job: result.job, notice: result.adopted });
+        dispatch({ type: 'jobs/created', job: result.job, notice: result.notice });
       } catch (error) {
         if (error instanceof CreateJobError) {
           dispatch({ type: 'jobs/createFailed', error: error.info, unresolvedClientId: error.outcome === 'unknown' ? error.clientId : null });

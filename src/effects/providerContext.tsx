@@ -6,6 +6,7 @@ import type { ConnectionState } from '../store/slices/connection.js';
 import type { FineTuningProvider } from '../api/types.js';
 import type { CostEstimate } from '../store/slices/jobs.js';
 import { systemClock, type Timers } from '../core/clock.js';
+import type { UploadRecords } from '../core/uploadRecords.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
 
 export interface SandboxConnection {
@@ -31,6 +32,8 @@ export interface ProviderServices {
   profiles: string[];
   /** Builds the provider for a saved profile; rejects with a plain message (e.g. its key variable is unset). */
   connectProfile: ((name: string) => Promise<{ provider: FineTuningProvider; connection: Omit<ConnectionState, 'status' | 'message'> }>) | null;
+  /** Where uploads are recorded for reuse (ftui's data folder); null records nothing. */
+  uploadRecords: UploadRecords | null;
   /** Validates the training file for a cost figure; null when no validation engine is available. */
   estimateCost: ((path: string, model: string, epochs: number | null) => Promise<CostEstimate>) | null;
 }
@@ -44,6 +47,7 @@ export const defaultServices: ProviderServices = {
   chatFlushMs: 33,
   profiles: [],
   connectProfile: null,
+  uploadRecords: null,
   estimateCost: null,
 };
 

@@ -107,7 +107,7 @@ describe('the Jobs screen', () => {
     expect(model).not.toBe('gpt-4.1-mini-2025-04-14');
     await app.press('j', KEYS.right);
     expect(app.lastFrame()).toContain('‹ dpo ›');
-    await app.press('j', 'j', KEYS.enter, ...'/data/valid.jsonl', KEYS.enter);
+    await app.press('j', 'j', KEYS.enter, ...dataset.replace('small-train', 'small-valid'), KEYS.enter);
     await app.press('j', KEYS.enter, ...'v2', KEYS.enter);
     await app.press('j', KEYS.enter, '3', KEYS.enter);
     await app.press('j', KEYS.enter, '8', KEYS.enter);
@@ -119,7 +119,7 @@ describe('the Jobs screen', () => {
     await waitFor(app, (f) => f.includes('Create this job?'));
     await app.press('y');
     await waitFor(app, (f) => f.includes('Job ftjob-new0'));
-    expect(provider.uploads).toEqual([dataset, '/data/valid.jsonl']);
+    expect(provider.uploads).toEqual([dataset, dataset.replace('small-train', 'small-valid')]);
     expect(provider.lastCreate).toEqual({
       clientId: expect.stringMatching(/^ftui-[0-9a-f-]{36}$/),
       model,

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../../src/api/createProvider.js';
 import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
+import { UploadRecords } from '../../src/core/uploadRecords.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
@@ -85,6 +86,24 @@ describe('the Jobs screen on the sandbox', () => {
     frame = app.lastFrame();
     expect(frame).toContain('succeeded');
     expect(frame).toMatch(/Fine-tuned: ft:gpt-4\.1-mini/);
+  });
+
+  it('a second job from the same dataset uploads nothing: the file on the service is reused', async () => {
+    await sandbox.close();
+    const posts: string[] = [];
+    sandbox = await startTestSandbox({ onRequest: (method, path) => method === 'POST' && posts.push(path) });
+    const records = new UploadRecords(join(mkdtempSync(join(tmpdir(), 'ftui-records-')), 'uploads.json'));
+    app = await renderWithServices(state(), { provider: provider(), now: () => sandbox.clock.now(), poll: { baseMs: 30, maxMs: 300 }, uploadRecords: records });
+    await createJobWithDefaults(app);
+    await waitFor(app, (f) => /Job ftjob-/.test(f));
+    expect(posts.filter((p) => p === '/v1/files')).toHaveLength(1);
+    await app.press(KEYS.esc, 'n', 's');
+    await waitFor(app, (f) => f.includes('Create this job?'));
+    await app.press('y');
+    const frame = await waitFor(app, (f) => /Nothing was uploaded: file-\S+ was already on the service/.test(f));
+    expect(frame).toMatch(/Job ftjob-/);
+    expect(posts.filter((p) => p === '/v1/files')).toHaveLength(1);
+    expect(posts.filter((p) => p === '/v1/fine_tuning/jobs')).toHaveLength(2);
   });
 
   it('pauses and resumes a running job, and cancels it after asking', async () => {

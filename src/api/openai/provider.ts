@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import OpenAI, { toFile } from 'openai';
+import pRetry from 'p-retry';
 import { ProviderError } from '../types.js';
 import type {
   ChatDelta,
@@ -27,6 +28,8 @@ import { CLIENT_ID_METADATA_KEY, normalizeCheckpoint, normalizeEvent, normalizeF
 /** Files larger than this go through the multipart Uploads API, in parts of this size. */
 export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
 const PAGE_LIMIT = 100;
+/** Tries after a part's first attempt fails on a 5xx, a 429 or the network. */
+const PART_RETRIES = 3;
 /** How many of the newest jobs a look-up by client id reads when the service ignores the metadata filter. */
 const LOOKUP_RECENT_JOBS = 50;
 
@@ -65,7 +68,14 @@ function wandbSettings(w: NonNullable<CreateJobInput['wandb']>) {
   };
 }
 
-async function readSource(source: UploadSource): Promise<{ name: string; size: number; read(offset: number, length: number): Promise<Uint8Array>; close(): Promise<void> }> {
+interface SourceFile {
+  name: string;
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+async function readSource(source: UploadSource): Promise<SourceFile> {
   if (typeof source !== 'string') {
     const bytes = source.bytes;
     return { name: source.name, size: bytes.byteLength, read: async (o, l) => bytes.subarray(o, o + l), close: async () => undefined };
@@ -113,26 +123,58 @@ export class OpenAIProvider implements FineTuningProvider {
     }
   }
 
-  private async uploadInParts(file: Awaited<ReturnType<typeof readSource>>, options: UploadOptions): Promise<FileRecord> {
-    const request = { timeout: UPLOAD_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) };
+  private async uploadInParts(file: SourceFile, options: UploadOptions): Promise<FileRecord> {
+    const resume = options.resume && options.resume.partBytes === this.partBytes ? options.resume : null;
+    if (resume !== null) {
+      try {
+        return await this.sendParts(file, options, resume.uploadId, [...resume.partIds]);
+      } catch (error) {
+        // An upload that expired, completed or was cancelled takes no more parts: start anew.
+        if (!(error instanceof ProviderError && (error.kind === 'invalid_request' || error.kind === 'not_found'))) throw error;
+      }
+    }
     const upload = await mapErrors(() =>
-      this.client.uploads.create({ bytes: file.size, filename: file.name, mime_type: 'application/jsonl', purpose: options.purpose }, request),
+      this.client.uploads.create({ bytes: file.size, filename: file.name, mime_type: 'application/jsonl', purpose: options.purpose }, this.uploadRequest(options)),
     );
+    options.onPartial?.({ uploadId: upload.id, partIds: [], partBytes: this.partBytes });
+    return this.sendParts(file, options, upload.id, []);
+  }
+
+  private uploadRequest(options: UploadOptions) {
+    return { timeout: UPLOAD_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) };
+  }
+
+  /** Sends the parts after `partIds` (each retried a bounded number of times), then completes. */
+  private async sendParts(file: SourceFile, options: UploadOptions, uploadId: string, partIds: string[]): Promise<FileRecord> {
+    // Each part is retried here, with backoff, instead of by the SDK, so the bound is one number.
+    const request = { ...this.uploadRequest(options), maxRetries: 0 };
     try {
-      const partIds: string[] = [];
-      for (let offset = 0; offset < file.size; offset += this.partBytes) {
+      if (partIds.length > 0) options.onProgress?.(Math.min(file.size, partIds.length * this.partBytes), file.size);
+      for (let offset = partIds.length * this.partBytes; offset < file.size; offset += this.partBytes) {
         const chunk = await file.read(offset, this.partBytes);
-        const data = await toFile(chunk, `${file.name}.part${partIds.length}`);
-        const part = await mapErrors(() => this.client.uploads.parts.create(upload.id, { data }, request));
+        const name = `${file.name}.part${partIds.length}`;
+        const part = await pRetry(async () => mapErrors(async () => this.client.uploads.parts.create(uploadId, { data: await toFile(chunk, name) }, request)), {
+          retries: PART_RETRIES,
+          minTimeout: 500,
+          factor: 2,
+          ...(options.signal ? { signal: options.signal } : {}),
+          shouldRetry: ({ error }) => error instanceof ProviderError && (error.kind === 'server' || error.kind === 'network' || error.kind === 'rate_limited'),
+        });
         partIds.push(part.id);
+        options.onPartial?.({ uploadId, partIds: [...partIds], partBytes: this.partBytes });
         options.onProgress?.(offset + chunk.byteLength, file.size);
       }
-      const done = await mapErrors(() => this.client.uploads.complete(upload.id, { part_ids: partIds }, request));
-      if (!done.file) throw new Error(`The upload ${upload.id} completed without a file.`);
+      const done = await mapErrors(() => this.client.uploads.complete(uploadId, { part_ids: partIds }, this.uploadRequest(options)));
+      if (!done.file) throw new Error(`The upload ${uploadId} completed without a file.`);
+      options.onPartial?.(null);
       return normalizeFile(done.file);
     } catch (error) {
-      // Leave nothing half-uploaded behind; the original failure is what the user needs to see.
-      await this.client.uploads.cancel(upload.id).catch(() => undefined);
+      // A caller that can resume keeps the parts for its retry; otherwise (or when the user
+      // stopped it) nothing is left pending. The original failure is what the user needs to see.
+      if (options.onPartial === undefined || options.signal?.aborted) {
+        await this.client.uploads.cancel(uploadId).catch(() => undefined);
+        options.onPartial?.(null);
+      }
       throw error;
     }
   }

@@ -33,7 +33,7 @@ function fieldValue(spec: FormFieldSpec, raw: string, jobs: JobsState): { text: 
 }
 
 /** What the confirmation lists: the files, the model, and every setting that will be sent. */
-function summaryLines(jobs: JobsState, datasetPath: string | null): Line[] {
+function summaryLines(jobs: JobsState, datasetPath: string | null, width: number): Line[] {
   const parsed = parseForm(jobs.create.fields, jobs.create.form);
   if (!parsed.ok) return [];
   const v = parsed.values;
@@ -44,7 +44,9 @@ function summaryLines(jobs: JobsState, datasetPath: string | null): Line[] {
     { text: `${'Base model'.padEnd(LABEL_WIDTH)}${modelWithShutdown(String(v.model ?? ''), jobs.models)}` },
   ];
   const settings = settingsSummary(jobs.create.fields, v, ['model', 'trainingFile', 'validationFile']);
-  if (settings.length > 0) lines.push({ text: `${'Settings'.padEnd(LABEL_WIDTH)}${settings.join(' · ')}` });
+  if (settings.length > 0) {
+    wrapText(settings.join(' · '), width - LABEL_WIDTH, 4).forEach((row, i) => lines.push({ text: `${(i === 0 ? 'Settings' : '').padEnd(LABEL_WIDTH)}${row}` }));
+  }
   return lines;
 }
 
@@ -91,7 +93,9 @@ export function CreateJob({
     }
     case 'uploading':
       status = [
-        { text: `Uploading the ${phase.file} file: ${bar(phase.sent, phase.total, 24)} (${mb(phase.sent)} of ${mb(phase.total)})`, color: 'yellow', waiting: true },
+        phase.reused !== null
+          ? { text: `The ${phase.file} file is already on the service (${phase.reused}): nothing to send.`, color: 'green' }
+          : { text: `Uploading the ${phase.file} file: ${bar(phase.sent, phase.total, 24)} (${mb(phase.sent)} of ${mb(phase.total)})`, color: 'yellow', waiting: true },
       ];
       break;
     case 'creating':
@@ -136,7 +140,7 @@ export function CreateJob({
     });
     body.push({ text: current ? `${current.help} (${describeRange(current)})` : ' ', dim: true });
   } else {
-    body = summaryLines(jobs, datasetPath);
+    body = summaryLines(jobs, datasetPath, inner);
   }
   const lines = [...top, ...body, { text: ' ' }, ...statusRows];
   return (

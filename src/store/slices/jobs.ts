@@ -27,7 +27,8 @@ export type CreatePhase =
   | { kind: 'estimating' }
   /** Asking "create this job?" with the estimate (or why there is none). */
   | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null }
-  | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number }
+  /** `reused`: the file id already on the service, when nothing needed sending. */
+  | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number; reused: string | null }
   /** `checking`: the create's answer was lost and the recent jobs are searched for its request id. */
   | { kind: 'creating'; checking: boolean }
   | { kind: 'failed'; error: ErrorInfo };
@@ -118,7 +119,7 @@ export type JobsAction =
   | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null }
   | { type: 'jobs/confirmCreate' }
   | { type: 'jobs/backToForm' }
-  | { type: 'jobs/uploadProgress'; file: 'training' | 'validation'; sent: number; total: number }
+  | { type: 'jobs/uploadProgress'; file: 'training' | 'validation'; sent: number; total: number; reused?: string }
   | { type: 'jobs/creating'; checking: boolean }
   | { type: 'jobs/created'; job: JobRecord; notice: string | null }
   | { type: 'jobs/createFailed'; error: ErrorInfo; unresolvedClientId: string | null }
@@ -259,13 +260,13 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       if (state.create.phase.kind !== 'confirm') return state;
       return {
         ...state,
-        create: { ...state.create, attempt: state.create.attempt + 1, phase: { kind: 'uploading', file: 'training', sent: 0, total: 0 } },
+        create: { ...state.create, attempt: state.create.attempt + 1, phase: { kind: 'uploading', file: 'training', sent: 0, total: 0, reused: null } },
       };
     case 'jobs/backToForm':
       return { ...state, create: { ...state.create, phase: { kind: 'form' } } };
     case 'jobs/uploadProgress':
       if (state.create.phase.kind !== 'uploading') return state;
-      return { ...state, create: { ...state.create, phase: { kind: 'uploading', file: action.file, sent: action.sent, total: action.total } } };
+      return { ...state, create: { ...state.create, phase: { kind: 'uploading', file: action.file, sent: action.sent, total: action.total, reused: action.reused ?? null } } };
     case 'jobs/creating':
       return { ...state, create: { ...state.create, phase: { kind: 'creating', checking: action.checking } } };
     case 'jobs/created': {

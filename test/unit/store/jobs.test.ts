@@ -78,7 +78,7 @@ describe('jobs slice', () => {
     s = run([{ type: 'jobs/confirmCreate' }], s);
     expect(s.create.attempt).toBe(1);
     s = run([{ type: 'jobs/uploadProgress', file: 'training', sent: 5, total: 10 }], s);
-    expect(s.create.phase).toEqual({ kind: 'uploading', file: 'training', sent: 5, total: 10 });
+    expect(s.create.phase).toEqual({ kind: 'uploading', file: 'training', sent: 5, total: 10, reused: null });
     expect(jobsUnsavedWork(s)).toMatch(/being created/);
     s = run([{ type: 'jobs/creating', checking: false }, { type: 'jobs/created', job: job('new', 'validating_files'), notice: null }], s);
     expect(s.view).toBe('monitor');
