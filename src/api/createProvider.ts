@@ -70,12 +70,13 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
   return new OpenAI({ ...common, ...(profile.baseUrl ? { baseURL: profile.baseUrl } : {}), defaultHeaders: options.defaultHeaders });
 }
 
-export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number } = {}): FineTuningProvider {
+export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number; partRetryMs?: number } = {}): FineTuningProvider {
   if (profile.kind === 'together') return createTogetherProvider(profile, env, options);
   return new OpenAIProvider({
     client: createClient(profile, env, options),
     capabilities: CAPABILITIES[profile.kind],
     ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
     ...(options.uploadPartBytes !== undefined ? { uploadPartBytes: options.uploadPartBytes } : {}),
+    ...(options.partRetryMs !== undefined ? { partRetryMs: options.partRetryMs } : {}),
   });
 }

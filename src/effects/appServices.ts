@@ -35,5 +35,6 @@ export async function appServices(_connection: Omit<ConnectionState, 'status' | 
     profiles,
     connectProfile: (name) => connectProfile(name, env),
     uploadRecords: UploadRecords.forEnv(env),
+    notify: (sequence) => void process.stdout.write(sequence),
   };
 }

@@ -13,6 +13,8 @@ import { toErrorInfo } from '../core/domain.js';
 import { CreateJobError } from './createJobOnce.js';
 import { launchJob } from './launchJob.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
+import { JobWatch } from './jobWatch.js';
+import { jobEndNotice } from '../core/jobEndNotice.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
 const PAGE_SIZE = 20;
@@ -76,42 +78,39 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
     let live = true;
     let timer: TimerHandle | undefined;
     let failures = 0;
-    let first = true;
-    const seen = new Set<string>();
+    let wasRunning: boolean | null = null;
+    const watch = new JobWatch(provider, jobId);
 
     const poll = async () => {
-      let outcome: PollOutcome = { kind: 'ok' };
       let done = false;
       try {
-        const job = await provider.getJob(jobId);
-        // The first poll reads the whole history; later ones only the newest page.
-        const events = first ? await provider.listAllEvents(jobId) : await newEvents(provider, jobId, seen);
-        // Providers list events newest first; the log reads oldest first, and events within
-        // one second keep the order the provider gave them.
-        const fresh = events.filter((e) => !seen.has(e.id)).reverse();
-        for (const e of fresh) seen.add(e.id);
-        const checkpoints = provider.capabilities.checkpoints ? await provider.listCheckpoints(jobId).catch(() => null) : null;
+        const { job, events, checkpoints } = await watch.poll();
         if (!live) return;
-        dispatch({ type: 'jobs/polled', job, events: fresh, checkpoints, at: services.now() });
-        first = false;
         failures = 0;
         done = isTerminal(job);
+        // The wait before the next poll is decided before it is shown, so the two agree.
+        const at = services.now();
+        dispatch({ type: 'jobs/polled', job, events, checkpoints, at, nextPollAt: done ? null : at + services.poll.baseMs });
+        // A job seen moving and now ended: the bell and a desktop notification.
+        if (done && wasRunning === true) services.notify(jobEndNotice(job));
+        wasRunning = !done;
+        if (!done) timer = services.timers.setTimeout(() => void poll(), services.poll.baseMs);
       } catch (error) {
         if (!live) return;
         const info = toErrorInfo(error);
-        dispatch({ type: 'jobs/pollFailed', jobId, error: info, at: services.now() });
-        outcome = info.kind === 'rate_limited' ? { kind: 'rateLimited', retryAfterMs: info.retryAfterMs } : { kind: 'failed' };
+        const outcome: PollOutcome = info.kind === 'rate_limited' ? { kind: 'rateLimited', retryAfterMs: info.retryAfterMs } : { kind: 'failed' };
+        const delay = nextPollDelay(outcome, failures, services.poll);
+        failures += 1;
         // A job that is gone stays gone: say so once, do not hammer the server.
         done = info.kind === 'not_found' || info.kind === 'auth' || info.kind === 'permission';
+        const at = services.now();
+        dispatch({ type: 'jobs/pollFailed', jobId, error: info, at, nextPollAt: done ? null : at + delay });
+        if (!done) timer = services.timers.setTimeout(() => void poll(), delay);
       }
-      if (!live || done) return;
-      const delay = nextPollDelay(outcome, failures, services.poll);
-      if (outcome.kind !== 'ok') failures += 1;
-      timer = services.timers.setTimeout(() => void poll(), delay);
     };
     void poll();
 
-    // Elapsed time and ETA move every second, between polls too.
+    // Elapsed time, ETA and the wait for the next poll move every second, between polls too.
     const ticker = services.timers.setInterval(() => dispatch({ type: 'jobs/tick', now: services.now() }), 1000);
     return () => {
       live = false;
@@ -119,21 +118,6 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
       services.timers.clear(ticker);
     };
   }, [provider, services, jobId, dispatch]);
-}
-
-/**
- * Events newer than those already seen: pages run newest-first, so paging stops at the first
- * page that reaches a known event (a busy job can log more than a page between polls).
- */
-async function newEvents(provider: FineTuningProvider, jobId: string, seen: ReadonlySet<string>): Promise<JobEvent[]> {
-  const out: JobEvent[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await provider.listEvents(jobId, after === undefined ? { limit: 50 } : { limit: 50, after });
-    out.push(...page.data);
-    if (!page.hasMore || page.data.length === 0 || page.data.some((e) => seen.has(e.id))) return out;
-    after = page.data.at(-1)!.id;
-  }
 }
 
 /** The form's checked values, and the file the job trains on (a chosen file, else the open dataset). */

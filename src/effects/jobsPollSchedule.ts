@@ -1,6 +1,6 @@
 // When to ask the provider again about a job. Pure so the backoff rules can be tested without
-// timers: steady while things work, doubling after each failure, and exactly the server's
-// Retry-After when it asks us to wait.
+// timers: steady while things work, doubling after each failure, and at least the server's
+// Retry-After when it asks us to wait, doubling while it keeps refusing.
 
 export interface PollScheduleOptions {
   /** Delay between polls while everything works. */
@@ -25,9 +25,12 @@ export function nextPollDelay(outcome: PollOutcome, failures: number, options: P
   switch (outcome.kind) {
     case 'ok':
       return options.baseMs;
-    case 'rateLimited':
-      // The server's wait is honoured even beyond maxMs: polling sooner would only be refused again.
-      return outcome.retryAfterMs !== null && outcome.retryAfterMs > 0 ? Math.max(outcome.retryAfterMs, options.baseMs) : backoff;
+    case 'rateLimited': {
+      // The server's wait, at least the usual interval; each 429 in a row doubles it, since
+      // polling at the same pace would only be refused again (capped, unless the server asks more).
+      const asked = Math.max(outcome.retryAfterMs ?? options.baseMs, options.baseMs);
+      return Math.max(asked, Math.min(options.maxMs, asked * 2 ** Math.min(failures, 16)));
+    }
     case 'failed':
       return backoff;
   }

@@ -32,6 +32,8 @@ export interface ProviderServices {
   profiles: string[];
   /** Builds the provider for a saved profile; rejects with a plain message (e.g. its key variable is unset). */
   connectProfile: ((name: string) => Promise<{ provider: FineTuningProvider; connection: Omit<ConnectionState, 'status' | 'message'> }>) | null;
+  /** Writes a bell / OSC 9 notification to the terminal (a watched job ended); a no-op in tests. */
+  notify: (sequence: string) => void;
   /** Where uploads are recorded for reuse (ftui's data folder); null records nothing. */
   uploadRecords: UploadRecords | null;
   /** Validates the training file for a cost figure; null when no validation engine is available. */
@@ -48,6 +50,7 @@ export const defaultServices: ProviderServices = {
   profiles: [],
   connectProfile: null,
   uploadRecords: null,
+  notify: () => undefined,
   estimateCost: null,
 };
 

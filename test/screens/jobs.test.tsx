@@ -259,17 +259,17 @@ describe('the Jobs screen', () => {
     await waitFor(app, (f) => f.includes('event number 1'));
     provider.failNext.getJob = new FakeProviderError('rate_limited', 'Rate limit reached', 300);
     app.clock.advance(40);
-    await waitFor(app, (f) => f.includes('Rate limited: waiting 1s as the server asked'));
+    await waitFor(app, (f) => f.includes('Too many requests (the service asked for 1 s). Next try in 1 s.'));
     provider.events.set('ftjob-poll', [ev(1), ev(2)]);
     // The server asked for 300 ms: nothing is asked before then...
     const whenLimited = provider.calls.length;
     app.clock.advance(299);
     await tick();
     expect(provider.calls.length).toBe(whenLimited);
-    expect(app.lastFrame()).toContain('Rate limited');
+    expect(app.lastFrame()).toContain('Too many requests');
     // ...and polling resumes once they have passed.
     app.clock.advance(1);
-    await waitFor(app, (f) => f.includes('event number 2') && !f.includes('Rate limited'));
+    await waitFor(app, (f) => f.includes('event number 2') && !f.includes('Too many requests'));
     // a finished job stops the polling
     provider.jobs[0] = { ...job, status: 'succeeded', rawStatus: 'succeeded', finishedAt: job.startedAt! + 60_000 };
     app.clock.advance(40);
@@ -278,6 +278,49 @@ describe('the Jobs screen', () => {
     app.clock.advance(60_000);
     await tick();
     expect(provider.calls.length).toBe(calls);
+  });
+
+  it('the wait shown is the wait that happens, and repeated 429s lengthen it', async () => {
+    const job = fakeJob('ftjob-429', { status: 'running', rawStatus: 'running', finishedAt: null });
+    const provider = fakeProvider({ jobs: [job] });
+    const polls = () => provider.calls.filter((c) => c === 'getJob').length;
+    app = await renderWithServices(connected, { provider, poll: { baseMs: 100, maxMs: 5000 } });
+    await waitFor(app, (f) => f.includes('ftjob-429'));
+    await app.press(KEYS.enter);
+    await waitFor(app, () => polls() === 1);
+    // A 429 asking for 0.6 s: the screen says 1 s (rounded up), and the next poll comes at 0.6 s.
+    provider.failNext.getJob = new FakeProviderError('rate_limited', 'Rate limit reached', 600);
+    app.clock.advance(100);
+    await waitFor(app, (f) => f.includes('Next try in 1 s.'));
+    provider.failNext.getJob = new FakeProviderError('rate_limited', 'Rate limit reached', 600);
+    app.clock.advance(599);
+    await tick();
+    expect(polls()).toBe(2);
+    app.clock.advance(1);
+    // The second 429 in a row doubles the wait: 1.2 s, shown as 2 s, and kept.
+    await waitFor(app, (f) => f.includes('Next try in 2 s.'));
+    expect(polls()).toBe(3);
+    app.clock.advance(1199);
+    await tick();
+    expect(polls()).toBe(3);
+    app.clock.advance(1);
+    await waitFor(app, (f) => !f.includes('Too many requests'));
+    expect(polls()).toBe(4);
+  });
+
+  it('rings the bell with a desktop notification when a watched job ends', async () => {
+    const job = fakeJob('ftjob-bell', { status: 'running', rawStatus: 'running', finishedAt: null });
+    const provider = fakeProvider({ jobs: [job] });
+    const rung: string[] = [];
+    app = await renderWithServices(connected, { provider, poll: { baseMs: 40, maxMs: 400 }, notify: (s) => rung.push(s) });
+    await waitFor(app, (f) => f.includes('ftjob-bell'));
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('running'));
+    expect(rung).toEqual([]);
+    provider.jobs[0] = { ...job, status: 'succeeded', rawStatus: 'succeeded', finishedAt: job.startedAt! + 60_000, fineTunedModel: 'ft:x' };
+    app.clock.advance(40);
+    await waitFor(app, (f) => f.includes('succeeded'));
+    expect(rung).toEqual(['\u001B]9;ftui: job ftjob-bell succeeded: ft:x\u0007\u0007']);
   });
 
   it('fits 80x24 in every view', async () => {

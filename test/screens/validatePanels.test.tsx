@@ -209,7 +209,7 @@ describe('a validation file beside the dataset', () => {
 
     const frame = app!.lastFrame();
     expectFits(frame, SIZES[0]!);
-    expect(frame).toContain('validation file val.jsonl: 3 examples · 1 errors');
+    expect(frame).toContain('validation file val.jsonl: 3 examples · 2 errors');
     expect(frame).toContain('1 shared with the dataset');
     expect(frame).toContain('validation file: validation_overlaps_training (1)');
 

@@ -49,6 +49,8 @@ export interface OpenAIProviderOptions {
   extraCreateFields?: Record<string, unknown>;
   /** Size above which the Uploads API is used (when the capability allows); tests lower it. */
   uploadPartBytes?: number;
+  /** The first wait before a failed part is sent again (doubling after); tests shorten it. */
+  partRetryMs?: number;
 }
 
 function hyperparameters(input: CreateJobInput): Record<string, number | 'auto'> {
@@ -99,12 +101,14 @@ export class OpenAIProvider implements FineTuningProvider {
   private readonly client: OpenAI;
   private readonly extraCreateFields: Record<string, unknown>;
   private readonly partBytes: number;
+  private readonly partRetryMs: number;
 
   constructor(options: OpenAIProviderOptions) {
     this.client = options.client;
     this.capabilities = options.capabilities;
     this.extraCreateFields = options.extraCreateFields ?? {};
     this.partBytes = options.uploadPartBytes ?? UPLOAD_PART_BYTES;
+    this.partRetryMs = options.partRetryMs ?? 500;
   }
 
   async uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord> {
@@ -155,7 +159,7 @@ export class OpenAIProvider implements FineTuningProvider {
         const name = `${file.name}.part${partIds.length}`;
         const part = await pRetry(async () => mapErrors(async () => this.client.uploads.parts.create(uploadId, { data: await toFile(chunk, name) }, request)), {
           retries: PART_RETRIES,
-          minTimeout: 500,
+          minTimeout: this.partRetryMs,
           factor: 2,
           ...(options.signal ? { signal: options.signal } : {}),
           shouldRetry: ({ error }) => error instanceof ProviderError && (error.kind === 'server' || error.kind === 'network' || error.kind === 'rate_limited'),

@@ -26,7 +26,7 @@ export interface FileInfo {
 }
 
 export interface BuilderOptions extends ReportOptions {
-  /** 'validation' files skip the minimum-size rule and are checked for overlap with `trainingHashes`. */
+  /** 'validation' files are also checked for overlap with `trainingHashes`. */
   role?: 'training' | 'validation';
   /** Content hash -> first line in the training file. */
   trainingHashes?: ReadonlyMap<string, number>;
@@ -175,8 +175,11 @@ export class ReportBuilder {
       // Nothing more to say about a file we could not read.
     } else if (this.examples === 0) {
       extra.push(makeFinding('empty_file', null, null, 'The dataset has no examples.'));
-    } else if (this.options.role !== 'validation' && this.examples < MIN_EXAMPLES) {
-      extra.push(makeFinding('too_few_examples', null, null, `The dataset has ${this.examples} example${this.examples === 1 ? '' : 's'}; fine-tuning needs at least ${MIN_EXAMPLES}.`));
+    } else if (this.examples < MIN_EXAMPLES) {
+      // The service checks a validation file like a training file when the job starts: a
+      // smaller one fails the job after the upload and the wait.
+      const what = this.options.role === 'validation' ? 'The validation file' : 'The dataset';
+      extra.push(makeFinding('too_few_examples', null, null, `${what} has ${this.examples} example${this.examples === 1 ? '' : 's'}; fine-tuning needs at least ${MIN_EXAMPLES}.`));
     }
     if (this.chat > 0 && this.preference > 0) {
       extra.push(makeFinding('mixed_formats', null, null, `The file mixes ${this.chat} chat and ${this.preference} preference (DPO) examples.`));

@@ -11,6 +11,14 @@ import { LossChartView } from './LossChartView.js';
 
 const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
 
+/** Why the last poll failed and when the next one really happens (not the server's hint). */
+function pollTrouble(monitor: NonNullable<JobsState['monitor']>, now: number): string {
+  const error = monitor.error!;
+  const what = error.kind === 'rate_limited' ? `Too many requests${error.retryAfterMs !== null ? ` (the service asked for ${Math.ceil(error.retryAfterMs / 1000)} s)` : ''}.` : explainError(error);
+  if (monitor.nextPollAt === null) return `${what} Not asking again.`;
+  return `${what} Next try in ${Math.max(0, Math.ceil((monitor.nextPollAt - now) / 1000))} s.`;
+}
+
 /** One job, live: status, timing, the loss curve, the event log and checkpoints. */
 export function JobMonitor({
   jobs,
@@ -85,7 +93,7 @@ export function JobMonitor({
   } else if (jobs.actionError !== null) {
     footer = { text: explainError(jobs.actionError), color: 'red' };
   } else if (monitor.error !== null) {
-    footer = { text: `${explainError(monitor.error)} Retrying with backoff.`, color: 'red' };
+    footer = { text: pollTrouble(monitor, now), color: 'red' };
   }
 
   return (

@@ -60,6 +60,8 @@ export interface MonitorState {
   events: JobEvent[];
   checkpoints: CheckpointRecord[];
   lastPollAt: number | null;
+  /** When the next poll is due (the effects' clock), so the wait shown is the wait that happens. */
+  nextPollAt: number | null;
   /** Polls in a row that failed; drives the backoff. */
   failures: number;
   error: ErrorInfo | null;
@@ -106,8 +108,8 @@ export type JobsAction =
   | { type: 'jobs/listFailed'; error: ErrorInfo }
   | { type: 'jobs/modelsLoaded'; models: ModelRecord[] }
   | { type: 'jobs/openMonitor'; jobId: string }
-  | { type: 'jobs/polled'; job: JobRecord; events: JobEvent[]; checkpoints: CheckpointRecord[] | null; at: number }
-  | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number }
+  | { type: 'jobs/polled'; job: JobRecord; events: JobEvent[]; checkpoints: CheckpointRecord[] | null; at: number; nextPollAt?: number | null }
+  | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number; nextPollAt?: number | null }
   | { type: 'jobs/tick'; now: number }
   | { type: 'jobs/scrollEvents'; delta: number }
   | { type: 'jobs/openCreate'; fields: readonly FormFieldSpec[]; model: string }
@@ -187,7 +189,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
         actionError: null,
         pending: null,
         notice: null,
-        monitor: { jobId: action.jobId, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
+        monitor: { jobId: action.jobId, events: [], checkpoints: [], lastPollAt: null, nextPollAt: null, failures: 0, error: null, scroll: 0 },
       };
     case 'jobs/polled': {
       const jobs = replaceJob(state.list.jobs, action.job);
@@ -201,6 +203,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
           events: appendEvents(monitor.events, action.events),
           checkpoints: action.checkpoints ?? monitor.checkpoints,
           lastPollAt: action.at,
+          nextPollAt: action.nextPollAt ?? null,
           failures: 0,
           error: null,
         },
@@ -209,7 +212,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
     case 'jobs/pollFailed': {
       const monitor = state.monitor;
       if (monitor === null || monitor.jobId !== action.jobId) return state;
-      return { ...state, now: Math.max(state.now, action.at), monitor: { ...monitor, failures: monitor.failures + 1, error: action.error } };
+      return { ...state, now: Math.max(state.now, action.at), monitor: { ...monitor, failures: monitor.failures + 1, error: action.error, nextPollAt: action.nextPollAt ?? null } };
     }
     case 'jobs/tick':
       return action.now === state.now ? state : { ...state, now: action.now };
@@ -280,7 +283,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
         create: { ...state.create, form, field: 0, phase: { kind: 'form' }, unresolvedClientId: null },
         notice: action.notice,
         view: 'monitor',
-        monitor: { jobId: action.job.id, events: [], checkpoints: [], lastPollAt: null, failures: 0, error: null, scroll: 0 },
+        monitor: { jobId: action.job.id, events: [], checkpoints: [], lastPollAt: null, nextPollAt: null, failures: 0, error: null, scroll: 0 },
       };
     }
     case 'jobs/createFailed':

@@ -24,7 +24,7 @@ async function setUp(options: ClientOptions & { partBytes?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ftui-upload-'));
   const path = join(dir, 'train.jsonl');
   writeFileSync(path, sampleTrainingJsonl(40));
-  const provider = createProvider({ name: 's', kind: 'sandbox', baseUrl: server.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { uploadPartBytes: options.partBytes ?? 1_000_000, ...options });
+  const provider = createProvider({ name: 's', kind: 'sandbox', baseUrl: server.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { uploadPartBytes: options.partBytes ?? 1_000_000, partRetryMs: 1, ...options });
   const records = new UploadRecords(join(dir, 'data', 'uploads.json'));
   const key = providerKey('sandbox', server.baseUrl);
   return { requests, path, provider, records, key, state: server.sandbox.state };
