@@ -6,7 +6,7 @@ import { loadProfiles, resolveConnection } from '../core/profiles.js';
 import { connectionFor } from '../tui/resolveConnection.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { ConnectionState } from '../store/slices/connection.js';
-import { estimateCostWithValidator } from './jobsCostEstimate.js';
+import { preflight } from './preflight.js';
 import { UploadRecords } from '../core/uploadRecords.js';
 import type { ProviderServices, SandboxConnection } from './providerContext.js';
 
@@ -30,7 +30,7 @@ export async function appServices(_connection: Omit<ConnectionState, 'status' | 
   // A broken profiles.json must not stop the app: it only means no profiles to switch to.
   const profiles = await loadProfiles(env).then((f) => f.profiles.map((p) => p.name)).catch(() => []);
   return {
-    estimateCost: estimateCostWithValidator,
+    preflight,
     startSandbox: startInProcessSandbox,
     profiles,
     connectProfile: (name) => connectProfile(name, env),

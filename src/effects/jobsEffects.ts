@@ -3,13 +3,18 @@
 // the provider, and dispatches what happened; the reducer never sees a promise.
 import { useEffect, useRef } from 'react';
 import type { FineTuningProvider, JobEvent } from '../api/types.js';
-import { useAppState, useDispatch } from '../store/StoreProvider.js';
+import { useAppState, useDispatch, useStoreApi } from '../store/StoreProvider.js';
+import type { Store } from '../store/store.js';
+import { resolve } from 'node:path';
+import { checkFileUnchanged } from '../core/dataset/fileStamp.js';
+import { saveOpenDataset } from './datasetFiles.js';
+import { describeProblems } from './preflight.js';
 import { isTerminal, type JobsState } from '../store/slices/jobs.js';
 import { parseForm } from '../core/jobForm.js';
 import { providerKey } from '../core/uploadRecords.js';
 import type { Dispatch } from '../store/store.js';
 import type { TimerHandle } from '../core/clock.js';
-import { toErrorInfo } from '../core/domain.js';
+import { toErrorInfo, type ErrorInfo } from '../core/domain.js';
 import { CreateJobError } from './createJobOnce.js';
 import { launchJob } from './launchJob.js';
 import { nextPollDelay, type PollOutcome } from './jobsPollSchedule.js';
@@ -129,7 +134,33 @@ function formRequest(create: { fields: JobsState['create']['fields']; form: Jobs
   return { values: parsed.values, trainingPath, validationPath };
 }
 
+class FileChanged extends Error {}
+
+const fileError = (message: string): ErrorInfo => ({ kind: 'file', message, retryAfterMs: null, param: null });
+
+/** Why the save before the job did not happen, in the words the Dataset screen uses. */
+function notSavedMessage(store: Store): string {
+  const { dataset } = store.getState();
+  if (dataset.question?.kind === 'externalChange') {
+    return `The file changed on disk since it was opened (${dataset.question.what}), so nothing was saved or uploaded. Answer the question on the Dataset screen (1), then create the job.`;
+  }
+  return 'The dataset could not be saved, so nothing was uploaded; the Dataset screen (1) says why.';
+}
+
+/**
+ * When the job would train on the open dataset: null if the file on disk is still the one on
+ * screen, else what changed. Another file named in the form is taken as it is.
+ */
+async function openDatasetChanged(store: Store, trainingPath: string): Promise<string | null> {
+  const { dataset } = store.getState();
+  // Only a dataset read from disk has a stamp to compare with.
+  if (dataset.status !== 'ready' || dataset.filePath === null || resolve(dataset.filePath) !== resolve(trainingPath)) return null;
+  const check = await checkFileUnchanged(dataset.filePath, dataset.base);
+  return check.changed ? `The file on disk is not the one on screen: ${check.what}. Save it (ctrl+s) or reload it on the Dataset screen (1) first; nothing was uploaded.` : null;
+}
+
 function useCreateJob(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {
+  const store = useStoreApi();
   const phase = useAppState((s) => s.jobs.create.phase.kind);
   const attempt = useAppState((s) => s.jobs.create.attempt);
   const create = useAppState((s) => s.jobs.create);
@@ -138,25 +169,52 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
   const latest = useRef({ create, datasetPath, connection });
   latest.current = { create, datasetPath, connection };
 
-  // The cost estimate before the confirmation.
+  // Unsaved edits are saved first, so the job trains on what the user sees. The save checks the
+  // file on disk itself; if someone changed it, the Dataset screen asks what to do.
   useEffect(() => {
-    if (phase !== 'estimating') return;
+    if (phase !== 'saving') return;
     let live = true;
-    const request = formRequest(latest.current.create, latest.current.datasetPath);
-    const estimate = services.estimateCost;
-    if (estimate === null || request === null || request.trainingPath === null) {
-      dispatch({ type: 'jobs/estimated', estimate: null, note: 'No cost estimate: the validation engine is not available.' });
-      return;
-    }
-    const epochs = typeof request.values.epochs === 'number' ? request.values.epochs : null;
-    estimate(request.trainingPath, String(request.values.model ?? ''), epochs).then(
-      (e) => live && dispatch({ type: 'jobs/estimated', estimate: e, note: null }),
-      (error: unknown) => live && dispatch({ type: 'jobs/estimated', estimate: null, note: `No cost estimate: ${toErrorInfo(error).message}` }),
+    saveOpenDataset(store).then(
+      (saved) => {
+        if (!live) return;
+        if (saved) dispatch({ type: 'jobs/savedFirst' });
+        else dispatch({ type: 'jobs/createFailed', error: fileError(notSavedMessage(store)), unresolvedClientId: latest.current.create.unresolvedClientId });
+      },
+      (error: unknown) => live && dispatch({ type: 'jobs/createFailed', error: fileError(toErrorInfo(error).message), unresolvedClientId: latest.current.create.unresolvedClientId }),
     );
     return () => {
       live = false;
     };
-  }, [phase, services, dispatch]);
+  }, [phase, store, dispatch]);
+
+  // The check before the confirmation: the file on disk is the one on screen, the API would take
+  // the files, what it costs, and what is worth a warning.
+  useEffect(() => {
+    if (phase !== 'estimating') return;
+    let live = true;
+    const request = formRequest(latest.current.create, latest.current.datasetPath);
+    const check = services.preflight;
+    if (check === null || request === null || request.trainingPath === null) {
+      dispatch({ type: 'jobs/estimated', estimate: null, note: 'No cost estimate: the validation engine is not available.' });
+      return;
+    }
+    const epochs = typeof request.values.epochs === 'number' ? request.values.epochs : null;
+    (async () => {
+      const changed = await openDatasetChanged(store, request.trainingPath!);
+      if (changed !== null) throw new FileChanged(changed);
+      return check(request.trainingPath!, request.validationPath, String(request.values.model ?? ''), epochs);
+    })().then(
+      (p) => live && dispatch({ type: 'jobs/estimated', estimate: p.estimate, note: p.note, warnings: p.warnings, problems: p.problems.map(describeProblems) }),
+      (error: unknown) => {
+        if (!live) return;
+        if (error instanceof FileChanged) dispatch({ type: 'jobs/createFailed', error: fileError(error.message), unresolvedClientId: latest.current.create.unresolvedClientId });
+        else dispatch({ type: 'jobs/estimated', estimate: null, note: `No cost estimate: ${toErrorInfo(error).message}` });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [phase, services, store, dispatch]);
 
   // Upload, then create. Started once per confirmation (attempt), not on every render.
   useEffect(() => {
@@ -170,6 +228,8 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     const controller = new AbortController();
     (async () => {
       try {
+        const changed = await openDatasetChanged(store, request.trainingPath!);
+        if (changed !== null) throw new FileChanged(changed);
         const connection = latest.current.connection;
         const result = await launchJob(
           provider,
@@ -182,7 +242,8 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
             onCreating: (checking) => dispatch({ type: 'jobs/creating', checking }),
           },
         );
-        dispatch({ type: 'jobs/created', job: result.job, notice: result.notice });
+        const overridden = latest.current.create.overridden ? 'Sent with errors the API will reject (you chose to override): the job may fail on them.' : null;
+        dispatch({ type: 'jobs/created', job: result.job, notice: [result.notice, overridden].filter(Boolean).join(' ') || null });
       } catch (error) {
         if (error instanceof CreateJobError) {
           dispatch({ type: 'jobs/createFailed', error: error.info, unresolvedClientId: error.outcome === 'unknown' ? error.clientId : null });

@@ -4,7 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../store/slices/connection.js';
 import type { FineTuningProvider } from '../api/types.js';
-import type { CostEstimate } from '../store/slices/jobs.js';
+import type { Preflight } from './preflight.js';
 import { systemClock, type Timers } from '../core/clock.js';
 import type { UploadRecords } from '../core/uploadRecords.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
@@ -36,8 +36,8 @@ export interface ProviderServices {
   notify: (sequence: string) => void;
   /** Where uploads are recorded for reuse (ftui's data folder); null records nothing. */
   uploadRecords: UploadRecords | null;
-  /** Validates the training file for a cost figure; null when no validation engine is available. */
-  estimateCost: ((path: string, model: string, epochs: number | null) => Promise<CostEstimate>) | null;
+  /** Checks the files for the confirmation (errors, cost, warnings); null when no validation engine is available. */
+  preflight: ((trainingPath: string, validationPath: string | null, model: string, epochs: number | null) => Promise<Preflight>) | null;
 }
 
 export const defaultServices: ProviderServices = {
@@ -51,7 +51,7 @@ export const defaultServices: ProviderServices = {
   connectProfile: null,
   uploadRecords: null,
   notify: () => undefined,
-  estimateCost: null,
+  preflight: null,
 };
 
 export interface ProviderContextValue {

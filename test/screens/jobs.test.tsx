@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
+import { preflight } from '../../src/effects/preflight.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { fakeEvent, fakeJob, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
@@ -73,7 +73,7 @@ describe('the Jobs screen', () => {
 
   it('creates a job from the open dataset: form, cost estimate, upload, then the monitor', async () => {
     const provider = fakeProvider();
-    app = await renderWithServices(connected, { provider, estimateCost: estimateCostWithValidator });
+    app = await renderWithServices(connected, { provider, preflight });
     await waitFor(app, (f) => f.includes('No jobs yet'));
     await app.press('n');
     let frame = app.lastFrame();

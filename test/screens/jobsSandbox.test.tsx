@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../../src/api/createProvider.js';
-import { estimateCostWithValidator } from '../../src/effects/jobsCostEstimate.js';
+import { preflight } from '../../src/effects/preflight.js';
 import { initialAppState, type AppState } from '../../src/store/state.js';
 import { UploadRecords } from '../../src/core/uploadRecords.js';
 import { KEYS } from '../helpers/keys.js';
@@ -58,7 +58,7 @@ describe('the Jobs screen on the sandbox', () => {
   it('creates a job from the open dataset, watches it train, and shows the fine-tuned model', async () => {
     app = await renderWithServices(
       state(),
-      { provider: provider(), clock: sandbox.clock, poll: { baseMs: 30, maxMs: 300 }, estimateCost: estimateCostWithValidator },
+      { provider: provider(), clock: sandbox.clock, poll: { baseMs: 30, maxMs: 300 }, preflight },
       { columns: 100, rows: 30 },
     );
     await waitFor(app, (f) => f.includes('No jobs yet'));

@@ -77,17 +77,30 @@ export function CreateJob({
         jobs.create.formError ? { text: jobs.create.formError, color: 'red' } : { text: 's review the cost and create · enter edit field · ←/→ choose · esc back', dim: true },
       ];
       break;
+    case 'unsaved':
+      status = [
+        { text: 'The dataset has edits that are not saved yet. The job must train on what you see, so they are saved first.', color: 'yellow' },
+        { text: 'y save and go on to the cost · esc back to the form', color: 'yellow' },
+      ];
+      break;
+    case 'saving':
+      status = [{ text: 'Saving the dataset…', color: 'yellow', waiting: true }];
+      break;
     case 'estimating':
-      status = [{ text: 'Validating the dataset for a cost estimate… (esc back to the form)', color: 'yellow', waiting: true }];
+      status = [{ text: 'Checking the files and the cost… (esc back to the form)', color: 'yellow', waiting: true }];
       break;
     case 'confirm': {
       const cost = phase.estimate
         ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(phase.estimate.usd < 1 ? 3 : 2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
         : (phase.note ?? 'No cost estimate.');
+      const refused = phase.problems.length > 0;
       status = [
         { text: cost, color: phase.estimate ? 'green' : 'yellow' },
-        ...(datasetDirty ? [{ text: 'The dataset has unsaved edits: the file as last saved is what gets uploaded.', color: 'red' }] : []),
-        { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' },
+        ...phase.warnings.map((w) => ({ text: `Warning: ${w}`, color: 'yellow' })),
+        ...phase.problems.map((p) => ({ text: p, color: 'red' })),
+        refused
+          ? { text: 'Fix them first (2 Validate lists each one), or F create anyway (the service will likely fail the job on them) · esc back', color: 'red' }
+          : { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' },
       ];
       break;
     }

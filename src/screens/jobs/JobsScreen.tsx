@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
@@ -42,7 +43,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
       if (command === 'sandbox') connectSandbox();
       return;
     }
-    handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, dispatch, pageRows: Math.max(1, height - 7) });
+    handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, datasetDirty: datasetHasUnsavedWork(dataset), dispatch, pageRows: Math.max(1, height - 7) });
   });
 
   if (!connected) {
@@ -79,6 +80,8 @@ interface Context {
   jobs: JobsState;
   provider: FineTuningProvider;
   datasetPath: string | null;
+  /** The open dataset has edits not yet saved. */
+  datasetDirty: boolean;
   dispatch: Dispatch;
   pageRows: number;
 }
@@ -164,12 +167,25 @@ function editField(press: KeyPress, jobs: JobsState, dispatch: Dispatch): void {
   else dispatch({ type: 'jobs/fieldKey', key: press });
 }
 
+/** The job would train on the open dataset (no other training file named in the form). */
+function trainsOnOpenDataset(form: Record<string, string>, datasetPath: string | null): boolean {
+  const named = (form.trainingFile ?? '').trim();
+  return datasetPath !== null && (named === '' || resolve(named) === resolve(datasetPath));
+}
+
 function handleCreate(command: JobsCommand | null, ctx: Context): void {
   const { jobs, dispatch } = ctx;
   const { create } = jobs;
   const phase = create.phase.kind;
   if (phase === 'confirm') {
+    // With errors the API will reject, y does nothing: only the explicit override goes on.
     if (command === 'confirm') dispatch({ type: 'jobs/confirmCreate' });
+    else if (command === 'override') dispatch({ type: 'jobs/confirmCreate', override: true });
+    else if (command === 'back') dispatch({ type: 'jobs/backToForm' });
+    return;
+  }
+  if (phase === 'unsaved') {
+    if (command === 'confirm') dispatch({ type: 'jobs/saveFirst' });
     else if (command === 'back') dispatch({ type: 'jobs/backToForm' });
     return;
   }
@@ -200,7 +216,7 @@ function handleCreate(command: JobsCommand | null, ctx: Context): void {
       if (spec !== undefined && !isChoice(spec)) dispatch({ type: 'jobs/editField', editing: true });
       return;
     case 'submit':
-      return dispatch({ type: 'jobs/submitForm', error: formProblem(create, ctx.datasetPath) });
+      return dispatch({ type: 'jobs/submitForm', error: formProblem(create, ctx.datasetPath), unsaved: ctx.datasetDirty && trainsOnOpenDataset(create.form, ctx.datasetPath) });
     default:
       return;
   }

@@ -19,6 +19,7 @@ export type JobsCommand =
   | 'chooseNext'
   | 'submit'
   | 'confirm'
+  | 'override'
   | 'sandbox';
 
 /**
@@ -43,6 +44,7 @@ export const jobsBindings: readonly Binding<JobsCommand>[] = [
   { command: 'choosePrev', keys: ['left', 'h'], description: 'in the form: previous base model / method', scope: 'jobs' },
   { command: 'chooseNext', keys: ['right', 'l'], description: 'in the form: next base model / method', scope: 'jobs' },
   { command: 'submit', keys: ['s'], description: 'in the form: review the cost and create', scope: 'jobs' },
-  { command: 'confirm', keys: ['y'], description: 'yes: create / cancel / pause / resume', scope: 'jobs' },
+  { command: 'confirm', keys: ['y'], description: 'yes: create / cancel / pause / resume; save the dataset first', scope: 'jobs' },
+  { command: 'override', keys: ['F'], description: 'create anyway, although the files have errors the API will reject', scope: 'jobs' },
   { command: 'sandbox', keys: ['S'], description: 'start the local sandbox (no key, no cost)', scope: 'jobs' },
 ];

@@ -26,7 +26,14 @@ export type CreatePhase =
   /** Validating the dataset for the cost estimate. */
   | { kind: 'estimating' }
   /** Asking "create this job?" with the estimate (or why there is none). */
-  | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null }
+  /** The open dataset has unsaved edits: save them first (the job trains on what the user sees), or go back. */
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  /**
+   * Asking "create this job?" with the estimate (or why there is none), the warnings worth
+   * repeating, and the errors the API would reject: with those, only an explicit override goes on.
+   */
+  | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null; warnings: string[]; problems: string[] }
   /** `reused`: the file id already on the service, when nothing needed sending. */
   | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number; reused: string | null }
   /** `checking`: the create's answer was lost and the recent jobs are searched for its request id. */
@@ -51,6 +58,8 @@ export interface CreateState {
    * before creating, so a job that showed up late is taken instead of paid for twice.
    */
   unresolvedClientId: string | null;
+  /** The confirmed job goes on despite errors the API will reject (said again once it exists). */
+  overridden: boolean;
   formError: string | null;
 }
 
@@ -117,9 +126,13 @@ export type JobsAction =
   | { type: 'jobs/editField'; editing: boolean }
   | { type: 'jobs/setField'; field: string; value: string }
   | { type: 'jobs/fieldKey'; key: FieldKey }
-  | { type: 'jobs/submitForm'; error: string | null }
-  | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null }
-  | { type: 'jobs/confirmCreate' }
+  /** `unsaved`: the job would train on the open dataset, which has edits not yet saved. */
+  | { type: 'jobs/submitForm'; error: string | null; unsaved?: boolean }
+  | { type: 'jobs/saveFirst' }
+  | { type: 'jobs/savedFirst' }
+  | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null; warnings?: string[]; problems?: string[] }
+  /** `override`: go on although the files have errors the API will reject (the user said so). */
+  | { type: 'jobs/confirmCreate'; override?: boolean }
   | { type: 'jobs/backToForm' }
   | { type: 'jobs/uploadProgress'; file: 'training' | 'validation'; sent: number; total: number; reused?: string }
   | { type: 'jobs/creating'; checking: boolean }
@@ -139,7 +152,7 @@ export const initialJobsState: JobsState = {
   list: { jobs: [], loading: false, hasMore: false, error: null, request: { id: 0, append: false } },
   models: [],
   monitor: null,
-  create: { fields: [], form: {}, field: 0, editing: false, input: null, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, formError: null },
+  create: { fields: [], form: {}, field: 0, editing: false, input: null, phase: { kind: 'form' }, attempt: 0, unresolvedClientId: null, overridden: false, formError: null },
   pending: null,
   actionError: null,
   notice: null,
@@ -255,16 +268,32 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
     }
     case 'jobs/submitForm':
       if (action.error !== null) return { ...state, create: { ...state.create, formError: action.error } };
-      return { ...state, textFocused: false, create: { ...state.create, editing: false, formError: null, phase: { kind: 'estimating' } } };
+      return { ...state, textFocused: false, create: { ...state.create, editing: false, formError: null, overridden: false, phase: { kind: action.unsaved ? 'unsaved' : 'estimating' } } };
+    case 'jobs/saveFirst':
+      return state.create.phase.kind === 'unsaved' ? { ...state, create: { ...state.create, phase: { kind: 'saving' } } } : state;
+    case 'jobs/savedFirst':
+      return state.create.phase.kind === 'saving' ? { ...state, create: { ...state.create, phase: { kind: 'estimating' } } } : state;
     case 'jobs/estimated':
       if (state.create.phase.kind !== 'estimating') return state;
-      return { ...state, create: { ...state.create, phase: { kind: 'confirm', estimate: action.estimate, note: action.note } } };
-    case 'jobs/confirmCreate':
-      if (state.create.phase.kind !== 'confirm') return state;
       return {
         ...state,
-        create: { ...state.create, attempt: state.create.attempt + 1, phase: { kind: 'uploading', file: 'training', sent: 0, total: 0, reused: null } },
+        create: { ...state.create, phase: { kind: 'confirm', estimate: action.estimate, note: action.note, warnings: action.warnings ?? [], problems: action.problems ?? [] } },
       };
+    case 'jobs/confirmCreate': {
+      const phase = state.create.phase;
+      if (phase.kind !== 'confirm') return state;
+      // Files the API will reject go up only when the user explicitly overrides.
+      if (phase.problems.length > 0 && !action.override) return state;
+      return {
+        ...state,
+        create: {
+          ...state.create,
+          attempt: state.create.attempt + 1,
+          overridden: phase.problems.length > 0,
+          phase: { kind: 'uploading', file: 'training', sent: 0, total: 0, reused: null },
+        },
+      };
+    }
     case 'jobs/backToForm':
       return { ...state, create: { ...state.create, phase: { kind: 'form' } } };
     case 'jobs/uploadProgress':
