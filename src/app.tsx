@@ -5,7 +5,7 @@ import { ConnectionPicker, connectionChoices } from './components/ConnectionPick
 import { useProvider } from './effects/providerContext.js';
 import { cut } from './components/fitLine.js';
 import { Header } from './components/Header.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
+import { HelpOverlay, helpViewport } from './components/HelpOverlay.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
@@ -72,9 +72,26 @@ export function App({ size }: { size?: TerminalSize }) {
     const state = store.getState();
     const modal = state.ui.modal;
     if (modal?.kind === 'help') {
-      if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
-      else if (commandFor(helpBindings, name) === 'close') dispatch({ type: 'ui/closeModal' });
-      return;
+      if (name === 'ctrl+c') return dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+      const { rows: page, maxScroll: max } = helpViewport(state.ui.screen, columns, bodyHeight);
+      switch (commandFor(helpBindings, name)) {
+        case 'close':
+          return dispatch({ type: 'ui/closeModal' });
+        case 'down':
+          return dispatch({ type: 'ui/scrollHelp', delta: 1, max });
+        case 'up':
+          return dispatch({ type: 'ui/scrollHelp', delta: -1, max });
+        case 'pageDown':
+          return dispatch({ type: 'ui/scrollHelp', delta: page - 1, max });
+        case 'pageUp':
+          return dispatch({ type: 'ui/scrollHelp', delta: -(page - 1), max });
+        case 'top':
+          return dispatch({ type: 'ui/scrollHelp', to: 0, max });
+        case 'bottom':
+          return dispatch({ type: 'ui/scrollHelp', to: max, max });
+        case null:
+          return;
+      }
     }
     if (modal?.kind === 'connections') {
       const choices = connectionChoices(services.profiles, services.startSandbox !== null);
@@ -140,7 +157,7 @@ export function App({ size }: { size?: TerminalSize }) {
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header screen={screen} width={columns} sandbox={connection.kind === 'sandbox'} />
       <Box height={bodyHeight} flexDirection="column" overflowY="hidden">
-        {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} /> : null}
+        {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} scroll={modal.scroll} /> : null}
         {modal?.kind === 'connections' ? (
           <ConnectionPicker
             choices={connectionChoices(services.profiles, services.startSandbox !== null)}

@@ -1,58 +1,39 @@
 import { Box, Text } from 'ink';
-import { bindingsFor, displayKey } from '../keys/bindings.js';
-import type { KeyScope } from '../keys/types.js';
 import { SCREENS, type ScreenId } from '../store/slices/ui.js';
 import { cut } from './fitLine.js';
+import { helpLines } from './helpLines.js';
+
+/** Rows the overlay's frame takes: border (2), title, footer. */
+const FRAME_ROWS = 4;
+
+/** How many lines of help fit, and the furthest the overlay can scroll, at this size. */
+export function helpViewport(screen: ScreenId, width: number, height: number): { rows: number; maxScroll: number } {
+  const rows = Math.max(1, height - FRAME_ROWS);
+  return { rows, maxScroll: Math.max(0, helpLines(screen, Math.max(10, width - 4)).length - rows) };
+}
 
 /**
- * The ? overlay, generated from the key table: the current screen's keys, then the global
- * ones. Cut to the space it has rather than overflowing the terminal.
+ * The ? overlay, generated from the key table: the current screen's keys, the text-field keys,
+ * then the global ones, scrolled to `scroll`.
  */
-export function HelpOverlay({ screen, width, height }: { screen: ScreenId; width: number; height: number }) {
+export function HelpOverlay({ screen, width, height, scroll }: { screen: ScreenId; width: number; height: number; scroll: number }) {
   const title = SCREENS.find((s) => s.id === screen)!.title;
-  const sections: { heading: string; scope: KeyScope }[] = [
-    { heading: `${title} screen`, scope: screen },
-    { heading: 'Everywhere', scope: 'global' },
-  ];
-  const rows: { key: string; text: string; heading?: boolean }[] = [];
-  for (const section of sections) {
-    const bindings = bindingsFor(section.scope);
-    if (bindings.length === 0) continue;
-    rows.push({ key: section.heading, text: '', heading: true });
-    for (const b of bindings) rows.push({ key: b.keys.map(displayKey).join(' / '), text: b.description });
-  }
-  const keyWidth = Math.min(22, Math.max(...rows.filter((r) => !r.heading).map((r) => r.key.length)) + 2);
   const inner = Math.max(10, width - 4);
-  // Border, title and footer take four rows.
-  const room = Math.max(1, height - 4);
-  // Two columns when one does not fit and the terminal is wide enough for both to stay readable.
-  const columns = rows.length > room && inner >= 90 ? 2 : 1;
-  // When even that does not fit, one row goes to the "… N more" line.
-  const available = rows.length > room * columns ? Math.max(1, room - 1) : room;
-  const columnWidth = columns === 2 ? Math.floor((inner - 2) / 2) : inner;
-  const visible = rows.slice(0, available * columns);
-  const cell = (row: (typeof rows)[number]) => (row.heading ? cut(row.key, columnWidth) : cut(`${row.key.padEnd(keyWidth)}${row.text}`, columnWidth));
-  const lines = Array.from({ length: Math.min(available, visible.length) }, (_, i) => [visible[i], columns === 2 ? visible[i + available] : undefined] as const);
+  const lines = helpLines(screen, inner);
+  const { rows, maxScroll } = helpViewport(screen, width, height);
+  const top = Math.min(scroll, maxScroll);
+  const shown = lines.slice(top, top + rows);
+  const where = lines.length > rows ? ` · lines ${top + 1}–${top + shown.length} of ${lines.length} (j/k, PgUp/PgDn)` : '';
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height}>
       <Text bold>{cut(`Keys — ${title}`, inner)}</Text>
-      {lines.map(([left, right], i) => (
-        <Box key={i}>
-          <Box width={columnWidth + (columns === 2 ? 2 : 0)}>
-            <Text bold={left?.heading ?? false} underline={left?.heading ?? false}>
-              {left ? cell(left) : ''}
-            </Text>
-          </Box>
-          {right ? (
-            <Text bold={right.heading ?? false} underline={right.heading ?? false}>
-              {cell(right)}
-            </Text>
-          ) : null}
-        </Box>
+      {shown.map((line, i) => (
+        <Text key={i} bold={line.heading} underline={line.heading}>
+          {line.text === '' ? ' ' : cut(line.text, inner)}
+        </Text>
       ))}
-      {visible.length < rows.length ? <Text dimColor>{cut(`… ${rows.length - visible.length} more (a taller terminal shows all)`, inner)}</Text> : null}
       <Box flexGrow={1} />
-      <Text dimColor>{cut('esc close', inner)}</Text>
+      <Text dimColor>{cut(`esc close${where}`, inner)}</Text>
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import { chatBindings } from '../screens/chat/bindings.js';
 import { datasetBindings } from '../screens/dataset/bindings.js';
 import { jobsBindings } from '../screens/jobs/bindings.js';
 import { validateBindings } from '../screens/validate/bindings.js';
+import { textFieldBindings } from './textFieldBindings.js';
 import type { Binding, KeyScope } from './types.js';
 
 // Each screen's table lives beside the screen (src/screens/<name>/bindings.ts).
@@ -15,6 +16,7 @@ export const allBindings: readonly Binding[] = [
   ...confirmQuitBindings,
   ...connectionsBindings,
   ...screenBindings,
+  ...textFieldBindings,
 ];
 
 /** The command bound to `name` in `bindings`, or null. */

@@ -33,9 +33,15 @@ export const connectionsBindings: readonly Binding<ConnectionsCommand>[] = [
   { command: 'close', keys: ['esc'], description: 'keep the current connection', scope: 'connections', hint: 'cancel' },
 ];
 
-export type HelpCommand = 'close';
+export type HelpCommand = 'close' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 export const helpBindings: readonly Binding<HelpCommand>[] = [
   { command: 'close', keys: ['esc', '?', 'q', 'enter'], description: 'close help', scope: 'help', hint: 'close' },
+  { command: 'down', keys: ['j', 'down'], description: 'scroll down', scope: 'help', hint: 'scroll' },
+  { command: 'up', keys: ['k', 'up'], description: 'scroll up', scope: 'help' },
+  { command: 'pageDown', keys: ['pgdn', 'space'], description: 'a page down', scope: 'help' },
+  { command: 'pageUp', keys: ['pgup'], description: 'a page up', scope: 'help' },
+  { command: 'top', keys: ['g', 'home'], description: 'top', scope: 'help' },
+  { command: 'bottom', keys: ['G', 'end'], description: 'bottom', scope: 'help' },
 ];
 
 export type ConfirmQuitCommand = 'confirm' | 'cancel';

@@ -28,7 +28,9 @@ export type DatasetCommand =
   | 'systemPrompt'
   | 'import'
   | 'exportJsonl'
-  | 'exportSplit';
+  | 'exportSplit'
+  | 'toolCalls'
+  | 'tools';
 
 /**
  * The Dataset screen's keys. One key is one command on this screen; what it acts on follows the
@@ -57,8 +59,10 @@ export const datasetBindings: readonly Binding<DatasetCommand>[] = [
   { command: 'save', keys: ['ctrl+s'], description: 'save the file (drafts are autosaved)', scope: 'dataset', hint: 'save' },
   { command: 'role', keys: ['r'], description: 'example: change the message role', scope: 'dataset' },
   { command: 'weight', keys: ['w'], description: 'example: assistant weight 0/1 (0 = untrained)', scope: 'dataset' },
-  { command: 'addTurn', keys: ['o'], description: 'example: add a turn after this message', scope: 'dataset' },
+  { command: 'addTurn', keys: ['o'], description: 'example: add a turn; list: open another file', scope: 'dataset' },
   { command: 'removeMessage', keys: ['x'], description: 'example: remove the message', scope: 'dataset' },
+  { command: 'toolCalls', keys: ['t'], description: 'example: tool calls as JSON (tool message: its id)', scope: 'dataset' },
+  { command: 'tools', keys: ['T'], description: "example: the example's tools as JSON", scope: 'dataset' },
   { command: 'systemPrompt', keys: ['S'], description: 'default system prompt for new examples', scope: 'dataset' },
   { command: 'import', keys: ['i'], description: 'import JSONL, JSON array or CSV', scope: 'dataset' },
   { command: 'exportJsonl', keys: ['e'], description: 'export the valid examples as JSONL', scope: 'dataset' },

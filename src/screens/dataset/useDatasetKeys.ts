@@ -1,6 +1,7 @@
 // The Dataset screen's keyboard: what a key does depends on what has the keyboard, in this order:
 // the draft question, the delete question, a one-line prompt, the find field, the message being
 // typed, the open example, and the list.
+import { dirname, sep } from 'node:path';
 import { commandFor } from '../../keys/bindings.js';
 import type { KeyPress } from '../../keys/decode.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
@@ -125,10 +126,13 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
       case 'save':
         return void saveAfterClosing(store);
       case 'undo':
+        return dispatch({ type: 'dataset/editor/undo' });
       case 'redo':
-        // Undo works on whole examples: close this one (keeping its edits) first.
-        dispatch({ type: 'dataset/closeEditor' });
-        return dispatch({ type: command === 'undo' ? 'dataset/undo' : 'dataset/redo' });
+        return dispatch({ type: 'dataset/editor/redo' });
+      case 'toolCalls':
+        return dispatch({ type: 'dataset/editor/editToolCalls' });
+      case 'tools':
+        return dispatch({ type: 'dataset/editor/editTools' });
       default:
         return;
     }
@@ -181,6 +185,8 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
       return dispatch({ type: 'dataset/promptOpen', kind: 'exportJsonl', initial: dataset.filePath ? dataset.filePath.replace(/\.jsonl$/i, '.export.jsonl') : '' });
     case 'exportSplit':
       return dispatch({ type: 'dataset/promptOpen', kind: 'exportSplit', initial: dataset.filePath ? `${dataset.filePath} 0.8 42` : '' });
+    case 'addTurn':
+      return dispatch({ type: 'dataset/promptOpen', kind: 'open', initial: dataset.filePath ? dirname(dataset.filePath) + sep : '' });
     default:
       return;
   }

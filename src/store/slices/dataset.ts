@@ -6,7 +6,7 @@ import { RowList } from '../../core/dataset/rowList.js';
 import { rowTooLong } from '../../core/dataset/rowResults.js';
 import { MAX_LINE_BYTES } from '../../core/validate/lineReader.js';
 import { assertNever } from '../assertNever.js';
-import { editorText, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
+import { editorText, nextUndo, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 import type { FileStamp } from '../../core/dataset/fileStamp.js';
 
@@ -308,12 +308,25 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     case 'dataset/editor/toggleWeight':
     case 'dataset/editor/addTurn':
     case 'dataset/editor/removeMessage':
-    case 'dataset/editor/moveMessage': {
+    case 'dataset/editor/moveMessage':
+    case 'dataset/editor/editToolCalls':
+    case 'dataset/editor/editTools': {
       if (!state.editor) return state;
       const editor = reduceEditor(state.editor, action);
       // Finishing a raw line writes it straight back.
       if (action.type === 'dataset/editor/finishText' && editor.mode === 'raw') return closeEditor({ ...state, editor });
       return editor === state.editor ? state : { ...state, editor };
+    }
+    case 'dataset/editor/undo':
+    case 'dataset/editor/redo': {
+      if (!state.editor || state.editor.field) return state;
+      const from = action.type === 'dataset/editor/undo' ? 'history' : 'future';
+      const what = nextUndo(state.editor, from);
+      if (what === null) {
+        const text = from === 'history' ? 'Nothing to undo in this example (esc closes it; u then undoes whole changes).' : 'Nothing to redo in this example.';
+        return { ...state, message: { level: 'info', text } };
+      }
+      return { ...state, editor: reduceEditor(state.editor, action), message: { level: 'info', text: `${from === 'history' ? 'Undid' : 'Redid'} ${what}.` } };
     }
     case 'dataset/duplicate': {
       if (state.rows.length === 0) return state;
@@ -390,7 +403,7 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
     }
     case 'dataset/promptOpen':
       // A pre-filled prompt (a path, a split) opens selected: typing replaces it, an arrow keeps it.
-      return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '', { multiline: action.kind === 'systemPrompt', selectAll: true }) } };
+      return { ...state, prompt: { kind: action.kind, field: textField(action.initial ?? '', { multiline: action.kind === 'systemPrompt', selectAll: action.kind !== 'open' }) } };
     case 'dataset/promptKey': {
       const field = state.prompt && editKey(state.prompt.field, action.key);
       return state.prompt && field && field !== state.prompt.field ? { ...state, prompt: { ...state.prompt, field } } : state;

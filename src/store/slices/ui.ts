@@ -11,7 +11,8 @@ export const SCREENS: readonly { id: ScreenId; title: string }[] = [
 ];
 
 export type Modal =
-  | { kind: 'help' }
+  /** `scroll`: the first line of help shown. */
+  | { kind: 'help'; scroll: number }
   /** Asked before quitting with unsaved work; `viaCtrlC` lets a second ctrl+c confirm. */
   | { kind: 'confirmQuit'; reason: string; viaCtrlC: boolean }
   /** Choosing a connection: the saved profiles, then the sandbox; `selected` indexes that list. */
@@ -34,6 +35,8 @@ export type UiAction =
   | { type: 'ui/showScreen'; screen: ScreenId }
   | { type: 'ui/cycleScreen'; step: 1 | -1 }
   | { type: 'ui/openHelp' }
+  /** Scrolls help by `delta` lines (or to `to`), within 0..max. */
+  | { type: 'ui/scrollHelp'; delta?: number; to?: number; max: number }
   | { type: 'ui/openConnections' }
   | { type: 'ui/moveConnection'; delta: number; count: number }
   | { type: 'ui/closeModal' }
@@ -61,7 +64,13 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       return { ...state, screen: next.id };
     }
     case 'ui/openHelp':
-      return { ...state, modal: { kind: 'help' } };
+      return { ...state, modal: { kind: 'help', scroll: 0 } };
+    case 'ui/scrollHelp': {
+      if (state.modal?.kind !== 'help') return state;
+      const target = action.to ?? state.modal.scroll + (action.delta ?? 0);
+      const scroll = Math.max(0, Math.min(action.max, target));
+      return scroll === state.modal.scroll ? state : { ...state, modal: { kind: 'help', scroll } };
+    }
     case 'ui/openConnections':
       return { ...state, modal: { kind: 'connections', selected: 0 } };
     case 'ui/moveConnection': {

@@ -27,7 +27,7 @@ describe('screens', () => {
 
   it('opens and closes help', () => {
     const open = run([{ type: 'ui/openHelp' }]);
-    expect(open.ui.modal).toEqual({ kind: 'help' });
+    expect(open.ui.modal).toEqual({ kind: 'help', scroll: 0 });
     expect(run([{ type: 'ui/closeModal' }], open).ui.modal).toBeNull();
   });
 });
