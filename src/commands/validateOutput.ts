@@ -92,7 +92,7 @@ function figuresSection(report: DatasetReport, style: Style): string[] {
 function costSection(report: DatasetReport, style: Style, today: string): string[] {
   const c = report.cost;
   if (report.figures.totalBilledTokens === 0) return [];
-  const epochs = c.epochsSource === 'default' ? `${c.epochs} epochs (the default for ${plural(report.file.validExamples || report.file.examples, 'example')})` : `${c.epochs} epochs`;
+  const epochs = c.epochsSource === 'default' ? `${c.epochs} epochs (${report.model.defaultEpochs !== undefined ? 'the service\'s default' : `the default for ${plural(report.file.validExamples || report.file.examples, 'example')}`})` : `${c.epochs} epochs`;
   const out = ['', paint(style, '1', 'Cost')];
   out.push(
     `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} tokens × $${c.pricePerMillion.toFixed(2)}/1M = ${paint(style, '1', `$${c.usd.toFixed(2)}`)}${c.isEstimate ? ' (estimate)' : ''} on ${c.model}`,

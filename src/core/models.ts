@@ -1,6 +1,7 @@
 // Per-model facts for fine-tuning, as data. Sources: OpenAI's fine-tuning guide and pricing
 // pages (token limits, training price per 1M tokens) and its deprecations page (shutdowns).
 // A model that is not here gets "no data for this model", never a guess.
+import { openModelFacts } from './openModels.js';
 import type { ModelFacts } from './validate/types.js';
 
 // Constants of the function-calling token estimate published in the cookbook's
@@ -103,7 +104,7 @@ export function knownModelNames(): string[] {
 export function resolveModel(name: string): ModelFacts | undefined {
   const trimmed = name.trim();
   const base = trimmed.startsWith('ft:') ? (trimmed.slice(3).split(':')[0] ?? '') : trimmed;
-  return MODELS.find((m) => m.id === base || m.aliases.includes(base));
+  return MODELS.find((m) => m.id === base || m.aliases.includes(base)) ?? openModelFacts(trimmed);
 }
 
 /** USD per 1M tokens for chatting with a model: the base model's price and a fine-tune's of it. */

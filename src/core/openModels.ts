@@ -38,3 +38,40 @@ export function togetherPricePerMillion(model: OpenModelFacts, training: 'lora' 
   const base = training === 'full' ? full : lora;
   return method === 'dpo' ? Math.round(base * 2.5 * 100) / 100 : base;
 }
+
+// Token counting for open models. ftui holds none of these tokenizers (see the notes of issue 15:
+// the registry packages that ship them are ~75 MB each and their Llama 3.1 template is not Meta's),
+// so counts use the closest encoding ftui has and are labelled estimates: Llama 3's tokenizer is
+// cl100k_base's 100,256 tokens plus 28,000 more under the same split pattern (cl100k counts run a
+// little high), Qwen's byte-level BPE is close to it, and gpt-oss uses o200k_harmony, which is
+// o200k_base plus special tokens. The chat templates' own tokens are counted exactly:
+//   Llama 3:  <|begin_of_text|>, then per message <|start_header_id|>role<|end_header_id|>\n\n … <|eot_id|>
+//   Qwen:     per message <|im_start|>role\n … <|im_end|>\n
+//   gpt-oss:  per message <|start|>role<|channel|>final<|message|> … <|end|>
+const TEMPLATES: Record<TokenizerFamily, { perExample: number; perMessage: number; encoding: 'cl100k_base' | 'o200k_base'; why: string }> = {
+  llama3: { perExample: 1, perMessage: 4, encoding: 'cl100k_base', why: 'counted in cl100k_base, a stand-in for the Llama 3 tokenizer (it adds 28k tokens to cl100k, so counts run slightly high), with the Llama 3 chat template' },
+  qwen: { perExample: 0, perMessage: 4, encoding: 'cl100k_base', why: "counted in cl100k_base, a stand-in for Qwen's tokenizer, with the ChatML template" },
+  'gpt-oss': { perExample: 0, perMessage: 6, encoding: 'o200k_base', why: 'counted in o200k_base, the base of gpt-oss\'s o200k_harmony, with the harmony template' },
+};
+
+const CL100K_TOOLS = { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 } as const;
+
+/** The validator's facts for an open model (src/core/validate/types.ts ModelFacts), or undefined. */
+export function openModelFacts(id: string): import('./validate/types.js').ModelFacts | undefined {
+  const m = findOpenModel(id);
+  if (!m) return undefined;
+  const t = TEMPLATES[m.tokenizer];
+  return {
+    id: m.id,
+    aliases: [],
+    encoding: t.encoding,
+    tokenLimit: m.contextLength,
+    trainingPricePerMillion: togetherPricePerMillion(m, 'lora', 'supervised'),
+    shutdownDate: null,
+    toolTokens: CL100K_TOOLS,
+    template: { perExample: t.perExample, perMessage: t.perMessage },
+    // Together's n_epochs defaults to 1 whatever the dataset's size.
+    defaultEpochs: 1,
+    tokenEstimate: t.why,
+  };
+}

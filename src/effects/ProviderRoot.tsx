@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { FineTuningProvider } from '../api/types.js';
 import { useDispatch } from '../store/StoreProvider.js';
 import { useChatEffects } from './chatEffects.js';
+import { useDeployEffects } from './deployEffects.js';
 import { toErrorInfo } from '../core/domain.js';
 import { useJobsEffects } from './jobsEffects.js';
 import { useConnectionProbe } from './useConnectionProbe.js';
@@ -13,6 +14,7 @@ import { ProviderContext, type ProviderServices, type SandboxConnection } from '
 function Effects() {
   useJobsEffects();
   useChatEffects();
+  useDeployEffects();
   useConnectionProbe();
   return null;
 }

@@ -2,7 +2,7 @@
 // the newest page of its events, pages further back only when a busy job logged more than a page
 // since the last poll, and asks for checkpoints only when the step count moved (or the job
 // ended). A quiet poll is therefore one job request and one events page.
-import type { CheckpointRecord, FineTuningProvider, JobEvent, JobRecord } from '../api/types.js';
+import type { CheckpointRecord, FineTuningProvider, JobEvent, JobMetrics, JobRecord } from '../api/types.js';
 
 const EVENTS_PAGE = 50;
 
@@ -12,6 +12,8 @@ export interface PollResult {
   events: JobEvent[];
   /** The job's checkpoints when they were asked for this time, else null. */
   checkpoints: CheckpointRecord[] | null;
+  /** Metrics rows newer than the last poll's, from a provider's metrics series (capabilities.metricsSeries). */
+  metrics: JobMetrics[];
 }
 
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
@@ -27,6 +29,8 @@ export class JobWatch {
   private step = -1;
   private checkpointsAtStep: number | null = null;
   private endedChecked = false;
+  /** The last step of the metrics series already read. */
+  private metricsStep: number | null = null;
 
   constructor(
     private readonly provider: FineTuningProvider,
@@ -46,6 +50,14 @@ export class JobWatch {
       if (step !== null && step > this.step) this.step = step;
     }
     this.first = false;
+    // A provider with a metrics series is asked only for the steps after the last one read; its
+    // steps move the checkpoint look-up too.
+    let metrics: JobMetrics[] = [];
+    if (this.provider.capabilities.metricsSeries && this.provider.listMetrics) {
+      metrics = await this.provider.listMetrics(this.jobId, this.metricsStep === null ? {} : { fromStep: this.metricsStep + 1 });
+      if (metrics.length > 0) this.metricsStep = Math.max(this.metricsStep ?? 0, ...metrics.map((m) => m.step));
+      if (this.metricsStep !== null && this.metricsStep > this.step) this.step = this.metricsStep;
+    }
     let checkpoints: CheckpointRecord[] | null = null;
     const ended = jobEnded(job);
     const moved = this.step >= 0 && this.step !== this.checkpointsAtStep;
@@ -56,7 +68,7 @@ export class JobWatch {
         if (ended) this.endedChecked = true;
       }
     }
-    return { job, events: fresh, checkpoints };
+    return { job, events: fresh, checkpoints, metrics };
   }
 
   /**

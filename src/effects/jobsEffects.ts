@@ -2,7 +2,9 @@
 // create flow (estimate, upload, create) and cancel/pause/resume. Each reads the store, calls
 // the provider, and dispatches what happened; the reducer never sees a promise.
 import { useEffect, useRef } from 'react';
-import type { FineTuningProvider, JobEvent } from '../api/types.js';
+import type { FineTuningProvider, JobEvent, PriceEstimate } from '../api/types.js';
+import { createRequestFrom } from './jobRequest.js';
+import { fileListOnce, uploadOnce, type UploadOnceOptions } from './uploadOnce.js';
 import { useAppState, useDispatch, useStoreApi } from '../store/StoreProvider.js';
 import type { Store } from '../store/store.js';
 import { resolve } from 'node:path';
@@ -89,13 +91,13 @@ function useJobPolling(provider: FineTuningProvider | null, services: ProviderSe
     const poll = async () => {
       let done = false;
       try {
-        const { job, events, checkpoints } = await watch.poll();
+        const { job, events, checkpoints, metrics } = await watch.poll();
         if (!live) return;
         failures = 0;
         done = isTerminal(job);
         // The wait before the next poll is decided before it is shown, so the two agree.
         const at = services.now();
-        dispatch({ type: 'jobs/polled', job, events, checkpoints, at, nextPollAt: done ? null : at + services.poll.baseMs });
+        dispatch({ type: 'jobs/polled', job, events, checkpoints, at, nextPollAt: done ? null : at + services.poll.baseMs, ...(metrics.length > 0 ? { metrics } : {}) });
         // A job seen moving and now ended: the bell and a desktop notification.
         if (done && wasRunning === true) services.notify(jobEndNotice(job));
         wasRunning = !done;
@@ -202,9 +204,25 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     (async () => {
       const changed = await openDatasetChanged(store, request.trainingPath!);
       if (changed !== null) throw new FileChanged(changed);
-      return check(request.trainingPath!, request.validationPath, String(request.values.model ?? ''), epochs);
+      const own = await check(request.trainingPath!, request.validationPath, String(request.values.model ?? ''), epochs);
+      // A provider that prices jobs itself does so for uploaded files: they go up now (uploading
+      // costs nothing, and the create reuses them) and its figure is shown beside ftui's. Not for
+      // files the API would refuse anyway.
+      if (own.problems.length > 0 || provider === null || !provider.capabilities.priceEstimate || !provider.estimatePrice) return { own, theirs: undefined };
+      const connection = latest.current.connection;
+      const theirs = await providerPrice(provider, request, { providerKey: providerKey(connection.kind, connection.baseUrl), records: services.uploadRecords });
+      return { own, theirs };
     })().then(
-      (p) => live && dispatch({ type: 'jobs/estimated', estimate: p.estimate, note: p.note, warnings: p.warnings, problems: p.problems.map(describeProblems) }),
+      ({ own: p, theirs }) =>
+        live &&
+        dispatch({
+          type: 'jobs/estimated',
+          estimate: p.estimate,
+          note: p.note,
+          warnings: p.warnings,
+          problems: p.problems.map(describeProblems),
+          ...(theirs !== undefined ? { providerPrice: theirs.price, providerNote: theirs.note } : {}),
+        }),
       (error: unknown) => {
         if (!live) return;
         if (error instanceof FileChanged) dispatch({ type: 'jobs/createFailed', error: fileError(error.message), unresolvedClientId: latest.current.create.unresolvedClientId });
@@ -214,7 +232,7 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     return () => {
       live = false;
     };
-  }, [phase, services, store, dispatch]);
+  }, [phase, services, store, provider, dispatch]);
 
   // Upload, then create. Started once per confirmation (attempt), not on every render.
   useEffect(() => {
@@ -272,4 +290,21 @@ function useJobAction(provider: FineTuningProvider | null, dispatch: Dispatch): 
       (error: unknown) => dispatch({ type: 'jobs/actionFailed', error: toErrorInfo(error) }),
     );
   }, [provider, running?.attempt, running?.action, running?.jobId, dispatch]);
+}
+
+/** The provider's own price for the form's files, uploading them first (once: the create reuses them). */
+async function providerPrice(
+  provider: FineTuningProvider,
+  request: NonNullable<ReturnType<typeof formRequest>>,
+  upload: Pick<UploadOnceOptions, 'providerKey' | 'records'>,
+): Promise<{ price: PriceEstimate | null; note: string | null }> {
+  try {
+    const files = fileListOnce(provider);
+    const training = await uploadOnce(provider, request.trainingPath!, { ...upload, files });
+    const validation = request.validationPath === null ? null : await uploadOnce(provider, request.validationPath, { ...upload, files });
+    const input = { ...createRequestFrom(request.values, { trainingFileId: training.file.id, validationFileId: validation?.file.id ?? null }), clientId: 'estimate' };
+    return { price: await provider.estimatePrice!(input), note: null };
+  } catch (error) {
+    return { price: null, note: toErrorInfo(error).message };
+  }
 }

@@ -2,6 +2,7 @@ import type { AppAction } from './slices/app.js';
 import type { ChatAction } from './slices/chat.js';
 import type { ConnectionAction } from './slices/connection.js';
 import type { DatasetAction } from './slices/dataset.js';
+import type { DeployAction } from './slices/deploy.js';
 import type { JobsAction } from './slices/jobs.js';
 import type { UiAction } from './slices/ui.js';
 import type { ValidationAction } from './slices/validation.js';
@@ -14,4 +15,5 @@ export type Action =
   | DatasetAction
   | ValidationAction
   | JobsAction
-  | ChatAction;
+  | ChatAction
+  | DeployAction;

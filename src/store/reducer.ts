@@ -2,6 +2,7 @@ import type { Action } from './actions.js';
 import { isAppAction, reduceApp } from './slices/app.js';
 import { isConnectionAction, reduceConnection } from './slices/connection.js';
 import { isDatasetAction, reduceDataset } from './slices/dataset.js';
+import { isDeployAction, reduceDeploy } from './slices/deploy.js';
 import { isChatAction, reduceChat } from './slices/chat.js';
 import { isJobsAction, reduceJobs } from './slices/jobs.js';
 import { isValidationAction, reduceValidation } from './slices/validation.js';
@@ -21,6 +22,7 @@ export function reducer(state: AppState, action: Action): AppState {
   if (isValidationAction(action)) return patch(state, 'validation', reduceValidation(state.validation, action));
   if (isJobsAction(action)) return patch(state, 'jobs', reduceJobs(state.jobs, action));
   if (isChatAction(action)) return patch(state, 'chat', reduceChat(state.chat, action));
+  if (isDeployAction(action)) return patch(state, 'deploy', reduceDeploy(state.deploy, action));
   return unrouted(action);
 }
 

@@ -1,5 +1,6 @@
 import { chatTextFocused, chatUnsavedWork } from './slices/chat.js';
 import { datasetHasUnsavedWork, datasetTextFocused } from './slices/dataset.js';
+import { billing, deployUnsavedWork } from './slices/deploy.js';
 import { jobsTextFocused, jobsUnsavedWork } from './slices/jobs.js';
 import { validationTextFocused, validationUnsavedWork } from './slices/validation.js';
 import type { AppState } from './state.js';
@@ -10,7 +11,17 @@ import type { AppState } from './state.js';
  */
 export function selectUnsavedWork(state: AppState): string | null {
   if (datasetHasUnsavedWork(state.dataset)) return 'The dataset has unsaved changes.';
-  return validationUnsavedWork(state.validation) ?? jobsUnsavedWork(state.jobs) ?? chatUnsavedWork(state.chat);
+  return validationUnsavedWork(state.validation) ?? jobsUnsavedWork(state.jobs) ?? chatUnsavedWork(state.chat) ?? deployUnsavedWork(state.deploy) ?? upAndBilling(state);
+}
+
+/** An endpoint left up keeps billing after ftui exits: say so before quitting. */
+function upAndBilling(state: AppState): string | null {
+  const up = state.deploy.deployments.filter(billing);
+  if (up.length === 0) return null;
+  const d = up[0]!;
+  const cost = d.usdPerHour === null ? '' : ` ($${d.usdPerHour.toFixed(2)}/h)`;
+  const stops = d.autoStopMinutes === null ? 'it does not stop by itself' : `it stops itself after ${d.autoStopMinutes} idle minutes`;
+  return `The deployment ${d.chatModel} is up and billed while it is${cost}; ${stops}. X on Chat stops it.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { initialChatState, type ChatState } from './slices/chat.js';
 import { initialConnectionState, type ConnectionState } from './slices/connection.js';
 import { initialDatasetState, type DatasetState } from './slices/dataset.js';
+import { initialDeployState, type DeployState } from './slices/deploy.js';
 import { initialJobsState, type JobsState } from './slices/jobs.js';
 import { initialUiState, type UiState } from './slices/ui.js';
 import { initialValidationState, type ValidationState } from './slices/validation.js';
@@ -13,6 +14,7 @@ export interface AppState {
   validation: ValidationState;
   jobs: JobsState;
   chat: ChatState;
+  deploy: DeployState;
 }
 
 export const initialAppState: AppState = {
@@ -22,4 +24,5 @@ export const initialAppState: AppState = {
   validation: initialValidationState,
   jobs: initialJobsState,
   chat: initialChatState,
+  deploy: initialDeployState,
 };

@@ -196,7 +196,7 @@ export class ReportBuilder {
     }
 
     const cookbookEpochs = defaultEpochs(countable);
-    const epochs = this.options.epochs ?? cookbookEpochs;
+    const epochs = this.options.epochs ?? this.model.defaultEpochs ?? cookbookEpochs;
     const billedTotal = this.totalBilled * epochs;
     const price = this.model.trainingPricePerMillion;
     return {
@@ -250,7 +250,7 @@ export class ReportBuilder {
         billedTokensPerEpoch: this.totalBilled,
         billedTokensTotal: billedTotal,
         usd: (billedTotal / 1_000_000) * price,
-        isEstimate: this.toolTokens > 0 || this.images > 0,
+        isEstimate: this.toolTokens > 0 || this.images > 0 || this.model.tokenEstimate !== undefined,
       },
     };
   }

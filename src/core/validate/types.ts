@@ -153,6 +153,15 @@ export interface ModelFacts {
   shutdownDate: string | null;
   /** Constants of the documented function-calling token estimate for this family. */
   toolTokens: { funcInit: number; propInit: number; propKey: number; enumInit: number; enumItem: number; funcEnd: number };
+  /**
+   * Tokens the model's chat template adds per example and per message, where they differ from
+   * OpenAI's (1 and 3); see src/core/openModels.ts.
+   */
+  template?: { perExample: number; perMessage: number };
+  /** The service's fixed default epochs, where it does not follow OpenAI's rule by dataset size. */
+  defaultEpochs?: number;
+  /** Set when counts in `encoding` only stand in for the model's own tokenizer: why, in words. */
+  tokenEstimate?: string;
 }
 
 export interface Distribution {

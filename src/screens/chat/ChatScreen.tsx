@@ -16,6 +16,12 @@ import type { ScreenProps } from '../types.js';
 import { handleChatKey } from './chatKeys.js';
 import { ModelPicker } from './ModelPicker.js';
 import { replyFigures, transcriptLines, wrap, type Line } from './transcript.js';
+import { commandFor } from '../../keys/bindings.js';
+import { chatBindings } from './bindings.js';
+import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
+import type { Dispatch } from '../../store/store.js';
+import { DeployPanel, deploymentLine } from '../deploy/DeployPanel.js';
+import { handleDeployKey } from '../deploy/deployKeys.js';
 
 const FIELD_PREFIX = { input: '› ', edit: 'corrected reply: ', path: '', system: '', none: '› ' } as const;
 const PATH_LABEL = { preferences: 'Preference pairs go to (DPO file): ', save: 'Save the conversation to: ', load: 'Open a saved conversation: ' } as const;
@@ -24,6 +30,7 @@ export function ChatScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
   const connection = useAppState((s) => s.connection);
   const chat = useAppState((s) => s.chat);
+  const deploy = useAppState((s) => s.deploy);
   const dataset = useAppState((s) => s.dataset);
   const { provider, services, connectSandbox } = useProvider();
   const dispatch = useDispatch();
@@ -42,7 +49,22 @@ export function ChatScreen({ width, height }: ScreenProps) {
     dispatch({ type: 'chat/datasetSystemPrompt', path: dataset.filePath, prompt: sharedSystemPrompt({ length: rows.length, get: (i) => rows.get(i).text }) });
   }, [followDataset, dataset.filePath, dataset.status, dataset.rows, dispatch]);
 
-  useScreenKeys('chat', (press) => handleChatKey(press, { store, connected, now: services.now, connectSandbox, layout: layout.current }));
+  // Deployments left up (from this session or earlier) are listed, so they can be stopped here.
+  const canDeploy = connected && provider.capabilities.deployments;
+  useEffect(() => {
+    if (canDeploy && deploy.listRequest === 0) dispatch({ type: 'deploy/listRequested' });
+  }, [canDeploy, deploy.listRequest, dispatch]);
+
+  useScreenKeys('chat', (press) => {
+    // While a deployment offer or a stop question is open, its keys decide; D and X start them.
+    const { chat, deploy } = store.getState();
+    if (connected && handleDeployKey(press.name, deploy, dispatch)) return;
+    const command = commandFor(chatBindings, press.name);
+    if (connected && chat.focus === 'none' && chat.picker === null && (command === 'deploy' || command === 'stopDeployment')) {
+      return deployCommand(command, chat, deploy, provider.capabilities.deployments, dispatch);
+    }
+    handleChatKey(press, { store, connected, now: services.now, connectSandbox, layout: layout.current });
+  });
 
   if (!connected) {
     return <NeedsConnection what="Chat with a model" connection={connection} width={width} height={height} sandboxAvailable={services.startSandbox !== null} />;
@@ -50,6 +72,7 @@ export function ChatScreen({ width, height }: ScreenProps) {
 
   const inner = Math.max(20, width - 2);
   if (chat.picker !== null) return <ModelPicker chat={chat} width={inner} height={height} now={services.now()} />;
+  if (deploy.offer !== null) return <DeployPanel deploy={deploy} width={width} height={height} />;
 
   const focus = chat.focus;
   const header = headerLines(chat, connection.kind === 'sandbox', inner);
@@ -66,7 +89,12 @@ export function ChatScreen({ width, height }: ScreenProps) {
 
   const fineTuned = (model: string) => chat.models.list.find((m) => m.id === model)?.fineTuned ?? model.startsWith('ft:');
   const streaming = isStreaming(chat.turns);
-  const status = statusLine(chat, fineTuned);
+  // The deployment behind the chosen model (a stopped one too, so it is plain why it no longer
+  // answers), or that it cannot answer before one: shown where the rule goes.
+  const deployment = deploymentFor(deploy, chat.model) ?? deploy.deployments.find((d) => d.chatModel === chat.model);
+  const needsDeploy = chat.models.list.find((m) => m.id === chat.model)?.needsDeployment === true && deployment?.state !== 'ready';
+  const deployInfo = deployment ? deploymentLine(deployment) : needsDeploy ? 'This fine-tune answers only once deployed: D shows the price per hour and deploys it' : null;
+  const status = deployStatus(deploy) ?? statusLine(chat, fineTuned);
   // A long message (a path, a model name) gets a second row rather than being cut.
   const wrapped = streaming && chat.notice === null ? [] : wrap(status.text, inner);
   const statusRows = wrapped.length > 2 ? [wrapped[0]!, cut(wrapped.slice(1).join(' '), inner)] : wrapped;
@@ -78,7 +106,12 @@ export function ChatScreen({ width, height }: ScreenProps) {
   layout.current = { lines: lines.length, rows: transcriptRows };
   const shown = lines.slice(top, top + transcriptRows);
   const below = lines.length - (top + shown.length);
-  const rule = below > 0 ? cut(`── ${below} more line${below === 1 ? '' : 's'} below · G follows the end ${'─'.repeat(inner)}`, inner).replace(/…$/, '─') : header.rule;
+  const rule =
+    below > 0
+      ? cut(`── ${below} more line${below === 1 ? '' : 's'} below · G follows the end ${'─'.repeat(inner)}`, inner).replace(/…$/, '─')
+      : deployInfo !== null
+        ? cut(`── ${deployInfo} ${'─'.repeat(inner)}`, inner).replace(/…$/, '─')
+        : header.rule;
 
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
@@ -91,7 +124,9 @@ export function ChatScreen({ width, height }: ScreenProps) {
       ) : (
         <Text dimColor>{header.system}</Text>
       )}
-      <Text dimColor>{rule}</Text>
+      <Text dimColor={deployInfo === null || below > 0} color={below === 0 && deployment && billing(deployment) ? 'yellow' : undefined}>
+        {rule}
+      </Text>
       <Box flexDirection="column" height={transcriptRows}>
         {shown.length === 0 ? <Text dimColor>{cut(emptyHint(chat), inner)}</Text> : null}
         {shown.map((line, i) => (
@@ -120,9 +155,30 @@ export function ChatScreen({ width, height }: ScreenProps) {
           {line || ' '}
         </Text>
       ))}
-      <Text dimColor>{cut(hints(chat), inner)}</Text>
+      <Text dimColor>{cut(hints(chat) + (chat.focus !== 'none' ? '' : needsDeploy ? ' · D deploy' : deployment && billing(deployment) ? ' · X stop deployment' : ''), inner)}</Text>
     </Box>
   );
+}
+
+/** D offers to deploy the chosen fine-tune (price first); X asks to stop its deployment. */
+function deployCommand(command: 'deploy' | 'stopDeployment', chat: ChatState, deploy: DeployState, capable: boolean, dispatch: Dispatch): void {
+  if (!capable || chat.model === null) return;
+  const deployment = deploymentFor(deploy, chat.model);
+  if (command === 'stopDeployment') {
+    if (deployment && billing(deployment)) dispatch({ type: 'deploy/askStop', id: deployment.id });
+    return;
+  }
+  const model = chat.models.list.find((m) => m.id === chat.model);
+  if (model?.needsDeployment && (deployment === undefined || !billing(deployment))) dispatch({ type: 'deploy/offer', model: model.id });
+}
+
+/** A stop waiting for y, or a deployment failure, before the chat's own status. */
+function deployStatus(deploy: DeployState): { text: string; color?: string } | null {
+  if (deploy.stop !== null) {
+    const d = deploy.deployments.find((x) => x.id === deploy.stop!.id);
+    return deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: `Stop ${d?.chatModel ?? 'the deployment'}? Billing stops; it can be deployed again. y stop · esc keep`, color: 'yellow' };
+  }
+  return deploy.error !== null ? { text: explainError(deploy.error), color: 'red' } : null;
 }
 
 function LineView({ line }: { line: Line }) {

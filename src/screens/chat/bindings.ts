@@ -26,7 +26,9 @@ export type ChatCommand =
   | 'stop'
   | 'newChat'
   | 'refresh'
-  | 'sandbox';
+  | 'sandbox'
+  | 'deploy'
+  | 'stopDeployment';
 
 /** The chat screen's keys: its handlers, the ? overlay and the status bar hints read this table. */
 export const chatBindings: readonly Binding<ChatCommand>[] = [
@@ -56,4 +58,6 @@ export const chatBindings: readonly Binding<ChatCommand>[] = [
   { command: 'newChat', keys: ['n'], description: 'new conversation', scope: 'chat' },
   { command: 'refresh', keys: ['R'], description: 'reload the model list', scope: 'chat' },
   { command: 'sandbox', keys: ['S'], description: 'start the local sandbox (no key, no cost)', scope: 'chat' },
+  { command: 'deploy', keys: ['D'], description: 'deploy the fine-tune for chat (price per hour first)', scope: 'chat' },
+  { command: 'stopDeployment', keys: ['X'], description: 'stop its deployment (billing stops; asks first)', scope: 'chat' },
 ];

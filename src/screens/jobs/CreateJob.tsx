@@ -94,8 +94,16 @@ export function CreateJob({
         ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(phase.estimate.usd < 1 ? 3 : 2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
         : (phase.note ?? 'No cost estimate.');
       const refused = phase.problems.length > 0;
+      const price = phase.providerPrice;
+      const billed =
+        price === undefined
+          ? []
+          : price !== null && price.usd !== null
+            ? [{ text: `The provider's price for these files (what bills): $${price.usd.toFixed(price.usd < 1 ? 3 : 2)}${price.trainTokens !== null ? ` for ${price.trainTokens.toLocaleString('en-US')} training tokens` : ''}${price.allowed ? '' : ' — over your account limit'}`, color: price.allowed ? 'green' : 'red' }]
+            : [{ text: `No price from the provider: ${price?.unavailable ?? phase.providerNote ?? 'it did not say'}`, color: 'yellow' }];
       status = [
-        { text: cost, color: phase.estimate ? 'green' : 'yellow' },
+        { text: price === undefined ? cost : `ftui: ${cost}`, color: phase.estimate ? 'green' : 'yellow' },
+        ...billed,
         ...phase.warnings.map((w) => ({ text: `Warning: ${w}`, color: 'yellow' })),
         ...phase.problems.map((p) => ({ text: p, color: 'red' })),
         refused

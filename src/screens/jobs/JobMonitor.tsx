@@ -8,6 +8,8 @@ import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';
 import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from './jobFacts.js';
 import { formatLoss, type Point } from './lossChart.js';
 import { LossChartView } from './LossChartView.js';
+import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
+import { deploymentLine } from '../deploy/DeployPanel.js';
 
 const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
 
@@ -27,6 +29,7 @@ export function JobMonitor({
   height,
   sandbox,
   canPause,
+  deploy = null,
 }: {
   jobs: JobsState;
   job: JobRecord | undefined;
@@ -35,6 +38,8 @@ export function JobMonitor({
   sandbox: boolean;
   /** The provider can pause and resume jobs; otherwise those keys are not offered. */
   canPause: boolean;
+  /** Deployments, where the provider serves fine-tunes through them (capabilities.deployments). */
+  deploy?: DeployState | null;
 }) {
   const monitor = jobs.monitor!;
   const inner = Math.max(20, width - 2);
@@ -48,11 +53,14 @@ export function JobMonitor({
     );
   }
 
-  const metrics = monitor.events.flatMap((e) => (e.metrics ? [e.metrics] : [])).sort((a, b) => a.step - b.step);
+  // Metrics from events and from the provider's metrics series, one row per step (the series wins).
+  const byStep = new Map(monitor.events.flatMap((e) => (e.metrics ? [[e.metrics.step, e.metrics] as const] : [])));
+  for (const m of monitor.metrics ?? []) byStep.set(m.step, m);
+  const metrics = [...byStep.values()].sort((a, b) => a.step - b.step);
   const train: Point[] = metrics.flatMap((m) => (m.trainLoss == null ? [] : [{ x: m.step, y: m.trainLoss }]));
   const valid: Point[] = metrics.flatMap((m) => (m.validLoss == null ? [] : [{ x: m.step, y: m.validLoss }]));
   const last = metrics.at(-1);
-  const totalSteps = last?.totalSteps ?? stepsFromMessages(monitor.events);
+  const totalSteps = last?.totalSteps ?? job.progress?.totalSteps ?? stepsFromMessages(monitor.events);
   const lastValid = valid.at(-1);
 
   const now = Math.max(jobs.now, monitor.lastPollAt ?? 0);
@@ -83,10 +91,16 @@ export function JobMonitor({
       ? 'Checkpoints: none yet'
       : `Checkpoints: ${checkpoints.map((c) => `step ${c.step} ${c.modelId}`).join(' · ')}`;
 
+  const deployment = deploy ? deploymentFor(deploy, job.fineTunedModel) : undefined;
+  const canDeploy = deploy !== null && job.fineTunedModel !== null && (deployment === undefined || !billing(deployment));
   let footer: { text: string; color?: string } = {
-    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''} · ↑/↓ PgUp/PgDn events`,
+    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ' · X stop deployment' : ''} · ↑/↓ events`,
   };
-  if (jobs.pending !== null) {
+  if (deploy?.stop) {
+    footer = deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
+  } else if (deploy?.error) {
+    footer = { text: explainError(deploy.error), color: 'red' };
+  } else if (jobs.pending !== null) {
     footer = jobs.pending.running
       ? { text: `${ACTION_WORDS[jobs.pending.action]}: asking the provider…`, color: 'yellow' }
       : { text: `${ACTION_WORDS[jobs.pending.action]} job ${jobs.pending.jobId}? y yes · esc no`, color: 'yellow' };
@@ -113,11 +127,13 @@ export function JobMonitor({
         {shown.length === 0 ? <Text dimColor>No events yet.</Text> : null}
         {shown.map((e) => (
           <Text key={e.id} color={e.level === 'error' ? 'red' : e.level === 'warn' ? 'yellow' : undefined}>
-            {cut(`${formatUtc(e.createdAt).slice(11)} ${e.message}`, inner)}
+            {cut(`${formatUtc(e.createdAt).slice(11)} ${e.kind ? `${e.kind.replace(/_/g, ' ')}: ` : ''}${e.message}`, inner)}
           </Text>
         ))}
       </Box>
-      <Text dimColor>{cut(checkpointLine, inner)}</Text>
+      <Text dimColor={deployment === undefined} color={deployment && billing(deployment) ? 'yellow' : undefined}>
+        {cut(deployment ? deploymentLine(deployment) : checkpointLine, inner)}
+      </Text>
       <Text color={job.error ? 'red' : jobs.notice ? 'yellow' : undefined}>{cut(job.error ? `Job failed: ${job.error.message}` : (jobs.notice ?? ' '), inner)}</Text>
       <Text color={footer.color} dimColor={footer.color === undefined}>
         {cut(footer.text, inner)}

@@ -18,11 +18,15 @@ import { CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
+import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
+import { DeployPanel } from '../deploy/DeployPanel.js';
+import { handleDeployKey } from '../deploy/deployKeys.js';
 
 export function JobsScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
   const connection = useAppState((s) => s.connection);
   const jobs = useAppState((s) => s.jobs);
+  const deploy = useAppState((s) => s.deploy);
   const datasetPath = useAppState((s) => s.dataset.filePath);
   const datasetDirty = useAppState((s) => datasetHasUnsavedWork(s.dataset));
   const { provider, services, connectSandbox } = useProvider();
@@ -36,12 +40,17 @@ export function JobsScreen({ width, height }: ScreenProps) {
 
   useScreenKeys('jobs', (press) => {
     // Read fresh: an earlier key of the same burst may have opened a field or moved the cursor.
-    const { jobs, dataset } = store.getState();
+    const { jobs, dataset, deploy } = store.getState();
+    if (connected && jobs.view !== 'create' && handleDeployKey(press.name, deploy, dispatch)) return;
     if (connected && jobs.view === 'create' && jobs.create.editing) return editField(press, jobs, dispatch);
     const command = commandFor(jobsBindings, press.name);
     if (!connected) {
       if (command === 'sandbox') connectSandbox();
       return;
+    }
+    if ((command === 'deploy' || command === 'stopDeployment') && jobs.view !== 'create') {
+      const job = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
+      return deployCommand(command, job?.fineTunedModel ?? null, deploy, provider.capabilities.deployments, dispatch);
     }
     handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, datasetDirty: datasetHasUnsavedWork(dataset), dispatch, pageRows: Math.max(1, height - 7) });
   });
@@ -52,11 +61,22 @@ export function JobsScreen({ width, height }: ScreenProps) {
     );
   }
   const sandbox = connection.kind === 'sandbox';
+  if (deploy.offer !== null && jobs.view !== 'create') return <DeployPanel deploy={deploy} width={width} height={height} />;
   switch (jobs.view) {
     case 'list':
       return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} models={provider.capabilities.createFields.find((f) => f.name === 'model')?.choices} />;
     case 'monitor':
-      return <JobMonitor jobs={jobs} job={monitoredJob(jobs)} width={width} height={height} sandbox={sandbox} canPause={provider.capabilities.pause} />;
+      return (
+        <JobMonitor
+          jobs={jobs}
+          job={monitoredJob(jobs)}
+          width={width}
+          height={height}
+          sandbox={sandbox}
+          canPause={provider.capabilities.pause}
+          deploy={provider.capabilities.deployments ? deploy : null}
+        />
+      );
     case 'create':
       return (
         <CreateJob
@@ -68,6 +88,15 @@ export function JobsScreen({ width, height }: ScreenProps) {
         />
       );
   }
+}
+
+/** D offers to deploy a job's fine-tuned model (price first); X asks to stop its deployment. */
+function deployCommand(command: 'deploy' | 'stopDeployment', model: string | null, deploy: DeployState, capable: boolean, dispatch: Dispatch): void {
+  if (!capable || model === null) return;
+  const deployment = deploymentFor(deploy, model);
+  if (command === 'stopDeployment') {
+    if (deployment && billing(deployment)) dispatch({ type: 'deploy/askStop', id: deployment.id });
+  } else if (deployment === undefined || !billing(deployment)) dispatch({ type: 'deploy/offer', model });
 }
 
 /** ftui's default model where the provider offers it, else the provider's first. */

@@ -20,7 +20,9 @@ export type JobsCommand =
   | 'submit'
   | 'confirm'
   | 'override'
-  | 'sandbox';
+  | 'sandbox'
+  | 'deploy'
+  | 'stopDeployment';
 
 /**
  * The jobs screen's keys: its handlers, the ? overlay and the status bar hints read this table.
@@ -47,4 +49,6 @@ export const jobsBindings: readonly Binding<JobsCommand>[] = [
   { command: 'confirm', keys: ['y'], description: 'yes: create / cancel / pause / resume; save the dataset first', scope: 'jobs' },
   { command: 'override', keys: ['F'], description: 'create anyway, although the files have errors the API will reject', scope: 'jobs' },
   { command: 'sandbox', keys: ['S'], description: 'start the local sandbox (no key, no cost)', scope: 'jobs' },
+  { command: 'deploy', keys: ['D'], description: 'deploy the fine-tune for chat (price per hour first)', scope: 'jobs' },
+  { command: 'stopDeployment', keys: ['X'], description: 'stop its deployment (billing stops; asks first)', scope: 'jobs' },
 ];

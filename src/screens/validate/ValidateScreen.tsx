@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import type { ReactNode } from 'react';
 import { cut } from '../../components/fitLine.js';
 import { useProvider } from '../../effects/providerContext.js';
-import { MODELS } from '../../core/validate/index.js';
+import { MODELS, resolveModel } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 import { commandFor } from '../../keys/bindings.js';
 import type { KeyPress } from '../../keys/decode.js';
@@ -48,7 +48,12 @@ export function ValidateScreen({ width, height }: ScreenProps) {
   const cursor = Math.min(validation.cursor, Math.max(0, lines.length - 1));
   const inner = Math.max(10, width - 2);
   // Whether a model has shut down is read on the app's clock, so a test's answer does not change with the calendar.
-  const today = new Date(useProvider().services.now()).toISOString().slice(0, 10);
+  const { services, provider } = useProvider();
+  const today = new Date(services.now()).toISOString().slice(0, 10);
+  // m cycles through the connected provider's base models (when ftui has figures for them),
+  // otherwise through the models in ftui's own table.
+  const offered = (provider?.capabilities.createFields.find((f) => f.name === 'model')?.choices ?? []).filter((id) => resolveModel(id) !== undefined);
+  const modelIds = offered.length > 0 ? offered : MODELS.map((m) => m.id);
 
   useScreenKeys('validate', handleKey);
 
@@ -104,8 +109,8 @@ export function ValidateScreen({ width, height }: ScreenProps) {
         return dispatch({ type: 'dataset/jumpTo', index: target.line - 1, path: target.path });
       }
       case 'model': {
-        const at = MODELS.findIndex((m) => m.id === state.model);
-        return dispatch({ type: 'validation/setModel', model: MODELS[(at + 1) % MODELS.length]!.id });
+        const at = modelIds.indexOf(state.model);
+        return dispatch({ type: 'validation/setModel', model: modelIds[(at + 1) % modelIds.length]! });
       }
       case 'fix': {
         const first = fixesFor(store, lines[cursor])[0];

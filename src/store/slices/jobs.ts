@@ -1,4 +1,4 @@
-import type { CheckpointRecord, ErrorInfo, JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
+import type { CheckpointRecord, ErrorInfo, JobEvent, JobMetrics, JobRecord, ModelRecord, PriceEstimate } from '../../core/domain.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 import { defaultValues, fieldsFor, type FormFieldSpec, type FormValues } from '../../core/jobForm.js';
 import { assertNever } from '../assertNever.js';
@@ -33,7 +33,17 @@ export type CreatePhase =
    * Asking "create this job?" with the estimate (or why there is none), the warnings worth
    * repeating, and the errors the API would reject: with those, only an explicit override goes on.
    */
-  | { kind: 'confirm'; estimate: CostEstimate | null; note: string | null; warnings: string[]; problems: string[] }
+  | {
+      kind: 'confirm';
+      estimate: CostEstimate | null;
+      note: string | null;
+      warnings: string[];
+      problems: string[];
+      /** The provider's own price for the uploaded files (capabilities.priceEstimate): what bills. */
+      providerPrice?: PriceEstimate | null;
+      /** Why the provider gave no price, when it did not. */
+      providerNote?: string | null;
+    }
   /** `reused`: the file id already on the service, when nothing needed sending. */
   | { kind: 'uploading'; file: 'training' | 'validation'; sent: number; total: number; reused: string | null }
   /** `checking`: the create's answer was lost and the recent jobs are searched for its request id. */
@@ -68,6 +78,8 @@ export interface MonitorState {
   /** Oldest first; events are appended as polls find new ones. */
   events: JobEvent[];
   checkpoints: CheckpointRecord[];
+  /** Per-step metrics from a provider's metrics series (capabilities.metricsSeries), by step. */
+  metrics?: JobMetrics[];
   lastPollAt: number | null;
   /** When the next poll is due (the effects' clock), so the wait shown is the wait that happens. */
   nextPollAt: number | null;
@@ -117,7 +129,7 @@ export type JobsAction =
   | { type: 'jobs/listFailed'; error: ErrorInfo }
   | { type: 'jobs/modelsLoaded'; models: ModelRecord[] }
   | { type: 'jobs/openMonitor'; jobId: string }
-  | { type: 'jobs/polled'; job: JobRecord; events: JobEvent[]; checkpoints: CheckpointRecord[] | null; at: number; nextPollAt?: number | null }
+  | { type: 'jobs/polled'; job: JobRecord; events: JobEvent[]; checkpoints: CheckpointRecord[] | null; at: number; nextPollAt?: number | null; metrics?: JobMetrics[] }
   | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number; nextPollAt?: number | null }
   | { type: 'jobs/tick'; now: number }
   | { type: 'jobs/scrollEvents'; delta: number }
@@ -130,7 +142,7 @@ export type JobsAction =
   | { type: 'jobs/submitForm'; error: string | null; unsaved?: boolean }
   | { type: 'jobs/saveFirst' }
   | { type: 'jobs/savedFirst' }
-  | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null; warnings?: string[]; problems?: string[] }
+  | { type: 'jobs/estimated'; estimate: CostEstimate | null; note: string | null; warnings?: string[]; problems?: string[]; providerPrice?: PriceEstimate | null; providerNote?: string | null }
   /** `override`: go on although the files have errors the API will reject (the user said so). */
   | { type: 'jobs/confirmCreate'; override?: boolean }
   | { type: 'jobs/backToForm' }
@@ -215,6 +227,7 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
           ...monitor,
           events: appendEvents(monitor.events, action.events),
           checkpoints: action.checkpoints ?? monitor.checkpoints,
+          ...(action.metrics ? { metrics: appendMetrics(monitor.metrics ?? [], action.metrics) } : {}),
           lastPollAt: action.at,
           nextPollAt: action.nextPollAt ?? null,
           failures: 0,
@@ -277,7 +290,16 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       if (state.create.phase.kind !== 'estimating') return state;
       return {
         ...state,
-        create: { ...state.create, phase: { kind: 'confirm', estimate: action.estimate, note: action.note, warnings: action.warnings ?? [], problems: action.problems ?? [] } },
+        create: { ...state.create, phase: {
+            kind: 'confirm',
+            estimate: action.estimate,
+            note: action.note,
+            warnings: action.warnings ?? [],
+            problems: action.problems ?? [],
+            ...(action.providerPrice !== undefined ? { providerPrice: action.providerPrice } : {}),
+            ...(action.providerNote !== undefined ? { providerNote: action.providerNote } : {}),
+          },
+        },
       };
     case 'jobs/confirmCreate': {
       const phase = state.create.phase;
@@ -348,6 +370,13 @@ function replaceJob(jobs: JobRecord[], job: JobRecord): JobRecord[] {
 function mergeJobs(loaded: JobRecord[], more: JobRecord[]): JobRecord[] {
   const seen = new Set(loaded.map((j) => j.id));
   return [...loaded, ...more.filter((j) => !seen.has(j.id))];
+}
+
+/** Adds metrics rows for steps not seen before, in step order. */
+function appendMetrics(known: JobMetrics[], incoming: JobMetrics[]): JobMetrics[] {
+  const steps = new Set(known.map((m) => m.step));
+  const fresh = incoming.filter((m) => !steps.has(m.step));
+  return fresh.length === 0 ? known : [...known, ...fresh].sort((a, b) => a.step - b.step);
 }
 
 /** Adds events not seen before, keeping oldest-first order by time. */

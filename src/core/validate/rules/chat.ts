@@ -32,7 +32,7 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
   const definitions = checkToolDefinitions(ctx, example);
   const parallelAllowed = example.parallel_tool_calls !== false;
   const callIds = new Set<string>();
-  const totals: Totals = { cookbook: 3, cookbookAssistant: 0, billed: 1 + definitions.estimatedTokens, tools: definitions.estimatedTokens, trained: 0, assistant: 0, images: 0 };
+  const totals: Totals = { cookbook: 3, cookbookAssistant: 0, billed: (ctx.model.template?.perExample ?? 1) + definitions.estimatedTokens, tools: definitions.estimatedTokens, trained: 0, assistant: 0, images: 0 };
 
   let hasSystem = false;
   let hasUser = false;
@@ -43,7 +43,7 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
   messages.forEach((message, i) => {
     const path = `messages[${i}]`;
     totals.cookbook += TOKENS_PER_MESSAGE;
-    totals.billed += TOKENS_PER_MESSAGE;
+    totals.billed += ctx.model.template?.perMessage ?? TOKENS_PER_MESSAGE;
     if (!isPlainObject(message)) {
       ctx.report('message_not_object', path, `Message ${i} is ${typeName(message)}, not an object.`);
       previousRole = undefined;

@@ -26,7 +26,7 @@ export function analyzePreference(ctx: ExampleContext, example: Record<string, u
     return null;
   }
   const definitions = checkToolDefinitions(ctx, input);
-  let billed = 1 + definitions.estimatedTokens;
+  let billed = (ctx.model.template?.perExample ?? 1) + definitions.estimatedTokens;
   let cookbook = 3;
   let hasSystem = false;
   let hasUser = false;
@@ -34,7 +34,7 @@ export function analyzePreference(ctx: ExampleContext, example: Record<string, u
 
   input.messages.forEach((message, i) => {
     const path = `input.messages[${i}]`;
-    billed += TOKENS_PER_MESSAGE;
+    billed += ctx.model.template?.perMessage ?? TOKENS_PER_MESSAGE;
     cookbook += TOKENS_PER_MESSAGE;
     if (!isPlainObject(message)) {
       ctx.report('message_not_object', path, `Message ${i} is ${typeName(message)}, not an object.`);
@@ -106,5 +106,5 @@ function checkOutput(ctx: ExampleContext, output: unknown, path: string): Output
     ctx.report('dpo_invalid_output', `${path}[0]`, 'Preference outputs cannot contain tool or function calls.');
   }
   const content = checkContent(ctx, message.content, `${path}[0].content`, 'assistant', false);
-  return { text: message.content, tokens: content.tokens, billed: TOKENS_PER_MESSAGE + ctx.tokens.countCached('assistant') + content.tokens };
+  return { text: message.content, tokens: content.tokens, billed: (ctx.model.template?.perMessage ?? TOKENS_PER_MESSAGE) + ctx.tokens.countCached('assistant') + content.tokens };
 }
