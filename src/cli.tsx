@@ -12,10 +12,10 @@ const program = new Command('ftui')
   .version(version, '-v, --version')
   .argument('[file]', 'dataset to open (JSONL); a file that does not exist yet starts a new dataset there')
   .addOption(new Option('--base-url <url>', 'API base URL (Azure OpenAI or any OpenAI-compatible service)').env('OPENAI_BASE_URL'))
-  .option('--api-key-env <name>', 'environment variable that holds the API key', 'OPENAI_API_KEY')
+  .option('--api-key-env <name>', 'environment variable that holds the API key (default OPENAI_API_KEY, or TOGETHER_API_KEY when only that is set)')
   .option('--profile <name>', 'use a saved connection profile from profiles.json in the config directory (overrides --base-url and --api-key-env)')
   .showHelpAfterError()
-  .action(async (file: string | undefined, options: { baseUrl?: string; apiKeyEnv: string; profile?: string }) => {
+  .action(async (file: string | undefined, options: { baseUrl?: string; apiKeyEnv?: string; profile?: string }) => {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(
         'ftui needs an interactive terminal for its screens. In scripts, use a subcommand such as `ftui validate FILE --json` (see ftui --help).\n',
@@ -24,7 +24,7 @@ const program = new Command('ftui')
       return;
     }
     // The key variable is named now, before anything can fail and print or log its value.
-    treatAsSecret(options.apiKeyEnv);
+    for (const name of [options.apiKeyEnv ?? 'OPENAI_API_KEY', 'TOGETHER_API_KEY']) treatAsSecret(name);
     // chalk decides colour support when first imported, so NO_COLOR must be applied before Ink loads.
     if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
     const { resolveStartConnection } = await import('./tui/resolveConnection.js');

@@ -71,7 +71,10 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
 }
 
 export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number; partRetryMs?: number } = {}): FineTuningProvider {
-  if (profile.kind === 'together') return createTogetherProvider(profile, env, options);
+  if (profile.kind === 'together') {
+    treatAsSecret(profile.apiKeyEnv);
+    return createTogetherProvider(profile, env, options);
+  }
   return new OpenAIProvider({
     client: createClient(profile, env, options),
     capabilities: CAPABILITIES[profile.kind],

@@ -11,7 +11,12 @@ import type { AppState } from './state.js';
  */
 export function selectUnsavedWork(state: AppState): string | null {
   if (datasetHasUnsavedWork(state.dataset)) return 'The dataset has unsaved changes.';
-  return validationUnsavedWork(state.validation) ?? jobsUnsavedWork(state.jobs) ?? chatUnsavedWork(state.chat) ?? deployUnsavedWork(state.deploy) ?? upAndBilling(state);
+  return validationUnsavedWork(state.validation) ?? jobsUnsavedWork(state.jobs) ?? chatUnsavedWork(state.chat) ?? deployUnsavedWork(state.deploy);
+}
+
+/** What quitting should ask about: unsaved work, or a deployment left up and billing. */
+export function selectQuitWarning(state: AppState): string | null {
+  return selectUnsavedWork(state) ?? upAndBilling(state);
 }
 
 /** An endpoint left up keeps billing after ftui exits: say so before quitting. */

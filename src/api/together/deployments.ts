@@ -69,9 +69,25 @@ export class TogetherDeployments implements DeploymentService {
     return this.record(await mapErrors(() => this.client.endpoints.retrieve(id)));
   }
 
+  /** Endpoints that are up or coming up are read in full, so their hardware and price are known. */
   async list(): Promise<DeploymentRecord[]> {
     const list = await mapErrors(() => this.client.endpoints.list({ mine: true, type: 'dedicated' }));
-    return list.data.map((e) => this.record(e));
+    const records: DeploymentRecord[] = [];
+    for (const e of list.data) {
+      if (e.state === 'STOPPED' || e.state === 'ERROR') {
+        records.push(this.record(e));
+        continue;
+      }
+      const full = await mapErrors(() => this.client.endpoints.retrieve(e.id));
+      if (!this.prices.has(full.hardware)) await this.allPrices();
+      records.push(this.record(full));
+    }
+    return records;
+  }
+
+  private async allPrices(): Promise<void> {
+    const all = await mapErrors(() => this.client.endpoints.listHardware({}));
+    for (const h of all.data.map(normalizeTogetherHardware)) this.prices.set(h.id, h.usdPerHour);
   }
 
   async stop(id: string): Promise<DeploymentRecord> {

@@ -1,7 +1,7 @@
 // What the Jobs screen says about a job and its models, from provider-neutral records and the
 // model facts in src/core/models.ts.
 import type { JobEvent, JobRecord, ModelRecord } from '../../core/domain.js';
-import { resolveModel } from '../../core/models.js';
+import { MODELS, resolveModel } from '../../core/models.js';
 import { formatUtc } from './formatTime.js';
 
 /** OpenAI's announced end of self-serve fine-tuning: no new jobs from this day (UTC). */
@@ -17,7 +17,7 @@ export function windDownNotice(width: number): string {
 
 /** Whether the wind-down concerns these models: some are OpenAI's (ftui's model table knows them). */
 export function windDownApplies(models: readonly string[] | undefined): boolean {
-  return models === undefined || models.some((m) => resolveModel(m) !== undefined);
+  return models === undefined || models.some((m) => MODELS.some((k) => k.id === m || k.aliases.includes(m)));
 }
 
 /** The normalised status, or the provider's own word when ftui does not know it. */

@@ -1,6 +1,6 @@
 import { assertNever } from '../assertNever.js';
 import type { AppState } from '../state.js';
-import { selectUnsavedWork } from '../selectors.js';
+import { selectQuitWarning } from '../selectors.js';
 
 /**
  * Actions whose outcome depends on more than one slice (quitting needs to know about
@@ -21,7 +21,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
     case 'app/requestQuit': {
       const modal = state.ui.modal;
       const secondCtrlC = action.viaCtrlC && modal?.kind === 'confirmQuit' && modal.viaCtrlC;
-      const unsaved = selectUnsavedWork(state);
+      const unsaved = selectQuitWarning(state);
       if (unsaved === null || secondCtrlC) return exit(state);
       return {
         ...state,
