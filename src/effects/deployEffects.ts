@@ -122,7 +122,7 @@ function useFollow(provider: FineTuningProvider | null, services: ProviderServic
             const chat = store.getState().chat;
             if (d.state === 'ready' && chat.model === d.model && chatModel.current !== d.id) {
               chatModel.current = d.id;
-              dispatch({ type: 'chat/pickModel', model: d.chatModel });
+              dispatch({ type: 'chat/pickModel', model: d.chatModel, now: services.now() });
               dispatch({ type: 'chat/modelsRequested' });
             }
           },

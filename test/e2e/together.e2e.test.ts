@@ -83,7 +83,7 @@ run('the Together loop in a real terminal (tmux)', () => {
     session.send('4');
     await session.waitFor(/Chat with sandbox\/Meta-Llama-3\.1-8B-Instruct-Reference-\S+/);
     session.send('Enter');
-    await session.waitFor('enter finishes · esc leaves the field');
+    await session.waitFor('esc leaves the field');
     session.type('What is 7 + 7?');
     session.send('Enter');
     pane = await session.waitFor(/model: \[sandbox/);
@@ -91,11 +91,11 @@ run('the Together loop in a real terminal (tmux)', () => {
     session.send('Escape');
     await session.waitFor('e correct');
     session.send('e');
-    await session.waitFor('enter adds the corrected example to the dataset');
+    await session.waitFor('enter adds the conversation with this reply to the dataset');
     session.send('C-a', 'C-k');
     session.type('7 + 7 is 14.');
     session.send('Enter');
-    await session.waitFor(/Added 1 example to train\.jsonl/);
+    await session.waitFor(/Added the conversation \(1 turn\) to train\.jsonl/);
 
     // Stop the endpoint after asking.
     session.send('X');
@@ -113,7 +113,8 @@ run('the Together loop in a real terminal (tmux)', () => {
     await session.waitFor(() => readFileSync(train, 'utf8').trim().split('\n').length === 41);
     const lines = readFileSync(train, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(41);
-    expect(JSON.parse(lines[40]!)).toEqual({ messages: [{ role: 'user', content: 'What is 7 + 7?' }, { role: 'assistant', content: '7 + 7 is 14.' }] });
+    // Chat starts from the system prompt the dataset's examples share, so the example has it too.
+    expect(JSON.parse(lines[40]!)).toEqual({ messages: [{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: 'What is 7 + 7?' }, { role: 'assistant', content: '7 + 7 is 14.' }] });
     session.send('q');
     expect(await session.waitForExit()).toBe(0);
   }, 240_000);
