@@ -7,6 +7,7 @@ export type {
   DeploymentRecord,
   DeploymentState,
   FileRecord,
+  FileRules,
   Hyperparameters,
   JobEvent,
   JobMetrics,
@@ -20,7 +21,7 @@ export type {
   ProviderErrorKind,
 } from '../core/domain.js';
 export { ProviderError, isProviderError } from '../core/domain.js';
-import type { CheckpointRecord, DeploymentOption, DeploymentRecord, FileRecord, JobEvent, JobMetrics, JobRecord, ModelRecord, Page, PriceEstimate } from '../core/domain.js';
+import type { CheckpointRecord, DeploymentOption, DeploymentRecord, FileRecord, FileRules, JobEvent, JobMetrics, JobRecord, ModelRecord, Page, PriceEstimate } from '../core/domain.js';
 import type { FormFieldSpec } from '../core/jobForm.js';
 export type { FormFieldSpec } from '../core/jobForm.js';
 
@@ -121,7 +122,15 @@ export interface ProviderCapabilities {
   deployments: boolean;
   /** Short name for the status bar and messages (e.g. "Together"). */
   label: string;
+  /**
+   * What the service requires of an uploaded training file beyond JSONL (Azure: UTF-8 with a
+   * byte-order mark, under 512 MB). The validator reports against it; the upload converts a copy.
+   */
+  fileRules?: FileRules;
+  /** Checkpoints carry weights that can be downloaded (downloadFile). */
+  weightsDownload?: boolean;
 }
+
 
 export interface DeploymentRequest {
   model: string;
@@ -134,6 +143,8 @@ export interface DeploymentRequest {
    * can be found with findDeployment instead of being sent twice.
    */
   clientId: string;
+  /** The source to deploy when it is a checkpoint rather than the final model (Nebius: <job>:<checkpoint>). */
+  checkpointId?: string;
 }
 
 /**
@@ -150,6 +161,13 @@ export interface DeploymentService {
   list(): Promise<DeploymentRecord[]>;
   /** Stops it (billing stops); it can be started again later. */
   stop(id: string): Promise<DeploymentRecord>;
+  /**
+   * True where stopping removes the deployment (Azure, Nebius): the fine-tune stays and can be
+   * deployed again, but the deployment's name is gone. Screens say "delete" then.
+   */
+  readonly stopDeletes?: boolean;
+  /** Whether the options offer an inactivity auto-stop (Together's endpoints do; Azure and Nebius do not). */
+  readonly offersAutoStop?: boolean;
 }
 
 export interface FineTuningProvider {
@@ -184,6 +202,11 @@ export interface FineTuningProvider {
   estimatePrice?(request: CreateJobInput): Promise<PriceEstimate>;
   /** Present when capabilities.deployments. */
   deployments?: DeploymentService;
+  /**
+   * Saves a file the service holds (a checkpoint's weights, a result file) to `destination`,
+   * streamed, never held whole in memory (capabilities.weightsDownload).
+   */
+  downloadFile?(id: string, destination: string, options?: { signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void }): Promise<{ bytes: number }>;
   chatStream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatDelta>;
   chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult>;
 }

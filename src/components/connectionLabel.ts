@@ -8,7 +8,7 @@ export function connectionLabel(c: ConnectionState): string {
 }
 
 function placeLabel(c: ConnectionState): string {
-  if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? (c.kind === 'together' ? 'api.together.ai' : 'api.openai.com')})`;
+  if (c.status === 'offline') return `offline (${hostOf(c.baseUrl) ?? (c.kind === 'together' ? 'api.together.ai' : c.kind === 'nebius' ? 'api.tokenfactory.nebius.com' : 'api.openai.com')})`;
   switch (c.kind) {
     case 'none':
       return `no key (set ${c.keyEnv})`;
@@ -17,12 +17,14 @@ function placeLabel(c: ConnectionState): string {
     case 'openai':
       return c.baseUrl === null ? 'OpenAI' : `OpenAI ${hostOf(c.baseUrl)}`;
     case 'azure':
-      return `Azure ${hostOf(c.baseUrl) ?? ''}`.trim();
+      return c.baseUrl !== null && isLoopback(c.baseUrl) ? `Azure SANDBOX ${hostOf(c.baseUrl)}` : `Azure ${hostOf(c.baseUrl) ?? ''}`.trim();
     case 'custom':
       return hostOf(c.baseUrl) ?? 'custom';
     case 'together':
       // The Together-protocol sandbox keeps SANDBOX in view like the OpenAI one.
       return c.baseUrl === null ? 'Together' : isLoopback(c.baseUrl) ? `Together SANDBOX ${hostOf(c.baseUrl)}` : `Together ${hostOf(c.baseUrl)}`;
+    case 'nebius':
+      return c.baseUrl === null ? 'Nebius' : isLoopback(c.baseUrl) ? `Nebius SANDBOX ${hostOf(c.baseUrl)}` : `Nebius ${hostOf(c.baseUrl)}`;
   }
 }
 

@@ -122,6 +122,8 @@ export interface CheckpointRecord {
   modelId: string;
   createdAt: number;
   metrics: { trainLoss: number | null; validLoss: number | null; trainAccuracy: number | null };
+  /** Files of the checkpoint's weights the service lets you download (Nebius's result_files). */
+  weightFiles?: string[];
 }
 
 export interface FileRecord {
@@ -131,6 +133,18 @@ export interface FileRecord {
   bytes: number;
   createdAt: number;
   status: string | null;
+}
+
+/**
+ * What a service requires of an uploaded training file beyond JSONL (Azure: UTF-8 with a
+ * byte-order mark, under 512 MB). The validator reports against it; the upload converts a copy.
+ */
+export interface FileRules {
+  /** 'required': the upload adds one when the file has none; 'forbidden': it strips one. */
+  bom: 'required' | 'forbidden' | 'either';
+  maxBytes: number | null;
+  /** Who says so, in a few words, for the finding's hint. */
+  source: string;
 }
 
 export interface ModelRecord {
@@ -182,6 +196,10 @@ export interface DeploymentRecord {
   /** Minutes without requests after which the provider stops it; null: never. */
   autoStopMinutes: number | null;
   createdAt: number;
+  /** When the provider removes it whatever its use (Azure's Developer tier: 24 h); null: never. */
+  expiresAt?: number | null;
+  /** What a request costs on it, where it is billed by the token rather than by the hour. */
+  usdPerMillionTokens?: { input: number; output: number } | null;
 }
 
 /** One way to deploy a model, with its price, offered before anything is started. */
@@ -190,6 +208,12 @@ export interface DeploymentOption {
   label: string;
   usdPerHour: number | null;
   available: boolean;
+  /** One line on what sets it apart (data residency, SLA, lifetime), shown beside it. */
+  note?: string;
+  /** The provider removes it this many hours after it is created (Azure's Developer tier: 24). */
+  lifetimeHours?: number | null;
+  /** Billed per token instead of (or besides) per hour. */
+  usdPerMillionTokens?: { input: number; output: number } | null;
 }
 
 export interface Page<T> {

@@ -8,8 +8,30 @@ import { describeFsError } from './dataset/errors.js';
 import { appPaths } from './paths.js';
 import { columnOf, locateJsonError } from './validate/jsonError.js';
 
-export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox' | 'together';
-const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox', 'together'];
+export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox' | 'together' | 'nebius';
+const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox', 'together', 'nebius'];
+
+/** The key variable a kind reads when the profile names none (each service's SDK's own). */
+const DEFAULT_KEY_ENV: Partial<Record<ProfileKind, string>> = { together: 'TOGETHER_API_KEY', nebius: 'NEBIUS_API_KEY' };
+
+/**
+ * Where Azure's management plane is reached to deploy a fine-tune: the resource (subscription,
+ * resource group, account) and, for the local sandbox only, another management endpoint, token
+ * authority and the certificate that endpoint presents. Keys and tokens are never stored here:
+ * the token comes from Azure's own credential chain (az login, environment, managed identity).
+ */
+export interface AzureManagement {
+  subscriptionId: string;
+  resourceGroup: string;
+  accountName: string;
+  tenantId?: string;
+  /** Default https://management.azure.com. */
+  managementEndpoint?: string;
+  /** Default Entra ID's (login.microsoftonline.com). */
+  authorityHost?: string;
+  /** A PEM certificate to trust for the two above (the sandbox's own, which it writes out). */
+  caFile?: string;
+}
 
 export interface Profile {
   name: string;
@@ -22,6 +44,8 @@ export interface Profile {
   project?: string;
   /** Sent with every job creation, for services that need more than OpenAI's fields. */
   extraCreateFields?: Record<string, unknown>;
+  /** Azure: the resource whose deployments ftui manages (needed to deploy a fine-tune). */
+  azure?: AzureManagement;
 }
 
 export interface ProfilesFile {
@@ -68,7 +92,7 @@ function parseProfile(value: unknown, index: number, file: string): Profile {
   if (!KINDS.includes(kind)) throw new ProfilesError(`${where}.kind is "${kind}"; use one of ${KINDS.join(', ')}.`);
   const baseUrl = text('baseUrl', kind === 'azure' || kind === 'custom' || kind === 'sandbox') ?? null;
   if (baseUrl !== null && !URL.canParse(baseUrl)) throw new ProfilesError(`${where}.baseUrl "${baseUrl}" is not a URL.`);
-  const apiKeyEnv = text('apiKeyEnv', false) ?? (kind === 'together' ? 'TOGETHER_API_KEY' : 'OPENAI_API_KEY');
+  const apiKeyEnv = text('apiKeyEnv', false) ?? DEFAULT_KEY_ENV[kind] ?? 'OPENAI_API_KEY';
   if (!KEY_ENV_NAME.test(apiKeyEnv)) {
     // Someone may have pasted the key itself here; say so without repeating it.
     throw new ProfilesError(`${where}.apiKeyEnv should be the NAME of an environment variable (like OPENAI_API_KEY), not a key.`);
@@ -85,7 +109,33 @@ function parseProfile(value: unknown, index: number, file: string): Profile {
     if (typeof extra !== 'object' || Array.isArray(extra)) throw new ProfilesError(`${where}.extraCreateFields should be an object.`);
     profile.extraCreateFields = extra as Record<string, unknown>;
   }
+  const azure = parseAzureManagement(text, where);
+  if (azure !== null) {
+    if (kind !== 'azure') throw new ProfilesError(`${where}.subscriptionId, resourceGroup and accountName belong to an azure profile, not ${kind}.`);
+    profile.azure = azure;
+  }
   return profile;
+}
+
+/** All three of subscriptionId, resourceGroup and accountName, or none (then ftui cannot deploy). */
+function parseAzureManagement(text: (field: string, required: boolean) => string | undefined, where: string): AzureManagement | null {
+  const parts = { subscriptionId: text('subscriptionId', false), resourceGroup: text('resourceGroup', false), accountName: text('accountName', false) };
+  const given = Object.entries(parts).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return null;
+  const missing = Object.entries(parts).find(([, v]) => v === undefined);
+  if (missing !== undefined) throw new ProfilesError(`${where}.${missing[0]} is missing: deploying needs subscriptionId, resourceGroup and accountName together.`);
+  const out: AzureManagement = { subscriptionId: parts.subscriptionId!, resourceGroup: parts.resourceGroup!, accountName: parts.accountName! };
+  for (const field of ['managementEndpoint', 'authorityHost'] as const) {
+    const v = text(field, false);
+    if (v === undefined) continue;
+    if (!URL.canParse(v) || new URL(v).protocol !== 'https:') throw new ProfilesError(`${where}.${field} "${v}" should be an https:// URL.`);
+    out[field] = v;
+  }
+  const tenantId = text('tenantId', false);
+  const caFile = text('caFile', false);
+  if (tenantId !== undefined) out.tenantId = tenantId;
+  if (caFile !== undefined) out.caFile = caFile;
+  return out;
 }
 
 export function parseProfiles(text: string, file: string): ProfilesFile {
@@ -158,6 +208,7 @@ export function kindOfBaseUrl(baseUrl: string | null): ProfileKind {
   if (host.endsWith('.openai.azure.com') || host.endsWith('.cognitiveservices.azure.com') || host.endsWith('.services.ai.azure.com')) return 'azure';
   if (host === 'api.openai.com') return 'openai';
   if (host.endsWith('.together.ai') || host.endsWith('.together.xyz')) return 'together';
+  if (host.endsWith('.nebius.com')) return 'nebius';
   return 'custom';
 }
 
@@ -188,6 +239,18 @@ function togetherFromEnv(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Profil
 }
 
 /**
+ * Nebius is chosen like Together: NEBIUS_API_KEY named by --api-key-env or the only key set, or a
+ * base URL on nebius.com. NEBIUS_BASE_URL (the sandbox's, say) moves it.
+ */
+function nebiusFromEnv(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Profile | null {
+  const named = flags.apiKeyEnv === 'NEBIUS_API_KEY';
+  const only = flags.apiKeyEnv === undefined && !flags.baseUrl && !env.OPENAI_BASE_URL && !env.OPENAI_API_KEY && !env.TOGETHER_API_KEY && Boolean(env.NEBIUS_API_KEY);
+  const byHost = flags.baseUrl !== undefined && flags.baseUrl !== '' && kindOfBaseUrl(flags.baseUrl) === 'nebius';
+  if (!named && !only && !byHost) return null;
+  return { name: 'flags', kind: 'nebius', baseUrl: flags.baseUrl || env.NEBIUS_BASE_URL || null, apiKeyEnv: flags.apiKeyEnv || 'NEBIUS_API_KEY' };
+}
+
+/**
  * --profile wins; otherwise flags, then the SDK's environment variables (OPENAI_BASE_URL,
  * OPENAI_ORG_ID, OPENAI_PROJECT_ID; the key from --api-key-env or OPENAI_API_KEY), or Together's
  * (TOGETHER_API_KEY, TOGETHER_BASE_URL; see togetherFromEnv).
@@ -203,7 +266,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     }
     return { settings: found, profile: found.name, keyPresent: Boolean(env[found.apiKeyEnv]) };
   }
-  const together = togetherFromEnv(flags, env);
+  const together = togetherFromEnv(flags, env) ?? nebiusFromEnv(flags, env);
   if (together !== null) return { settings: together, profile: null, keyPresent: Boolean(env[together.apiKeyEnv]) };
   const baseUrl = flags.baseUrl || env.OPENAI_BASE_URL || null;
   const apiKeyEnv = flags.apiKeyEnv || 'OPENAI_API_KEY';

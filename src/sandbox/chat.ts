@@ -42,7 +42,14 @@ export const chatCompletions: Handler = async (ctx) => {
   if (typeof model !== 'string' || model === '') throw invalid("Missing required parameter: 'model'.", 'model', 'missing_required_parameter');
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0) throw invalid("'messages' must be a non-empty array.", 'messages');
-  if (!findModel(sb, model)) {
+  if (sb.state.flavor === 'azure') {
+    // Azure answers only through a deployment: `model` is a deployment's name, and a fine-tune
+    // that is not deployed (or still coming up) is refused the way Azure refuses it.
+    const deployment = (sb.state.deployments ?? []).find((d) => d.name === model && d.provisioningState === 'Succeeded');
+    if (!deployment) {
+      throw new ApiError(404, 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.', 'invalid_request_error', 'DeploymentNotFound', 'model');
+    }
+  } else if (!findModel(sb, model)) {
     throw new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model');
   }
   const maxTokens = (body.max_completion_tokens ?? body.max_tokens) as unknown;

@@ -1,5 +1,6 @@
 // /v1/fine_tuning/jobs: create, list, retrieve, cancel, pause, resume, events, checkpoints.
 import { findFile } from './files.js';
+import { NEBIUS_BASES } from './flavors.js';
 import { invalid, limitParam, notFound, page, readJson, requiredString, optionalString, seconds } from './http.js';
 import { BASE_MODELS } from './models.js';
 import type { Handler, Sandbox } from './sandbox.js';
@@ -62,11 +63,51 @@ function checkFile(sb: Sandbox, id: string, param: string): void {
   if (file.purpose !== 'fine-tune') throw invalid(`File ${id} has purpose '${file.purpose}', but fine-tuning needs purpose 'fine-tune'.`, param, `invalid_${param}`);
 }
 
+/** Nebius's hyperparameters: numbers (and two switches) with the service's defaults, no 'auto'. */
+const NEBIUS_HYPER: Record<string, { default: number | boolean; check: (v: unknown) => boolean; range: string }> = {
+  batch_size: { default: 8, check: (v) => Number.isInteger(v) && (v as number) >= 8 && (v as number) <= 32, range: 'an integer from 8 to 32' },
+  learning_rate: { default: 0.00001, check: (v) => typeof v === 'number' && v > 0 && v <= 1, range: 'a number above 0, at most 1' },
+  n_epochs: { default: 3, check: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20, range: 'an integer from 1 to 20' },
+  warmup_ratio: { default: 0, check: (v) => typeof v === 'number' && v >= 0 && v <= 1, range: 'a number from 0 to 1' },
+  weight_decay: { default: 0, check: (v) => typeof v === 'number' && v >= 0, range: 'a number from 0' },
+  lora: { default: false, check: (v) => typeof v === 'boolean', range: 'true or false' },
+  lora_r: { default: 8, check: (v) => Number.isInteger(v) && (v as number) >= 8 && (v as number) <= 128, range: 'an integer from 8 to 128' },
+  lora_alpha: { default: 8, check: (v) => Number.isInteger(v) && (v as number) >= 8 && (v as number) <= 256, range: 'an integer from 8 to 256' },
+  lora_dropout: { default: 0, check: (v) => typeof v === 'number' && v >= 0 && v <= 1, range: 'a number from 0 to 1' },
+  packing: { default: true, check: (v) => typeof v === 'boolean', range: 'true or false' },
+  max_grad_norm: { default: 1, check: (v) => typeof v === 'number' && v >= 0, range: 'a number from 0' },
+  context_length: { default: 8192, check: (v) => Number.isInteger(v) && (v as number) >= 1024 && (v as number) <= 131072, range: 'an integer from 1024 to 131072' },
+};
+
+function parseNebiusHyper(raw: unknown): Record<string, number | boolean> {
+  const given = raw === undefined || raw === null ? {} : raw;
+  if (typeof given !== 'object' || Array.isArray(given)) throw invalid("'hyperparameters' must be an object.", 'hyperparameters');
+  const out: Record<string, number | boolean> = {};
+  for (const [key, v] of Object.entries(given as Record<string, unknown>)) {
+    const spec = NEBIUS_HYPER[key];
+    if (!spec) throw invalid(`Unknown hyperparameter '${key}'${key === 'learning_rate_multiplier' ? ": Nebius takes an absolute 'learning_rate'" : ''}.`, `hyperparameters.${key}`);
+    if (!spec.check(v)) throw invalid(`Invalid 'hyperparameters.${key}': expected ${spec.range}, got ${JSON.stringify(v)}.`, `hyperparameters.${key}`);
+    out[key] = v as number | boolean;
+  }
+  for (const [key, spec] of Object.entries(NEBIUS_HYPER)) out[key] ??= spec.default;
+  return out;
+}
+
+/** Azure's training tiers (its fine-tuning guide): regional, global, or developer (spot capacity). */
+const AZURE_TRAINING_TYPES = ['standard', 'globalstandard', 'developertier'];
+
 export const createJob: Handler = async ({ sb, req }) => {
   const body = await readJson(req);
   const model = requiredString(body, 'model');
+  const nebius = sb.state.flavor === 'nebius';
   const base = BASE_MODELS.find((m) => m.id === model);
-  if (!base?.fineTunable) throw invalid(`Model ${model} is not available for fine-tuning or does not exist.`, 'model', 'model_not_available');
+  if (nebius ? !NEBIUS_BASES.includes(model) : !base?.fineTunable) throw invalid(`Model ${model} is not available for fine-tuning or does not exist.`, 'model', 'model_not_available');
+  let trainingType: string | undefined;
+  if (sb.state.flavor === 'azure' && body.trainingType !== undefined) {
+    const t = typeof body.trainingType === 'string' ? body.trainingType.toLowerCase() : '';
+    if (!AZURE_TRAINING_TYPES.includes(t)) throw invalid(`Invalid 'trainingType': expected one of ${AZURE_TRAINING_TYPES.join(', ')}, got ${JSON.stringify(body.trainingType)}.`, 'trainingType');
+    trainingType = t;
+  }
   const trainingFile = requiredString(body, 'training_file');
   checkFile(sb, trainingFile, 'training_file');
   const validationFile = optionalString(body, 'validation_file');
@@ -75,11 +116,13 @@ export const createJob: Handler = async ({ sb, req }) => {
   if (suffix !== null && (suffix.length > 64 || !/^[A-Za-z0-9_-]*$/.test(suffix))) {
     throw invalid("'suffix' must be at most 64 letters, digits, '-' or '_'.", 'suffix');
   }
-  const method = parseMethod(body);
+  const nebiusHyper = nebius ? parseNebiusHyper(body.hyperparameters) : null;
+  // Nebius's hyperparameters are top-level only: the method carries no copy of them.
+  const method: JobRecord['method'] = nebius ? { type: 'supervised' } : parseMethod(body);
   let seed = body.seed;
   if (seed === undefined || seed === null) seed = (sb.state.seq * 2654435761) % 2147483647;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2147483647) throw invalid("'seed' must be an integer from 0 to 2147483647.", 'seed');
-  const hyper = (method.type === 'dpo' ? method.dpo : method.supervised)!.hyperparameters;
+  const hyper = (method.type === 'dpo' ? method.dpo : method.supervised)?.hyperparameters ?? { batch_size: 'auto', learning_rate_multiplier: 'auto', n_epochs: 'auto' };
   const now = sb.clock.now();
   const job: JobRecord = {
     id: nextId(sb.state, 'ftjob-'),
@@ -88,7 +131,7 @@ export const createJob: Handler = async ({ sb, req }) => {
     error: null,
     fine_tuned_model: null,
     finished_at: null,
-    hyperparameters: { batch_size: hyper.batch_size, learning_rate_multiplier: hyper.learning_rate_multiplier, n_epochs: hyper.n_epochs },
+    hyperparameters: (nebiusHyper as JobRecord['hyperparameters'] | null) ?? { batch_size: hyper.batch_size, learning_rate_multiplier: hyper.learning_rate_multiplier, n_epochs: hyper.n_epochs },
     model,
     organization_id: ORGANIZATION_ID,
     result_files: [],
@@ -100,8 +143,11 @@ export const createJob: Handler = async ({ sb, req }) => {
     seed,
     estimated_finish: null,
     method,
-    metadata: parseMetadata(body.metadata),
+    // Nebius keeps no metadata on a job (its document has none); OpenAI and Azure do.
+    metadata: nebius ? null : parseMetadata(body.metadata),
     user_provided_suffix: suffix,
+    ...(nebius ? { trained_steps: null, total_steps: null } : {}),
+    ...(trainingType !== undefined ? { trainingType } : {}),
   };
   sb.state.jobs.unshift(job);
   sb.state.runs[job.id] = newRun(now);

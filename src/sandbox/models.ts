@@ -1,5 +1,6 @@
 // /v1/models: the base models that can be fine-tuned, plus every fine-tuned model and
 // checkpoint model of succeeded jobs. `shutdown_date` carries the announced retirement.
+import { NEBIUS_BASES } from './flavors.js';
 import { notFound } from './http.js';
 import type { Handler, Sandbox } from './sandbox.js';
 import { ORGANIZATION_SLUG } from './state.js';
@@ -32,6 +33,12 @@ export interface ModelWire {
 }
 
 export function allModels(sb: Sandbox): ModelWire[] {
+  if (sb.state.flavor === 'nebius') {
+    // Its open bases, and checkpoints served as custom models once they are active.
+    const bases: ModelWire[] = NEBIUS_BASES.map((id) => ({ id, object: 'model', created: 1721172741, owned_by: id.split('/')[0]!, shutdown_date: null }));
+    const custom: ModelWire[] = (sb.state.customModels ?? []).filter((m) => m.status === 'active').map((m) => ({ id: m.name, object: 'model', created: m.created_at, owned_by: 'custom', shutdown_date: null }));
+    return [...bases, ...custom];
+  }
   const models: ModelWire[] = BASE_MODELS.map((m) => ({
     id: m.id,
     object: 'model',

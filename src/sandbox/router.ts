@@ -3,6 +3,7 @@ import * as chat from './chat.js';
 import * as files from './files.js';
 import * as jobs from './jobs.js';
 import * as models from './models.js';
+import * as customModels from './nebius/customModels.js';
 import type { Handler } from './sandbox.js';
 import * as uploads from './uploads.js';
 
@@ -14,8 +15,8 @@ interface Route {
   mutates: boolean;
 }
 
-function route(method: string, path: string, handler: Handler): Route {
-  const pattern = new RegExp(`^/v1${path.replaceAll('{}', '([^/]+)')}$`);
+function route(method: string, path: string, handler: Handler, prefix = '/v1'): Route {
+  const pattern = new RegExp(`^${prefix}${path.replaceAll('{}', '([^/]+)')}$`);
   return { method, pattern, handler, mutates: method !== 'GET' };
 }
 
@@ -40,6 +41,12 @@ const ROUTES: Route[] = [
   route('GET', '/models', models.listModels),
   route('GET', '/models/{}', models.getModel),
   route('POST', '/chat/completions', chat.chatCompletions),
+  // Nebius only (others answer 404): checkpoints served as custom models.
+  route('POST', '/models', customModels.createCustomModel, '/v0'),
+  route('GET', '/models', customModels.listCustomModels, '/v0'),
+  route('GET', '/models/{}', customModels.getCustomModel, '/v0'),
+  route('GET', '/models/{}/{}', customModels.getCustomModel, '/v0'),
+  route('DELETE', '/models/{}', customModels.deleteCustomModel, '/v0'),
 ];
 
 export function findRoute(method: string, path: string): { route: Route; params: string[] } | null {

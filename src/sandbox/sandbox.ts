@@ -1,6 +1,7 @@
 // The sandbox's state plus the clock and speed it runs at; route handlers share one instance.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock.js';
+import { tickFlavor } from './flavors.js';
 import { tickJob } from './simulator.js';
 import { emptyState, type SandboxState } from './state.js';
 
@@ -22,6 +23,7 @@ export function createSandbox(clock: Clock, speed: number, state: SandboxState =
     tick() {
       const now = clock.now();
       for (const job of state.jobs) tickJob(state, job, now, speed);
+      tickFlavor(state, now);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Moves jobs through validating_files -> queued -> running -> succeeded as sandbox time passes.
 // Nothing runs in the background: each request first calls tick(now), which catches every job
 // up to that moment, so a manual clock makes the lifecycle instant and deterministic.
+import { azureFineTunedName, fakeWeights } from './flavors.js';
 import { stepMetrics } from './metrics.js';
 import { checkTrainingData } from './trainingData.js';
 import { nextId, ORGANIZATION_SLUG, type JobRecord, type JobRun, type SandboxState } from './state.js';
@@ -51,6 +52,13 @@ export function addEvent(
   });
 }
 
+/** The fine-tune's name as the flavor's service spells it; Nebius names none (it deploys checkpoints). */
+function flavoredName(state: SandboxState, job: JobRecord): string | null {
+  if (state.flavor === 'azure') return azureFineTunedName(job);
+  if (state.flavor === 'nebius') return null;
+  return fineTunedName(job);
+}
+
 export function fineTunedName(job: JobRecord): string {
   const suffix = job.user_provided_suffix ? `${job.user_provided_suffix}:` : '';
   // The service names a fine-tune with a short id of its own; the job id's first 8 characters here.
@@ -89,6 +97,15 @@ function validateFiles(state: SandboxState, job: JobRecord, run: JobRun, atMs: n
       run.tokensPerEpoch = check.tokens;
     }
   }
+  if (state.flavor === 'nebius') {
+    // Nebius sends numbers, never 'auto', and its learning rate is absolute: leave them as sent.
+    const h = job.hyperparameters as unknown as { batch_size: number; n_epochs: number };
+    run.nEpochs = h.n_epochs;
+    run.totalSteps = Math.ceil(run.examples / h.batch_size) * h.n_epochs;
+    job.trained_steps = 0;
+    job.total_steps = run.totalSteps;
+    return true;
+  }
   const h = hyper(job);
   const batch = h.batch_size === 'auto' ? Math.max(1, Math.min(32, Math.ceil(run.examples / 500))) : h.batch_size;
   const epochs = h.n_epochs === 'auto' ? (run.examples < 100 ? 3 : run.examples < 1000 ? 2 : 1) : h.n_epochs;
@@ -122,20 +139,32 @@ function emitSteps(state: SandboxState, job: JobRecord, run: JobRun, upTo: numbe
     }
     if (step % stepsPerEpoch === 0 || step === run.totalSteps) {
       const list = (state.checkpoints[job.id] ??= []);
+      const id = nextId(state, 'ftckpt_');
+      const name = flavoredName(state, job);
       list.unshift({
-        id: nextId(state, 'ftckpt_'),
+        id,
         object: 'fine_tuning.job.checkpoint',
         created_at: seconds(atMs),
-        fine_tuned_model_checkpoint: `${fineTunedName(job)}:ckpt-step-${step}`,
+        fine_tuned_model_checkpoint: name === null ? `${job.id}:${id}` : `${name}:ckpt-step-${step}`,
         step_number: step,
         metrics: stepMetrics(job.seed, step, run.totalSteps, job.validation_file !== null),
         fine_tuning_job_id: job.id,
+        ...(state.flavor === 'nebius' ? { result_files: [weightsFile(state, job, step, atMs)] } : {}),
       });
       if (list.length > MAX_CHECKPOINTS) list.length = MAX_CHECKPOINTS;
       if (step !== run.totalSteps) addEvent(state, job, atMs, `Checkpoint created at step ${step}`);
     }
   }
   run.stepsDone = Math.max(run.stepsDone, upTo);
+  if (state.flavor === 'nebius') job.trained_steps = run.stepsDone;
+}
+
+function weightsFile(state: SandboxState, job: JobRecord, step: number, atMs: number): string {
+  const text = fakeWeights(job.id, step);
+  const id = nextId(state, 'file-');
+  state.files.unshift({ id, object: 'file', bytes: Buffer.byteLength(text), created_at: seconds(atMs), filename: `adapter_model-step-${step}.safetensors`, purpose: 'fine-tune-results', status: 'processed' });
+  state.fileContents[id] = text;
+  return id;
 }
 
 function resultFile(state: SandboxState, job: JobRecord, run: JobRun, atMs: number): string {
@@ -187,12 +216,12 @@ export function tickJob(state: SandboxState, job: JobRecord, nowMs: number, spee
     if (run.progressMs >= run.finishAt) {
       const at = wallAt(run.finishAt);
       job.status = 'succeeded';
-      job.fine_tuned_model = fineTunedName(job);
+      job.fine_tuned_model = flavoredName(state, job);
       job.finished_at = seconds(at);
       job.estimated_finish = null;
       job.trained_tokens = run.tokensPerEpoch * run.nEpochs;
       job.result_files = [resultFile(state, job, run, at)];
-      addEvent(state, job, at, `New fine-tuned model created: ${job.fine_tuned_model}`);
+      addEvent(state, job, at, job.fine_tuned_model === null ? 'Training finished: its checkpoints can be deployed' : `New fine-tuned model created: ${job.fine_tuned_model}`);
       addEvent(state, job, at, 'Usage policy evaluations completed, model is now enabled for sampling');
       addEvent(state, job, at, 'The job has successfully completed');
     }

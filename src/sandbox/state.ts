@@ -57,6 +57,11 @@ export interface JobRecord {
   method: { type: 'supervised' | 'dpo'; supervised?: { hyperparameters: Hyperparameters }; dpo?: { hyperparameters: Hyperparameters } };
   metadata: Record<string, string> | null;
   user_provided_suffix: string | null;
+  /** Nebius: progress outside events. */
+  trained_steps?: number | null;
+  total_steps?: number | null;
+  /** Azure: the training tier the job was created with. */
+  trainingType?: string;
 }
 
 export interface EventRecord {
@@ -77,6 +82,36 @@ export interface CheckpointRecord {
   step_number: number;
   metrics: Record<string, number>;
   fine_tuning_job_id: string;
+  /** Nebius: the checkpoint's weight files, downloadable from /v1/files/{id}/content. */
+  result_files?: string[];
+}
+
+/** Nebius: a checkpoint served as a custom model (POST /v0/models). */
+export interface CustomModelRecord {
+  /** The short name it was created with. */
+  short_name: string;
+  /** The full name it answers to in chat. */
+  name: string;
+  base_model: string;
+  source: string;
+  description: string | null;
+  created_at: number;
+  status: 'validating' | 'active' | 'error' | 'deleted';
+  /** Sandbox time (ms) it becomes active. */
+  ready_at_ms: number;
+}
+
+/** Azure: a deployment resource under the account (the management plane). */
+export interface AzureDeploymentRecord {
+  id: string;
+  name: string;
+  sku: { name: string; capacity: number };
+  model: string;
+  provisioningState: 'Creating' | 'Succeeded' | 'Failed' | 'Deleting';
+  created_ms: number;
+  ready_at_ms: number;
+  /** Developer tier: removed at this sandbox time (ms) whatever its use. */
+  expires_ms: number | null;
 }
 
 /** What the simulator keeps per job beyond the wire record. */
@@ -110,6 +145,10 @@ export interface SandboxState {
   events: Record<string, EventRecord[]>;
   /** Per job, newest first. */
   checkpoints: Record<string, CheckpointRecord[]>;
+  /** Which service's variant of the protocol this state belongs to (absent: OpenAI's). */
+  flavor?: 'nebius' | 'azure';
+  customModels?: CustomModelRecord[];
+  deployments?: AzureDeploymentRecord[];
 }
 
 export function emptyState(): SandboxState {

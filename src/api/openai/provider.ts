@@ -22,6 +22,7 @@ import type {
   UploadOptions,
   UploadSource,
 } from '../types.js';
+import { markerSeed } from '../clientMarker.js';
 import { mapErrors, toProviderError } from './errors.js';
 import { CLIENT_ID_METADATA_KEY, normalizeCheckpoint, normalizeEvent, normalizeFile, normalizeJob, normalizeModel } from './normalize.js';
 
@@ -39,6 +40,8 @@ async function collect<T, R>(pages: AsyncIterable<T>, normalize: (item: T) => R)
   for await (const item of pages) out.push(normalize(item));
   return out;
 }
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** Per-request wait for file and part uploads, which can be large on slow links. */
 const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
@@ -51,6 +54,22 @@ export interface OpenAIProviderOptions {
   uploadPartBytes?: number;
   /** The first wait before a failed part is sent again (doubling after); tests shorten it. */
   partRetryMs?: number;
+  /**
+   * Where a create's client id travels. 'metadata' (OpenAI): in the job's metadata, found with
+   * the metadata filter. 'seed': the service may not keep metadata (Nebius has none; Azure's is
+   * not documented), so the id also travels as the job's seed when the user chose none
+   * (clientMarker.ts), and the recent jobs are searched for either.
+   */
+  clientMarker?: 'metadata' | 'seed';
+}
+
+/** What a create sent, to recognise its job by seed when its answer was lost. */
+interface SeedAttempt {
+  seed: number;
+  model: string;
+  trainingFile: string;
+  /** With a seed the user chose, jobs that existed before the create cannot be it. */
+  before: Set<string> | null;
 }
 
 function hyperparameters(input: CreateJobInput): Record<string, number | 'auto'> {
@@ -98,10 +117,12 @@ async function readSource(source: UploadSource): Promise<SourceFile> {
 
 export class OpenAIProvider implements FineTuningProvider {
   readonly capabilities: ProviderCapabilities;
-  private readonly client: OpenAI;
+  protected readonly client: OpenAI;
   private readonly extraCreateFields: Record<string, unknown>;
   private readonly partBytes: number;
   private readonly partRetryMs: number;
+  private readonly clientMarker: 'metadata' | 'seed';
+  private readonly seedAttempts = new Map<string, SeedAttempt>();
 
   constructor(options: OpenAIProviderOptions) {
     this.client = options.client;
@@ -109,9 +130,12 @@ export class OpenAIProvider implements FineTuningProvider {
     this.extraCreateFields = options.extraCreateFields ?? {};
     this.partBytes = options.uploadPartBytes ?? UPLOAD_PART_BYTES;
     this.partRetryMs = options.partRetryMs ?? 500;
+    this.clientMarker = options.clientMarker ?? 'metadata';
   }
 
   async uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord> {
+    const rules = this.capabilities.fileRules;
+    if (rules !== undefined && rules.bom !== 'either') return this.uploadConverted(source, options, rules.bom);
     const file = await readSource(source);
     try {
       options.onProgress?.(0, file.size);
@@ -125,6 +149,30 @@ export class OpenAIProvider implements FineTuningProvider {
     } finally {
       await file.close();
     }
+  }
+
+  /**
+   * The service wants the file with (or without) a UTF-8 byte-order mark: a converted copy goes
+   * up, in memory, and the user's file is never touched. Only for services without multipart
+   * uploads, whose files are sent in one request anyway (Azure: at most 512 MB).
+   */
+  private async uploadConverted(source: UploadSource, options: UploadOptions, bom: 'required' | 'forbidden'): Promise<FileRecord> {
+    const file = await readSource(source);
+    let bytes: Uint8Array;
+    try {
+      bytes = await file.read(0, file.size);
+    } finally {
+      await file.close();
+    }
+    const has = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const converted = bom === 'required' && !has ? Buffer.concat([UTF8_BOM, bytes]) : bom === 'forbidden' && has ? bytes.subarray(3) : bytes;
+    options.onProgress?.(0, converted.byteLength);
+    const upload = await toFile(converted, file.name);
+    const created = await mapErrors(() =>
+      this.client.files.create({ file: upload, purpose: options.purpose }, { timeout: UPLOAD_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) }),
+    );
+    options.onProgress?.(converted.byteLength, converted.byteLength);
+    return normalizeFile(created);
   }
 
   private async uploadInParts(file: SourceFile, options: UploadOptions): Promise<FileRecord> {
@@ -191,8 +239,9 @@ export class OpenAIProvider implements FineTuningProvider {
     await mapErrors(() => this.client.files.delete(id));
   }
 
-  async createJob(input: CreateJobInput): Promise<JobRecord> {
-    const body = {
+  /** The create request's body; services with their own fields override it (src/api/nebius). */
+  protected createBody(input: CreateJobInput): Record<string, unknown> {
+    return {
       ...this.extraCreateFields,
       model: input.model,
       training_file: input.trainingFileId,
@@ -205,13 +254,36 @@ export class OpenAIProvider implements FineTuningProvider {
         input.method === 'dpo'
           ? { type: 'dpo' as const, dpo: { hyperparameters: hyperparameters(input) } }
           : { type: 'supervised' as const, supervised: { hyperparameters: hyperparameters(input) } },
-    } as OpenAI.FineTuning.JobCreateParams;
+      // The service's own fields from the form (e.g. Azure's trainingType), by their wire name.
+      ...(input.extra ?? {}),
+    };
+  }
+
+  /** The job as ftui shows it; services with their own fields override it. */
+  protected normalize(raw: unknown): JobRecord {
+    return normalizeJob(raw);
+  }
+
+  async createJob(input: CreateJobInput): Promise<JobRecord> {
+    let request = input;
+    if (this.clientMarker === 'seed') {
+      const chosen = input.seed !== null;
+      const seed = chosen ? input.seed! : markerSeed(input.clientId);
+      if (!this.seedAttempts.has(input.clientId)) {
+        const before = chosen ? new Set((await this.listJobs({ limit: LOOKUP_RECENT_JOBS })).data.map((j) => j.id)) : null;
+        this.seedAttempts.set(input.clientId, { seed, model: input.model, trainingFile: input.trainingFileId, before });
+      }
+      request = { ...input, seed };
+    }
+    const body = this.createBody(request) as unknown as OpenAI.FineTuning.JobCreateParams;
     // The SDK would retry a 5xx, a timeout or a dropped connection, and each retry of a create
     // whose answer was lost makes another paid job: one request here, and the caller looks up.
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.create(body, { maxRetries: 0 })));
+    const job = this.normalize(await mapErrors(() => this.client.fineTuning.jobs.create(body, { maxRetries: 0 })));
+    return this.clientMarker === 'seed' ? { ...job, clientId: input.clientId } : job;
   }
 
   async findJobByClientId(clientId: string): Promise<JobRecord | null> {
+    if (this.clientMarker === 'seed') return this.findBySeed(clientId);
     const match = (jobs: JobRecord[]) => jobs.find((j) => j.clientId === clientId) ?? null;
     let filtered: JobRecord[] | null = null;
     try {
@@ -230,29 +302,43 @@ export class OpenAIProvider implements FineTuningProvider {
     return match(recent.data.map(normalizeJob));
   }
 
+  /** The newest recent job carrying this create's id in its metadata or its marker seed. */
+  private async findBySeed(clientId: string): Promise<JobRecord | null> {
+    const attempt = this.seedAttempts.get(clientId);
+    const seed = attempt?.seed ?? markerSeed(clientId);
+    const recent = (await this.listJobs({ limit: LOOKUP_RECENT_JOBS })).data;
+    const found = recent.find(
+      (j) =>
+        j.clientId === clientId ||
+        (j.seed === seed &&
+          (attempt === undefined || (j.model === attempt.model && j.trainingFile === attempt.trainingFile && !(attempt.before?.has(j.id) ?? false)))),
+    );
+    return found === undefined ? null : { ...found, clientId };
+  }
+
   async listJobs(options: { limit?: number; after?: string }): Promise<Page<JobRecord>> {
     const page = await mapErrors(() => this.client.fineTuning.jobs.list({ limit: options.limit ?? 20, ...(options.after ? { after: options.after } : {}) }));
-    return { data: page.data.map(normalizeJob), hasMore: page.has_more };
+    return { data: page.data.map((j) => this.normalize(j)), hasMore: page.has_more };
   }
 
   async listAllJobs(options: { after?: string | undefined } = {}): Promise<JobRecord[]> {
-    return mapErrors(() => collect(this.client.fineTuning.jobs.list({ limit: PAGE_LIMIT, ...(options.after ? { after: options.after } : {}) }), normalizeJob));
+    return mapErrors(() => collect(this.client.fineTuning.jobs.list({ limit: PAGE_LIMIT, ...(options.after ? { after: options.after } : {}) }), (j) => this.normalize(j)));
   }
 
   async getJob(id: string): Promise<JobRecord> {
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.retrieve(id)));
+    return this.normalize(await mapErrors(() => this.client.fineTuning.jobs.retrieve(id)));
   }
 
   async cancelJob(id: string): Promise<JobRecord> {
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.cancel(id)));
+    return this.normalize(await mapErrors(() => this.client.fineTuning.jobs.cancel(id)));
   }
 
   async pauseJob(id: string): Promise<JobRecord> {
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.pause(id)));
+    return this.normalize(await mapErrors(() => this.client.fineTuning.jobs.pause(id)));
   }
 
   async resumeJob(id: string): Promise<JobRecord> {
-    return normalizeJob(await mapErrors(() => this.client.fineTuning.jobs.resume(id)));
+    return this.normalize(await mapErrors(() => this.client.fineTuning.jobs.resume(id)));
   }
 
   async listEvents(jobId: string, options: { limit?: number; after?: string }): Promise<Page<JobEvent>> {

@@ -2,7 +2,6 @@
 // then waiting until the service has processed the file), fine-tunes with typed events, per-step
 // metrics and checkpoints, the service's own price estimate, and dedicated endpoints to chat with
 // a fine-tune (deployments.ts). Everything vendor-specific stays in this folder.
-import { createHash } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -62,15 +61,9 @@ const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 /** How long to wait for the service to process an uploaded file before giving up. */
 const PROCESSING_LIMIT_MS = 30 * 60_000;
 
-/**
- * Together keeps no metadata on a job, so ftui's client id travels as the job's random seed when
- * the user chose none: a number derived from the id (1 to 2^31-1), which Together stores and
- * lists back with every job, changes nothing a person would notice, and cannot be mistaken for
- * another create's by chance.
- */
-export function markerSeed(clientId: string): number {
-  return (createHash('sha256').update(clientId).digest().readUInt32BE(0) % 2_147_483_646) + 1;
-}
+/** Together keeps no metadata on a job: ftui's client id travels as its seed (see clientMarker.ts). */
+export { markerSeed } from '../clientMarker.js';
+import { markerSeed } from '../clientMarker.js';
 
 /** What a create sent, to recognise its job when its answer was lost. */
 interface Attempt {

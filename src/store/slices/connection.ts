@@ -4,7 +4,7 @@ import { assertNever } from '../assertNever.js';
  * What the user is connected to, safe to show: the API key itself never enters the store
  * (it stays in the environment and inside the provider client).
  */
-export type ConnectionKind = 'none' | 'openai' | 'azure' | 'custom' | 'sandbox' | 'together';
+export type ConnectionKind = 'none' | 'openai' | 'azure' | 'custom' | 'sandbox' | 'together' | 'nebius';
 
 export interface ConnectionState {
   kind: ConnectionKind;
