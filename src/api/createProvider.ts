@@ -5,17 +5,33 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import type { Profile } from '../core/profiles.js';
 import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
+import { AzureDeployments } from './azure/deployments.js';
+import { azureCreateFields } from './azure/createFields.js';
+import { NEBIUS_BASE_URL, NebiusProvider } from './nebius/provider.js';
 import { createTogetherProvider } from './together/provider.js';
 import type { FineTuningProvider, ProviderCapabilities } from './types.js';
 import { treatAsSecret } from '../core/redact.js';
 
 const OPENAI_PROTOCOL = { metricsSeries: false, priceEstimate: false, deployments: false } as const;
 
-export const CAPABILITIES: Record<Exclude<Profile['kind'], 'together'>, ProviderCapabilities> = {
+export const CAPABILITIES: Record<Exclude<Profile['kind'], 'together' | 'nebius'>, ProviderCapabilities> = {
   openai: { ...OPENAI_PROTOCOL, label: 'OpenAI', dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
   sandbox: { ...OPENAI_PROTOCOL, label: 'Sandbox', dpo: true, pause: true, checkpoints: true, uploads: true, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: true, wandb: true }) },
-  // Azure OpenAI: no multipart Uploads API, and a fine-tuned model is deployed before use.
-  azure: { ...OPENAI_PROTOCOL, label: 'Azure', dpo: true, pause: true, checkpoints: true, uploads: false, metricsEvents: true, deployStep: true, createFields: openaiCreateFields({ dpo: true, wandb: false }) },
+  // Azure OpenAI: no multipart Uploads API, training files in UTF-8 with a BOM (its fine-tuning
+  // guide; the upload adds one to a copy), a training tier, and a deploy step before chat
+  // (deployments: true once the profile names the resource, see createProvider).
+  azure: {
+    ...OPENAI_PROTOCOL,
+    label: 'Azure',
+    dpo: true,
+    pause: true,
+    checkpoints: true,
+    uploads: false,
+    metricsEvents: true,
+    deployStep: true,
+    createFields: azureCreateFields(),
+    fileRules: { bom: 'required', maxBytes: 512 * 1024 * 1024, source: 'Azure OpenAI' },
+  },
   // OpenAI-compatible services vary; offer only what nearly all of them have.
   custom: { ...OPENAI_PROTOCOL, label: 'custom', dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: false, wandb: false }) },
 };
@@ -74,6 +90,23 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
   if (profile.kind === 'together') {
     treatAsSecret(profile.apiKeyEnv);
     return createTogetherProvider(profile, env, options);
+  }
+  if (profile.kind === 'nebius') {
+    const base = profile.baseUrl ?? NEBIUS_BASE_URL;
+    // /v0/models lives beside /v1 at the service's origin; the same key and SDK reach it.
+    const origin = new URL(base).origin;
+    return new NebiusProvider({ client: createClient({ ...profile, baseUrl: base }, env, options), controlClient: createClient({ ...profile, baseUrl: origin }, env, options) });
+  }
+  if (profile.kind === 'azure') {
+    const deployments = profile.azure ? new AzureDeployments(profile.azure) : undefined;
+    const provider = new OpenAIProvider({
+      client: createClient(profile, env, options),
+      capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined },
+      // Azure's job metadata is not documented: its seed is, so the client id travels there too.
+      clientMarker: 'seed',
+      ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
+    });
+    return deployments ? Object.assign(provider, { deployments }) : provider;
   }
   return new OpenAIProvider({
     client: createClient(profile, env, options),

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { FAULT_KINDS, isFaultKind, type ServerFault } from '../sandbox/faults.js';
-import { SANDBOX_PROTOCOLS, startSandbox, type SandboxProtocol } from '../sandbox/server.js';
+import { SANDBOX_PROTOCOLS, startSandbox, type SandboxProtocol, type SandboxServer } from '../sandbox/server.js';
 import { redact } from '../core/redact.js';
 import type { CommandModule } from './types.js';
 
@@ -45,21 +45,58 @@ function fault(value: string, previous: ServerFault[]): ServerFault[] {
   return [...previous, { kind, pathPrefix: path ?? null }];
 }
 
-function banner(baseUrl: string, flags: SandboxFlags): string {
+const SERVICE: Record<SandboxProtocol, string> = { openai: 'OpenAI', together: 'Together AI', nebius: 'Nebius Token Factory', azure: 'Azure OpenAI' };
+
+/** How to point ftui at this sandbox, per protocol. */
+function pointAt(server: SandboxServer): string[] {
+  const { baseUrl } = server;
+  switch (server.protocol) {
+    case 'together':
+      return [`    TOGETHER_BASE_URL=${baseUrl} TOGETHER_API_KEY=sandbox ftui`];
+    case 'nebius':
+      return [`    NEBIUS_BASE_URL=${baseUrl} NEBIUS_API_KEY=sandbox ftui`];
+    case 'azure': {
+      const profile = {
+        name: 'azure-sandbox',
+        kind: 'azure',
+        baseUrl: baseUrl.replace(/\/v1$/, ''),
+        apiKeyEnv: 'AZURE_OPENAI_API_KEY',
+        subscriptionId: 'sandbox-subscription',
+        resourceGroup: 'sandbox-rg',
+        accountName: 'sandbox-account',
+        tenantId: 'sandbox-tenant',
+        managementEndpoint: server.management!.origin,
+        authorityHost: server.management!.origin,
+        caFile: server.management!.certFile,
+      };
+      return [
+        '    add this profile to profiles.json in ftui\'s config folder, then',
+        '    AZURE_OPENAI_API_KEY=sandbox ftui --profile azure-sandbox',
+        '',
+        `    ${JSON.stringify(profile)}`,
+        '',
+        `  Deployments are managed at ${server.management!.origin} (HTTPS, its certificate in ${server.management!.certFile}).`,
+      ];
+    }
+    case 'openai':
+      return [`    OPENAI_BASE_URL=${baseUrl} OPENAI_API_KEY=sandbox ftui`];
+  }
+}
+
+function banner(server: SandboxServer, flags: SandboxFlags): string {
   const rule = '='.repeat(72);
-  const together = flags.protocol === 'together';
+  const deploys = flags.protocol === 'together' ? ', endpoints' : flags.protocol === 'openai' ? '' : ', deployments';
   const lines = [
     rule,
-    `  ftui SANDBOX — a local imitation of ${together ? 'Together AI' : 'OpenAI'}'s fine-tuning API.`,
-    `  It TRAINS NOTHING: jobs, losses${together ? ', endpoints' : ''} and models are simulated, chat replies are made up.`,
+    `  ftui SANDBOX — a local imitation of ${SERVICE[flags.protocol]}'s fine-tuning API.`,
+    `  It TRAINS NOTHING: jobs, losses${deploys} and models are simulated, chat replies are made up.`,
     '  Never mistake it for the real service.',
     rule,
-    `  Listening on ${baseUrl} (loopback only)`,
+    `  Listening on ${server.baseUrl} (loopback only)`,
     `  A job takes about ${Math.round(20 / flags.speed)} s (--speed ${flags.speed}); state ${flags.stateDir ? `kept in ${flags.stateDir}` : 'in memory only'}.`,
   ];
   if (flags.fault.length > 0) lines.push(`  Faults on: ${flags.fault.map((f) => f.kind + (f.pathPrefix ? `@${f.pathPrefix}` : '')).join(', ')}`);
-  const point = together ? `TOGETHER_BASE_URL=${baseUrl} TOGETHER_API_KEY=sandbox ftui` : `OPENAI_BASE_URL=${baseUrl} OPENAI_API_KEY=sandbox ftui`;
-  lines.push('', '  Point ftui at it:', `    ${point}`, '', '  Ctrl+C stops it.', '');
+  lines.push('', '  Point ftui at it:', ...pointAt(server), '', '  Ctrl+C stops it.', '');
   return lines.join('\n');
 }
 
@@ -73,7 +110,7 @@ export const sandboxCommand: CommandModule = {
   register(program: Command) {
     program
       .command('sandbox')
-      .description('serve a local SANDBOX that speaks OpenAI\'s (or Together AI\'s) fine-tuning protocol for tests and demos (it trains nothing)')
+      .description('serve a local SANDBOX that speaks OpenAI\'s (or Together AI\'s, Nebius\'s, Azure\'s) fine-tuning protocol for tests and demos (it trains nothing)')
       .option('--protocol <name>', `the API it speaks: ${SANDBOX_PROTOCOLS.join(' or ')}`, protocol, 'openai' as SandboxProtocol)
       .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', port, 8787)
       .option('--speed <x>', 'run simulated time x times faster (a job takes about 20 s at 1)', speed, 1)
@@ -100,7 +137,7 @@ export const sandboxCommand: CommandModule = {
           process.exitCode = 2;
           return;
         }
-        process.stdout.write(banner(server.baseUrl, flags));
+        process.stdout.write(banner(server, flags));
         const stop = (): void => {
           void server.close().then(() => process.stdout.write('ftui sandbox: stopped.\n'));
         };

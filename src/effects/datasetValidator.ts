@@ -11,6 +11,7 @@ import { lineTooLongResult, ReportBuilder, resolveModel } from '../core/validate
 import { POOL_MAX_LINE_CHARS, poolSink, workersAvailable } from '../core/validate/analyzerPool.js';
 import { availableParallelism } from 'node:os';
 import type { DatasetReport, ExampleResult, Severity } from '../core/validate/types.js';
+import type { FileRules } from '../core/domain.js';
 
 export interface ValidationInput {
   rows: Iterable<Row>;
@@ -19,6 +20,8 @@ export interface ValidationInput {
   format: FileFormat;
   /** Size of the file on disk when the rows are exactly what it holds; null when edited. */
   bytesOnDisk: number | null;
+  /** The connected service's rules for the file itself (capabilities.fileRules). */
+  fileRules?: FileRules | undefined;
 }
 
 export interface ValidationOutput {
@@ -82,7 +85,7 @@ export async function validateDataset(input: ValidationInput, model: string, can
   }
   if (cancelled()) return null;
 
-  const builder = new ReportBuilder(facts);
+  const builder = new ReportBuilder(facts, input.fileRules ? { fileRules: input.fileRules } : {});
   const marks = new Map<number, Severity>();
   const hashes = new Map<string, number>();
   // Aggregating 100k cached results takes a few hundred ms: yield now and then so keys are not held up.
@@ -106,7 +109,7 @@ export async function validateDataset(input: ValidationInput, model: string, can
   }
   // What the file itself carries, so figures match `ftui validate` on the same file.
   const crlfLines = input.format.lineEnding !== '\r\n' || rows.length === 0 ? 0 : input.format.finalNewline ? rows.length : rows.length - 1;
-  builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length });
+  builder.addFileFormat({ bom: input.format.bom, crlfLines, lines: rows.length }, bytes);
   return { report: builder.build({ path: input.path, format: 'jsonl', bytes }), marks, hashes };
 }
 

@@ -5,11 +5,13 @@ import { useEffect } from 'react';
 import { useStoreApi } from '../store/StoreProvider.js';
 import { createAnalyzer, validatePath } from '../core/validate/index.js';
 import { validateDataset } from './datasetValidator.js';
+import { useProvider } from './providerContext.js';
 
 const SETTLE_MS = 150;
 
 export function useValidationRunner(): void {
   const store = useStoreApi();
+  const fileRules = useProvider().provider?.capabilities.fileRules;
   useEffect(() => {
     let generation = 0;
     let timer: NodeJS.Timeout | null = null;
@@ -27,6 +29,7 @@ export function useValidationRunner(): void {
           path: dataset.filePath,
           format: dataset.format,
           bytesOnDisk: dataset.dirty ? null : (dataset.base?.sizeBytes ?? null),
+          fileRules,
         },
         validation.model,
         cancelled,
@@ -60,7 +63,7 @@ export function useValidationRunner(): void {
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
-  }, [store]);
+  }, [store, fileRules]);
 
   // A validation file, when one is chosen: checked as `ftui validate --validation-file` checks it,
   // against the dataset's current content (so again after each new report of the dataset).

@@ -38,12 +38,35 @@ export const createFile: Handler = async ({ sb, req }) => {
   const purpose = checkPurpose(form.get('purpose') as string | null);
   const file = form.get('file');
   if (file === null || typeof file === 'string') throw invalid("Missing required parameter: 'file'.", 'file', 'missing_required_parameter');
-  const text = Buffer.from(await file.arrayBuffer()).toString('utf8');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (sb.state.flavor === 'azure' && purpose === 'fine-tune') checkAzureEncoding(bytes, file.name);
+  // A byte-order mark is how the file says UTF-8, not part of its first line.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (purpose === 'fine-tune' && !/\.jsonl$/i.test(file.name)) {
     throw invalid(`Invalid file format for Fine-Tuning API. Must be .jsonl (got '${file.name}').`, 'file');
   }
-  return storeFile(sb, file.name || 'upload.jsonl', purpose, text);
+  const stored = storeFile(sb, file.name || 'upload.jsonl', purpose, text);
+  // The size is of what arrived, BOM and all.
+  stored.bytes = bytes.length;
+  return stored;
 };
+
+/**
+ * Azure's rule for training files (its fine-tuning guide): JSONL encoded in UTF-8 with a
+ * byte-order mark, under 512 MB. The sandbox refuses the upload the way a strict reading of that
+ * rule would, so a client that converts is rehearsed.
+ */
+function checkAzureEncoding(bytes: Buffer, name: string): void {
+  if (bytes.length > 512 * 1024 * 1024) throw invalid(`${name} is larger than 512 MB, the most a training file can be.`, 'file');
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+    throw invalid(`${name} must be encoded in UTF-8 with a byte-order mark (BOM); it has none.`, 'file', 'invalid_file_encoding');
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalid(`${name} is not valid UTF-8.`, 'file', 'invalid_file_encoding');
+  }
+}
 
 export const listFiles: Handler = ({ sb, url }) => {
   const purpose = url.searchParams.get('purpose');

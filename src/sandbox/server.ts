@@ -1,6 +1,9 @@
 // The sandbox HTTP server: loopback only, every route under /v1, Bearer auth, faults, and a
 // notice at / that this is a simulation which trains nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startManagement, type ManagementServer } from './azure/management.js';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './clock.js';
 import { SANDBOX_HEADER } from './detect.js';
@@ -10,6 +13,7 @@ import { loadState, saveState, TOGETHER_FILE } from './persist.js';
 import { redact } from '../core/redact.js';
 import { findRoute } from './router.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
+import { emptyState } from './state.js';
 import type { TogetherSandbox } from './together/context.js';
 import { findTogetherRoute } from './together/router.js';
 import { createTogetherSandbox } from './together/sandbox.js';
@@ -23,9 +27,17 @@ export const TOGETHER_NOTICE =
   'ftui SANDBOX: a local imitation of Together AI\'s fine-tuning API for tests and demos. It trains nothing, ' +
   'its models and endpoints are made up, it bills nothing, and it must never be mistaken for the real service. API routes are under /v1.';
 
+export const NEBIUS_NOTICE =
+  'ftui SANDBOX: a local imitation of Nebius Token Factory\'s fine-tuning API (OpenAI\'s protocol with its own job fields, and /v0/models to serve a checkpoint) for tests and demos. It trains nothing, its weights are placeholders, it bills nothing, and it must never be mistaken for the real service.';
+
+export const AZURE_NOTICE =
+  'ftui SANDBOX: a local imitation of Azure OpenAI\'s fine-tuning API (OpenAI\'s v1 protocol at /v1, deployments on a local management endpoint) for tests and demos. It trains nothing, it bills nothing, and it must never be mistaken for the real service.';
+
 /** Which service's API the sandbox speaks. */
-export type SandboxProtocol = 'openai' | 'together';
-export const SANDBOX_PROTOCOLS: readonly SandboxProtocol[] = ['openai', 'together'];
+export type SandboxProtocol = 'openai' | 'together' | 'nebius' | 'azure';
+export const SANDBOX_PROTOCOLS: readonly SandboxProtocol[] = ['openai', 'together', 'nebius', 'azure'];
+
+const STATE_FILES: Record<'nebius' | 'azure', string> = { nebius: 'sandbox-nebius-state.json', azure: 'sandbox-azure-state.json' };
 
 export interface SandboxOptions {
   /** Default 'openai'. */
@@ -56,6 +68,8 @@ export interface SandboxServer {
   sandbox: Sandbox;
   /** The Together-protocol state, when that is the protocol. */
   together: TogetherSandbox | null;
+  /** Azure: the management plane (deployments) and token authority, over HTTPS. */
+  management: { origin: string; certFile: string } | null;
   close(): Promise<void>;
 }
 
@@ -74,7 +88,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const protocol = options.protocol ?? 'openai';
   const clock = options.clock ?? systemClock;
   const speed = options.speed ?? 1;
-  const sandbox = createSandbox(clock, speed, stateDir && protocol === 'openai' ? loadState(stateDir) : undefined);
+  const flavor = protocol === 'nebius' || protocol === 'azure' ? protocol : null;
+  const flavored = () => ({ ...emptyState(), flavor: flavor ?? undefined });
+  const initial = !stateDir ? (flavor ? flavored() : undefined) : flavor ? { ...loadState(stateDir, STATE_FILES[flavor], flavored), flavor } : protocol === 'openai' ? loadState(stateDir) : undefined;
+  const sandbox = createSandbox(clock, speed, initial);
+  const saveOpenAI = (): void => {
+    if (stateDir) saveState(stateDir, sandbox.state, flavor ? STATE_FILES[flavor] : undefined);
+  };
   const together = protocol === 'together' ? createTogetherSandbox(clock, speed, stateDir ? loadState(stateDir, TOGETHER_FILE, emptyTogetherState) : undefined) : null;
   const faults = options.faults ?? [];
   const slowMs = options.slowMs ?? 3000;
@@ -83,10 +103,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
+    // Azure's v1 API lives under <endpoint>/openai/v1/.
+    if (flavor === 'azure' && url.pathname.startsWith('/openai/v1/')) url.pathname = url.pathname.slice('/openai'.length);
     const method = req.method ?? 'GET';
     if (url.pathname === '/' || url.pathname === '/v1' || url.pathname === '/v1/') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', [SANDBOX_HEADER]: 'true' });
-      res.end(`${together ? TOGETHER_NOTICE : SANDBOX_NOTICE}\n`);
+      res.end(`${together ? TOGETHER_NOTICE : flavor === 'nebius' ? NEBIUS_NOTICE : flavor === 'azure' ? AZURE_NOTICE : SANDBOX_NOTICE}\n`);
       return;
     }
     res.setHeader(SANDBOX_HEADER, 'true');
@@ -106,13 +128,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
     sandbox.tick();
     const body = await found.route.handler({ sb: sandbox, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
-    if (stateDir && (found.route.mutates || sandbox.state.jobs.length > 0)) saveState(stateDir, sandbox.state);
+    if (found.route.mutates || sandbox.state.jobs.length > 0) saveOpenAI();
     if (isCommitFault(fault) && !res.headersSent) return loseAnswer(fault, req, res, body);
     if (body !== undefined) sendJson(res, 200, body);
   }
 
-  function faultFor(req: IncomingMessage, method: string, path: string, protocol: SandboxProtocol): FaultKind | null {
-    const fault = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, path, protocol);
+  function faultFor(req: IncomingMessage, method: string, path: string, protocol: 'openai' | 'together'): FaultKind | null {
+    const fault = parseFaultHeader(req.headers[FAULT_HEADER]) ?? serverFaultFor(faults, method, path, protocol === 'together' ? 'together' : 'openai');
     // A read commits nothing: it is answered, so a client can look up what its lost write did.
     return isCommitFault(fault) && method === 'GET' ? null : fault;
   }
@@ -180,16 +202,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   if (together) together.origin = `http://${HOST}:${port}`;
+  let management: ManagementServer | null = null;
+  let certFile = '';
+  if (flavor === 'azure') {
+    certFile = join(stateDir ?? tmpdir(), stateDir ? 'sandbox-azure-management.pem' : `ftui-sandbox-azure-${port}.pem`);
+    try {
+      management = await startManagement(sandbox, { certFile, ...(options.onRequest ? { onRequest: options.onRequest } : {}), afterChange: saveOpenAI });
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
   return {
     baseUrl: `http://${HOST}:${port}/v1`,
     port,
     protocol,
     sandbox,
     together,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    management: management === null ? null : { origin: management.origin, certFile },
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        management?.close(),
+      ]);
+    },
   };
 }

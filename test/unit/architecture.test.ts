@@ -28,7 +28,7 @@ function offenders(under: string, bad: (specifier: string) => boolean): string[]
   );
 }
 
-const SDKS = ['openai', 'together-ai'];
+const SDKS = ['openai', 'together-ai', '@azure/identity', '@azure/arm-cognitiveservices'];
 
 describe('layers', () => {
   it('the store imports nothing from effects, screens or api implementations', () => {

@@ -23,6 +23,7 @@ export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
   invalid_json: { severity: 'error', hint: 'Fix the JSON syntax at the column shown; each line must be one complete JSON object.' },
   blank_line: { severity: 'warning', hint: 'Remove blank lines; every line should be one example.' },
   file_bom: { severity: 'warning', hint: 'Save the file as UTF-8 without a byte order mark (the Validate screen can strip it).' },
+  file_too_large: { severity: 'error', hint: 'Split the dataset: the service refuses a training file this large.' },
   line_too_long: { severity: 'error', hint: 'ftui analyses lines up to 16 MiB: split the example, or link its images by URL instead of inlining them.' },
   line_not_analysed: { severity: 'error', hint: 'Split or shorten the example: analysing it needed more memory than ftui allows one line.' },
   nesting_too_deep: { severity: 'error', hint: 'Flatten the data: no fine-tuning example needs arrays and objects nested this deep.' },

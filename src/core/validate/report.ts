@@ -100,8 +100,14 @@ export class ReportBuilder {
   }
 
   /** What the file itself carries (a BOM, CRLF line ends), said the same way for a file on disk and an open dataset. */
-  addFileFormat(format: { bom: boolean; crlfLines: number; lines: number }): void {
-    if (format.bom) this.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
+  addFileFormat(format: { bom: boolean; crlfLines: number; lines: number }, bytes: number | null = null): void {
+    const rules = this.options.fileRules;
+    // A service that asks for a BOM (Azure) gets one from the upload, which converts a copy; one
+    // in the file is then what it wants, not a problem.
+    if (format.bom && rules?.bom !== 'required') this.addFinding(makeFinding('file_bom', 1, null, 'The file starts with a UTF-8 byte order mark.'));
+    if (rules?.maxBytes != null && bytes !== null && bytes > rules.maxBytes) {
+      this.addFinding(makeFinding('file_too_large', null, null, `The file is ${(bytes / 1024 ** 2).toFixed(0)} MB; ${rules.source} takes at most ${(rules.maxBytes / 1024 ** 2).toFixed(0)} MB.`));
+    }
     if (format.crlfLines > 0) {
       this.addFinding(makeFinding('crlf_line_endings', null, null, `${format.crlfLines} of ${format.lines} lines end in CRLF (\\r\\n).`));
     }

@@ -14,6 +14,7 @@ export type FindingCode =
   | 'invalid_json'
   | 'blank_line'
   | 'file_bom'
+  | 'file_too_large'
   | 'crlf_line_endings'
   | 'line_too_long'
   | 'line_not_analysed'
@@ -287,6 +288,8 @@ export interface ReportOptions {
   maxLinesPerCode?: number;
   /** Histogram bins (default 10). */
   histogramBins?: number;
+  /** The connected service's rules for the file itself (Azure: a BOM, at most 512 MB). */
+  fileRules?: import('../domain.js').FileRules;
 }
 
 export interface ValidateFileOptions extends AnalyzeOptions, ReportOptions {

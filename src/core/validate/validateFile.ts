@@ -121,7 +121,7 @@ export async function validatePath(
     }
   }
 
-  builder.addFileFormat(summary);
+  builder.addFileFormat(summary, bytes);
   return { report: builder.build({ path, format: 'jsonl', bytes }), hashes: builder.hashes };
 }
 

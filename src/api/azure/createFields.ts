@@ -1,0 +1,28 @@
+// Azure OpenAI's create form: OpenAI's fields (no W&B integration) plus the training tier Azure
+// adds (`trainingType`, its fine-tuning guide), each with one line on what it costs and where it
+// runs. The names are the wire values the service takes.
+import type { FormFieldSpec } from '../../core/jobForm.js';
+import { openaiCreateFields } from '../openai/createFields.js';
+
+export const AZURE_TRAINING_TYPES = ['standard', 'globalstandard', 'developertier'] as const;
+
+/** One line per tier, shown under the field as it is chosen. */
+export const AZURE_TRAINING_TYPE_WORDS: Record<(typeof AZURE_TRAINING_TYPES)[number], string> = {
+  standard: 'Standard: trains in your resource\'s region (data residency), at the regional price.',
+  globalstandard: 'Global Standard: trains wherever Azure has capacity, 10-30% cheaper than Standard; no data residency.',
+  developertier: 'Developer: spot capacity, about half the Global price; may pause and take longer; no data residency.',
+};
+
+export function azureCreateFields(): FormFieldSpec[] {
+  const fields = openaiCreateFields({ dpo: true, wandb: false });
+  const tier: FormFieldSpec = {
+    name: 'trainingType',
+    label: 'Training tier',
+    kind: 'enum',
+    default: 'globalstandard',
+    choices: AZURE_TRAINING_TYPES,
+    help: `Where and at what price it trains. ${Object.values(AZURE_TRAINING_TYPE_WORDS).join(' ')}`,
+  };
+  const after = fields.findIndex((f) => f.name === 'validationFile');
+  return [...fields.slice(0, after + 1), tier, ...fields.slice(after + 1)];
+}
