@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_MODEL, UnknownModelError, validateFiles } from '../core/validate/index.js';
+import { DEFAULT_TOGETHER_MODEL, findOpenModel, TOGETHER_MODELS } from '../core/openModels.js';
 import { writeJsonl } from '../core/validate/convert.js';
 import type { CommandModule } from './types.js';
 import { formatRun, jsonDocument } from './validateOutput.js';
@@ -7,7 +8,8 @@ import { createProgressBar } from './progressBar.js';
 import { redact, redactDeep } from '../core/redact.js';
 
 interface ValidateFlags {
-  model: string;
+  model?: string;
+  provider: 'openai' | 'together';
   epochs?: number;
   validationFile?: string;
   json?: boolean;
@@ -29,11 +31,23 @@ function workerCount(value: string): number {
   return n;
 }
 
+function providerName(value: string): ValidateFlags['provider'] {
+  if (value !== 'openai' && value !== 'together') throw new InvalidArgumentError("provider must be 'openai' or 'together'.");
+  return value;
+}
+
 async function run(file: string, flags: ValidateFlags): Promise<number> {
+  // Together's rules come with its models: --provider together picks its default base, and a
+  // model of another service is refused rather than checked by the wrong rules.
+  const model = flags.model ?? (flags.provider === 'together' ? DEFAULT_TOGETHER_MODEL : DEFAULT_MODEL);
+  if (flags.provider === 'together' && findOpenModel(model) === undefined) {
+    process.stderr.write(redact(`ftui validate: ${model} is not a Together base model ftui knows (${TOGETHER_MODELS.map((m) => m.id).join(', ')}).\n`));
+    return EXIT.unreadable;
+  }
   const progress = !flags.json && process.stderr.isTTY ? createProgressBar(process.stderr, file) : null;
   try {
     const run = await validateFiles(file, flags.validationFile ?? null, {
-      model: flags.model,
+      model,
       ...(flags.epochs !== undefined && { epochs: flags.epochs }),
       ...(progress && { onProgress: progress.update }),
       ...(flags.workers !== undefined && { workers: flags.workers }),
@@ -69,7 +83,8 @@ export const validateCommand: CommandModule = {
       .command('validate')
       .description('Check a fine-tuning dataset the way the API will: findings by line and field, exact token counts and cost. Exit 0 clean, 1 errors, 2 unreadable input.')
       .argument('<file>', 'training data (JSONL)')
-      .option('-m, --model <model>', 'base model whose tokenizer, limits and price to use', DEFAULT_MODEL)
+      .option('-m, --model <model>', `base model whose tokenizer, limits and price to use (default ${DEFAULT_MODEL}, or ${DEFAULT_TOGETHER_MODEL} with --provider together)`)
+      .option('--provider <name>', "whose data rules to apply: openai, or together (Together AI's formats and checks, its open models)", providerName, 'openai' as const)
       .option('-e, --epochs <n>', 'epochs for the cost estimate (default: the API\'s heuristic for this many examples)', positiveInteger)
       .option('--validation-file <file>', 'validation data, also checked for examples shared with the training file')
       .option('--json', 'print one JSON document (see README) instead of the human summary')

@@ -70,8 +70,11 @@ export function openModelFacts(id: string): import('./validate/types.js').ModelF
     shutdownDate: null,
     toolTokens: CL100K_TOOLS,
     template: { perExample: t.perExample, perMessage: t.perMessage },
-    // Together's n_epochs defaults to 1 whatever the dataset's size.
+    // Together's n_epochs defaults to 1 whatever the dataset's size, it takes a single example,
+    // and it checks data its own way (src/core/validate/rules/together.ts).
     defaultEpochs: 1,
+    minExamples: 1,
+    dataRules: 'together',
     tokenEstimate: t.why,
   };
 }

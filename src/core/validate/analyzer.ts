@@ -6,6 +6,7 @@ import { ExampleContext, isPlainObject, preview, typeName } from './context.js';
 import { duplicateKeys, inspectValue, MAX_DEPTH } from './structure.js';
 import { columnOf, locateJsonError } from './jsonError.js';
 import { analyzeChat } from './rules/chat.js';
+import { checkTogetherExample } from './rules/together.js';
 import { analyzePreference, looksLikePreference } from './rules/preference.js';
 import { createTokenCounter } from './tokens.js';
 import type { AnalyzeOptions, ExampleAnalyzer, ExampleFigures, ExampleResult, Finding, ModelFacts, Severity } from './types.js';
@@ -24,7 +25,13 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
     const ctx = new ExampleContext(line, model, tokens);
     let figures: ExampleFigures | null = null;
     let kind: ExampleResult['kind'] = 'invalid';
-    if (!isPlainObject(value)) {
+    // A service with its own data rules (Together) checks the line its way too; its plain
+    // prompt/completion and text formats are counted here, as OpenAI's rules do not take them.
+    const together = model.dataRules === 'together' && isPlainObject(value) ? checkTogetherExample(ctx, value) : null;
+    if (together === 'instruction' || together === 'general') {
+      figures = plainFigures(ctx, value as Record<string, unknown>, together);
+      kind = 'chat';
+    } else if (!isPlainObject(value)) {
       ctx.report('data_type', null, `The line is ${typeName(value)}, not a JSON object.`);
     } else if (looksLikePreference(value)) {
       figures = analyzePreference(ctx, value);
@@ -37,6 +44,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
       figures = analyzeChat(ctx, value, value.messages);
       kind = 'chat';
     }
+    if (figures && together !== null) figures.dataFormat = together;
     if (figures && figures.billedTokens > model.tokenLimit) {
       ctx.report(
         'example_over_token_limit',
@@ -86,6 +94,30 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
       return analyzeParsed(value, line, text);
     },
     countTokens: (text) => tokens.count(text),
+  };
+}
+
+/** Figures for Together's instruction (prompt/completion) and text lines: the answer (or all the text) trains. */
+function plainFigures(ctx: ExampleContext, value: Record<string, unknown>, format: 'instruction' | 'general'): ExampleFigures {
+  const count = (v: unknown) => (typeof v === 'string' ? ctx.tokens.count(v) : 0);
+  const overhead = ctx.model.template?.perExample ?? 1;
+  const prompt = format === 'instruction' ? count(value.prompt) : 0;
+  const answer = format === 'instruction' ? count(value.completion) : count(value.text);
+  const billed = overhead + prompt + answer;
+  return {
+    format: 'chat',
+    messages: format === 'instruction' ? 2 : 1,
+    cookbookTokens: prompt + answer + 3,
+    cookbookAssistantTokens: answer,
+    billedTokens: billed,
+    estimatedToolTokens: 0,
+    trainedTokens: answer,
+    contextTokens: billed - answer,
+    assistantTokens: answer,
+    images: 0,
+    hasSystem: false,
+    hasUser: format === 'instruction',
+    hasAssistant: true,
   };
 }
 

@@ -9,6 +9,15 @@ interface CatalogEntry {
 }
 
 export const FINDING_CATALOG: Readonly<Record<FindingCode, CatalogEntry>> = {
+  together_role_not_allowed: { severity: 'error', hint: 'Together takes the roles system, user and assistant only: fold tool turns into user or assistant text.' },
+  together_roles_not_alternating: { severity: 'error', hint: 'After the optional system message, alternate user and assistant: merge the two messages in a row.' },
+  together_no_assistant: { severity: 'error', hint: 'Add the assistant reply the model should learn; Together refuses a conversation without one.' },
+  together_content_not_string: { severity: 'error', hint: 'Give the message a "role" and a text "content" (Together takes no content parts or tool calls here).' },
+  together_weight_invalid: { severity: 'error', hint: 'Set "weight" to 0 (context only) or 1 (train on it).' },
+  together_extra_column: { severity: 'error', hint: 'Remove the key: Together refuses lines with keys beyond their format\'s (messages; prompt/completion; text; input/preferred_output/non_preferred_output).' },
+  together_unknown_format: { severity: 'error', hint: 'Use one format for every line: {"messages": [...]}, {"prompt", "completion"}, {"text"} or a preference pair.' },
+  together_mixed_formats: { severity: 'error', hint: 'Keep one format in the file: convert these lines to the first line\'s format, or move them to a file of their own.' },
+  together_preference_shape: { severity: 'error', hint: 'Give preferred_output and non_preferred_output exactly one assistant message each, and end input.messages with a user turn.' },
   file_unreadable: { severity: 'error', hint: 'Check the path and that you may read the file.' },
   empty_file: { severity: 'error', hint: 'Add examples: one JSON object per line.' },
   not_jsonl_json_array: {

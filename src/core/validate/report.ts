@@ -113,6 +113,8 @@ export class ReportBuilder {
     }
   }
 
+  private firstFormat: string | null = null;
+
   /** Results must arrive in line order. */
   add(result: ExampleResult): void {
     this.lines++;
@@ -124,6 +126,15 @@ export class ReportBuilder {
     this.examples++;
     let worst = result.worst;
     for (const f of result.findings) this.addFinding(f);
+    // A service that takes one format per file (Together) refuses the first line that differs.
+    const format = result.figures?.dataFormat;
+    if (format !== undefined) {
+      if (this.firstFormat === null) this.firstFormat = format;
+      else if (format !== this.firstFormat) {
+        this.addFinding(makeFinding('together_mixed_formats', result.line, null, `This line is in the ${format} format; the file's first example is ${this.firstFormat}.`));
+        worst = 'error';
+      }
+    }
     for (const f of this.datasetFindings(result)) {
       this.addFinding(f);
       if (f.severity === 'error') worst = 'error';
@@ -181,11 +192,11 @@ export class ReportBuilder {
       // Nothing more to say about a file we could not read.
     } else if (this.examples === 0) {
       extra.push(makeFinding('empty_file', null, null, 'The dataset has no examples.'));
-    } else if (this.examples < MIN_EXAMPLES) {
+    } else if (this.examples < (this.model.minExamples ?? MIN_EXAMPLES)) {
       // The service checks a validation file like a training file when the job starts: a
       // smaller one fails the job after the upload and the wait.
       const what = this.options.role === 'validation' ? 'The validation file' : 'The dataset';
-      extra.push(makeFinding('too_few_examples', null, null, `${what} has ${this.examples} example${this.examples === 1 ? '' : 's'}; fine-tuning needs at least ${MIN_EXAMPLES}.`));
+      extra.push(makeFinding('too_few_examples', null, null, `${what} has ${this.examples} example${this.examples === 1 ? '' : 's'}; fine-tuning needs at least ${this.model.minExamples ?? MIN_EXAMPLES}.`));
     }
     if (this.chat > 0 && this.preference > 0) {
       extra.push(makeFinding('mixed_formats', null, null, `The file mixes ${this.chat} chat and ${this.preference} preference (DPO) examples.`));

@@ -5,6 +5,16 @@ export type Severity = 'error' | 'warning';
 
 /** Stable finding codes. The first group keeps the cookbook notebook's names. */
 export type FindingCode =
+  // Together's data rules (rules/together.ts), for its models only
+  | 'together_role_not_allowed'
+  | 'together_roles_not_alternating'
+  | 'together_no_assistant'
+  | 'together_content_not_string'
+  | 'together_weight_invalid'
+  | 'together_extra_column'
+  | 'together_unknown_format'
+  | 'together_preference_shape'
+  | 'together_mixed_formats'
   // input (line reader)
   | 'file_unreadable'
   | 'empty_file'
@@ -122,6 +132,8 @@ export interface ExampleFigures {
   hasSystem: boolean;
   hasUser: boolean;
   hasAssistant: boolean;
+  /** The service's own name for the line's format, where it wants one format per file (Together). */
+  dataFormat?: string;
 }
 
 /** What one line (one example) gives: the unit the screens re-analyse when an example is edited. */
@@ -161,6 +173,10 @@ export interface ModelFacts {
   template?: { perExample: number; perMessage: number };
   /** The service's fixed default epochs, where it does not follow OpenAI's rule by dataset size. */
   defaultEpochs?: number;
+  /** A service whose data rules replace or add to OpenAI's (src/core/validate/rules/together.ts). */
+  dataRules?: 'together';
+  /** The fewest examples the service takes (OpenAI: 10). */
+  minExamples?: number;
   /** Set when counts in `encoding` only stand in for the model's own tokenizer: why, in words. */
   tokenEstimate?: string;
 }
