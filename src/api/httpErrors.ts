@@ -116,3 +116,33 @@ export function fetchFailure(error: unknown): ProviderError | null {
   }
   return null;
 }
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * The error mapping for one SDK's classes: aborts are rethrown as they are (the caller asked for
+ * them), ProviderErrors pass through, connection errors and HTTP answers are mapped above.
+ * `fields` reads code and param where that SDK keeps them.
+ */
+export function sdkErrorMapper<E extends Error & { status?: number | undefined; error?: unknown; headers?: unknown }>(
+  sdk: { APIConnectionError: ErrorClass; APIError: abstract new (...args: never[]) => E; APIUserAbortError: ErrorClass },
+  fields: (error: E) => { code: string | null | undefined; param: string | null | undefined },
+): { toProviderError(error: unknown): unknown; mapErrors<T>(call: () => Promise<T>): Promise<T> } {
+  const toProviderError = (error: unknown): unknown => {
+    if (error instanceof ProviderError || error instanceof sdk.APIUserAbortError) return error;
+    if (error instanceof sdk.APIConnectionError) return connectionFailure(error.constructor.name === 'APIConnectionTimeoutError');
+    if (error instanceof sdk.APIError && typeof error.status === 'number') return httpFailure({ status: error.status, error: error.error, headers: error.headers, ...fields(error) });
+    if (error instanceof Error && error.name === 'AbortError') return error;
+    return fetchFailure(error) ?? error;
+  };
+  return {
+    toProviderError,
+    async mapErrors<T>(call: () => Promise<T>): Promise<T> {
+      try {
+        return await call();
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    },
+  };
+}

@@ -1,28 +1,12 @@
-// together-ai SDK failures to ProviderError (the mapping itself is shared with the OpenAI
-// adapter: ../httpErrors.ts).
+// together-ai SDK failures to ProviderError (the mapping is shared with the OpenAI adapter:
+// ../httpErrors.ts). Together's SDK keeps code and param only in the error body.
 import { APIConnectionError, APIError, APIUserAbortError } from 'together-ai';
-import { connectionFailure, fetchFailure, httpFailure } from '../httpErrors.js';
-import { ProviderError } from '../types.js';
+import { sdkErrorMapper } from '../httpErrors.js';
 
-export function toProviderError(error: unknown): unknown {
-  if (error instanceof ProviderError || error instanceof APIUserAbortError) return error;
-  if (error instanceof APIConnectionError) return connectionFailure(error.constructor.name === 'APIConnectionTimeoutError');
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const body = error.error as { code?: unknown; param?: unknown; error?: { code?: unknown; param?: unknown } } | undefined;
-    const field = (k: 'code' | 'param'): string | null => {
-      const v = body?.[k] ?? body?.error?.[k];
-      return typeof v === 'string' ? v : null;
-    };
-    return httpFailure({ status: error.status, error: error.error, code: field('code'), param: field('param'), headers: error.headers });
-  }
-  if (error instanceof Error && error.name === 'AbortError') return error;
-  return fetchFailure(error) ?? error;
+function bodyField(error: APIError, key: 'code' | 'param'): string | null {
+  const body = error.error as { code?: unknown; param?: unknown; error?: { code?: unknown; param?: unknown } } | undefined;
+  const v = body?.[key] ?? body?.error?.[key];
+  return typeof v === 'string' ? v : null;
 }
 
-export async function mapErrors<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toProviderError(error);
-  }
-}
+export const { toProviderError, mapErrors } = sdkErrorMapper({ APIConnectionError, APIError, APIUserAbortError }, (e) => ({ code: bodyField(e, 'code'), param: bodyField(e, 'param') }));

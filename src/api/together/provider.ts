@@ -29,6 +29,7 @@ import {
 } from '../types.js';
 import { TOGETHER_CREATE_FIELDS } from './createFields.js';
 import { TogetherDeployments } from './deployments.js';
+import { chatDeltas, chatResult } from '../chatReplies.js';
 import { mapErrors, toProviderError } from './errors.js';
 import {
   normalizeTogetherCheckpoint,
@@ -276,21 +277,14 @@ export class TogetherProvider implements FineTuningProvider {
 
   async *chatStream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatDelta> {
     try {
-      const stream = await this.client.chat.completions.create({ ...this.chatBody(request), stream: true }, { signal });
-      for await (const chunk of stream) {
-        const delta = chunk.choices[0]?.delta?.content;
-        if (delta) yield { delta };
-        if (chunk.usage) yield { usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens } };
-      }
+      yield* chatDeltas(await this.client.chat.completions.create({ ...this.chatBody(request), stream: true }, { signal }));
     } catch (error) {
       throw toProviderError(error);
     }
   }
 
   async chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
-    const completion = await mapErrors(() => this.client.chat.completions.create({ ...this.chatBody(request), stream: false }, signal ? { signal } : undefined));
-    const usage = completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : null;
-    return { text: completion.choices[0]?.message?.content ?? '', usage };
+    return chatResult(await mapErrors(() => this.client.chat.completions.create({ ...this.chatBody(request), stream: false }, signal ? { signal } : undefined)));
   }
 }
 
