@@ -41,7 +41,7 @@ export function ProviderRoot({ services, children }: { services: ProviderService
       (s) => {
         setProvider(s.provider);
         dispatch({
-          type: 'connection/set',
+          type: 'app/switchConnection',
           connection: { kind: 'sandbox', baseUrl: s.baseUrl, keyEnv: 'OPENAI_API_KEY', keyPresent: true, profile: null },
         });
         dispatch({ type: 'connection/status', status: 'ok', message: null });
@@ -60,7 +60,7 @@ export function ProviderRoot({ services, children }: { services: ProviderService
       services.connectProfile(name).then(
         ({ provider: next, connection }) => {
           setProvider(next);
-          dispatch({ type: 'connection/set', connection });
+          dispatch({ type: 'app/switchConnection', connection });
           dispatch({ type: 'connection/status', status: 'ok', message: null });
         },
         (error: unknown) => dispatch({ type: 'connection/status', status: 'error', message: `${name}: ${toErrorInfo(error).message}` }),

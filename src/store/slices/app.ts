@@ -1,6 +1,10 @@
 import { assertNever } from '../assertNever.js';
 import type { AppState } from '../state.js';
 import { selectQuitWarning } from '../selectors.js';
+import { initialChatState } from './chat.js';
+import { reduceConnection, type ConnectionState } from './connection.js';
+import { initialDeployState } from './deploy.js';
+import { initialJobsState } from './jobs.js';
 
 /**
  * Actions whose outcome depends on more than one slice (quitting needs to know about
@@ -10,7 +14,13 @@ import { selectQuitWarning } from '../selectors.js';
 export type AppAction =
   /** q or ctrl+c. With unsaved work the first press asks; a second ctrl+c, or y, confirms. */
   | { type: 'app/requestQuit'; viaCtrlC: boolean }
-  | { type: 'app/confirmQuit' };
+  | { type: 'app/confirmQuit' }
+  /**
+   * The app now talks to another provider (ctrl+o, or the sandbox started from a screen): what
+   * came from the old one (its jobs, models and deployments) is dropped so it is never shown as
+   * the new one's, while the open dataset, its validation and the chat transcript stay.
+   */
+  | { type: 'app/switchConnection'; connection: Omit<ConnectionState, 'status' | 'message'> };
 
 export function isAppAction(action: { type: string }): action is AppAction {
   return action.type.startsWith('app/');
@@ -30,6 +40,16 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
     }
     case 'app/confirmQuit':
       return exit(state);
+    case 'app/switchConnection': {
+      const jobs = state.jobs.create.phase.kind === 'uploading' || state.jobs.create.phase.kind === 'creating' ? state.jobs : initialJobsState;
+      return {
+        ...state,
+        connection: reduceConnection(state.connection, { type: 'connection/set', connection: action.connection }),
+        jobs,
+        chat: { ...state.chat, models: { ...initialChatState.models }, model: null, picker: null, compare: { on: false, model: null } },
+        deploy: initialDeployState,
+      };
+    }
     default:
       return assertNever(action);
   }
