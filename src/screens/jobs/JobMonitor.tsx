@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { Waiting } from '../../components/Waiting.js';
 import { cut } from '../../components/fitLine.js';
 import type { JobRecord } from '../../core/domain.js';
-import type { JobsState } from '../../store/slices/jobs.js';
+import { chatTargets, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';
 import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from './jobFacts.js';
@@ -19,6 +19,21 @@ function pollTrouble(monitor: NonNullable<JobsState['monitor']>, now: number): s
   const what = error.kind === 'rate_limited' ? `Too many requests${error.retryAfterMs !== null ? ` (the service asked for ${Math.ceil(error.retryAfterMs / 1000)} s)` : ''}.` : explainError(error);
   if (monitor.nextPollAt === null) return `${what} Not asking again.`;
   return `${what} Next try in ${Math.max(0, Math.ceil((monitor.nextPollAt - now) / 1000))} s.`;
+}
+
+/** The models of this job to chat with, in place of the event log while it is open. */
+function ChatWithList({ targets, cursor, rows, width }: { targets: { model: string; label: string }[]; cursor: number; rows: number; width: number }) {
+  const start = Math.max(0, Math.min(cursor - Math.floor((rows - 1) / 2), targets.length - (rows - 1)));
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Text bold>{cut('Chat with:', width)}</Text>
+      {targets.slice(start, start + rows - 1).map((t, i) => (
+        <Text key={t.model} inverse={start + i === cursor}>
+          {cut(`${start + i === cursor ? '▸' : ' '} ${t.label}: ${t.model}`, width)}
+        </Text>
+      ))}
+    </Box>
+  );
 }
 
 /** One job, live: status, timing, the loss curve, the event log and checkpoints. */
@@ -91,12 +106,15 @@ export function JobMonitor({
       ? 'Checkpoints: none yet'
       : `Checkpoints: ${checkpoints.map((c) => `step ${c.step} ${c.modelId}`).join(' · ')}`;
 
+  const targets = chatTargets(job, checkpoints);
   const deployment = deploy ? deploymentFor(deploy, job.fineTunedModel) : undefined;
   const canDeploy = deploy !== null && job.fineTunedModel !== null && (deployment === undefined || !billing(deployment));
   let footer: { text: string; color?: string } = {
-    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ' · X stop deployment' : ''} · ↑/↓ events`,
+    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ' · X stop deployment' : ''}${targets.length > 0 ? ' · t chat' : ''} · ↑/↓ events`,
   };
-  if (deploy?.stop) {
+  if (monitor.chatWith != null) {
+    footer = { text: 'enter chat with it (compared with the base on the Chat screen) · ↑/↓ choose · esc back' };
+  } else if (deploy?.stop) {
     footer = deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
   } else if (deploy?.error) {
     footer = { text: explainError(deploy.error), color: 'red' };
@@ -123,14 +141,18 @@ export function JobMonitor({
         <Text color="magenta">{' •valid'}</Text>
       </Text>
       <LossChartView train={train} valid={valid} width={inner} height={chartHeight} />
-      <Box flexDirection="column" height={eventRows}>
-        {shown.length === 0 ? <Text dimColor>No events yet.</Text> : null}
-        {shown.map((e) => (
-          <Text key={e.id} color={e.level === 'error' ? 'red' : e.level === 'warn' ? 'yellow' : undefined}>
-            {cut(`${formatUtc(e.createdAt).slice(11)} ${e.kind ? `${e.kind.replace(/_/g, ' ')}: ` : ''}${e.message}`, inner)}
-          </Text>
-        ))}
-      </Box>
+      {monitor.chatWith != null ? (
+        <ChatWithList targets={targets} cursor={monitor.chatWith} rows={eventRows} width={inner} />
+      ) : (
+        <Box flexDirection="column" height={eventRows}>
+          {shown.length === 0 ? <Text dimColor>No events yet.</Text> : null}
+          {shown.map((e) => (
+            <Text key={e.id} color={e.level === 'error' ? 'red' : e.level === 'warn' ? 'yellow' : undefined}>
+              {cut(`${formatUtc(e.createdAt).slice(11)} ${e.kind ? `${e.kind.replace(/_/g, ' ')}: ` : ''}${e.message}`, inner)}
+            </Text>
+          ))}
+        </Box>
+      )}
       <Text dimColor={deployment === undefined} color={deployment && billing(deployment) ? 'yellow' : undefined}>
         {cut(deployment ? deploymentLine(deployment) : checkpointLine, inner)}
       </Text>

@@ -8,7 +8,7 @@ import { DEFAULT_MODEL } from '../../core/models.js';
 import { cycleChoice, type FormFieldSpec } from '../../core/jobForm.js';
 import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
-import { currentField, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
+import { chatTargets, currentField, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
 import type { FineTuningProvider } from '../../api/types.js';
 import { NeedsConnection } from '../NeedsConnection.js';
@@ -124,6 +124,7 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
     else if (command === 'back') dispatch({ type: 'jobs/dismissAction' });
     return;
   }
+  if (jobs.view === 'monitor' && jobs.monitor?.chatWith != null) return chatWithKey(command, jobs, dispatch);
   const selected = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
   const ask = (action: JobAction) => {
     if (selected === undefined) return;
@@ -147,6 +148,8 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
   }
   if (jobs.view === 'monitor') {
     switch (command) {
+      case 'chatWith':
+        return dispatch({ type: 'jobs/chatWith', open: true });
       case 'back':
         return dispatch({ type: 'jobs/showList' });
       case 'up':
@@ -180,6 +183,29 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
     case 'open':
       if (selected !== undefined) dispatch({ type: 'jobs/openMonitor', jobId: selected.id });
       return;
+    default:
+      return;
+  }
+}
+
+/** The "chat with" list of the monitor: the fine-tune or a checkpoint goes to the Chat screen, compared with the job's base. */
+function chatWithKey(command: JobsCommand | null, jobs: JobsState, dispatch: Dispatch): void {
+  const job = monitoredJob(jobs);
+  switch (command) {
+    case 'up':
+      return dispatch({ type: 'jobs/moveChatWith', delta: -1 });
+    case 'down':
+      return dispatch({ type: 'jobs/moveChatWith', delta: 1 });
+    case 'open': {
+      const target = chatTargets(job, jobs.monitor!.checkpoints)[jobs.monitor!.chatWith!];
+      dispatch({ type: 'jobs/chatWith', open: false });
+      if (target === undefined || job === undefined) return;
+      dispatch({ type: 'chat/startWith', model: target.model, baseModel: job.model });
+      return dispatch({ type: 'ui/showScreen', screen: 'chat' });
+    }
+    case 'back':
+    case 'chatWith':
+      return dispatch({ type: 'jobs/chatWith', open: false });
     default:
       return;
   }

@@ -22,7 +22,8 @@ export type JobsCommand =
   | 'override'
   | 'sandbox'
   | 'deploy'
-  | 'stopDeployment';
+  | 'stopDeployment'
+  | 'chatWith';
 
 /**
  * The jobs screen's keys: its handlers, the ? overlay and the status bar hints read this table.
@@ -48,6 +49,7 @@ export const jobsBindings: readonly Binding<JobsCommand>[] = [
   { command: 'submit', keys: ['s'], description: 'in the form: review the cost and create', scope: 'jobs' },
   { command: 'confirm', keys: ['y'], description: 'yes: create / cancel / pause / resume; save the dataset first', scope: 'jobs' },
   { command: 'override', keys: ['F'], description: 'create anyway, although the files have errors the API will reject', scope: 'jobs' },
+  { command: 'chatWith', keys: ['t'], description: 'talk to the fine-tune or a checkpoint on the Chat screen', scope: 'jobs' },
   { command: 'sandbox', keys: ['S'], description: 'start the local sandbox (no key, no cost)', scope: 'jobs' },
   { command: 'deploy', keys: ['D'], description: 'deploy the fine-tune for chat (price per hour first)', scope: 'jobs' },
   { command: 'stopDeployment', keys: ['X'], description: 'stop its deployment (billing stops; asks first)', scope: 'jobs' },

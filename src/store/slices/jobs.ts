@@ -88,6 +88,18 @@ export interface MonitorState {
   error: ErrorInfo | null;
   /** Rows scrolled up from the newest event. */
   scroll: number;
+  /** The "chat with" list is open (the fine-tune and its checkpoints), with its cursor. */
+  chatWith?: number | null;
+}
+
+/** The models of a job that can be chatted with: the fine-tune once it succeeded, then each checkpoint's. */
+export function chatTargets(job: JobRecord | undefined, checkpoints: readonly CheckpointRecord[]): { model: string; label: string }[] {
+  const targets: { model: string; label: string }[] = [];
+  if (job?.status === 'succeeded' && job.fineTunedModel) targets.push({ model: job.fineTunedModel, label: 'the fine-tuned model' });
+  for (const c of [...checkpoints].sort((a, b) => b.step - a.step)) {
+    if (!targets.some((t) => t.model === c.modelId)) targets.push({ model: c.modelId, label: `checkpoint at step ${c.step}` });
+  }
+  return targets;
 }
 
 export type JobAction = 'cancel' | 'pause' | 'resume';
@@ -133,6 +145,8 @@ export type JobsAction =
   | { type: 'jobs/pollFailed'; jobId: string; error: ErrorInfo; at: number; nextPollAt?: number | null }
   | { type: 'jobs/tick'; now: number }
   | { type: 'jobs/scrollEvents'; delta: number }
+  | { type: 'jobs/chatWith'; open: boolean }
+  | { type: 'jobs/moveChatWith'; delta: number }
   | { type: 'jobs/openCreate'; fields: readonly FormFieldSpec[]; model: string }
   | { type: 'jobs/moveField'; delta: number }
   | { type: 'jobs/editField'; editing: boolean }
@@ -247,6 +261,19 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       if (monitor === null) return state;
       const scroll = Math.max(0, Math.min(monitor.events.length - 1, monitor.scroll + action.delta));
       return scroll === monitor.scroll ? state : { ...state, monitor: { ...monitor, scroll } };
+    }
+    case 'jobs/chatWith': {
+      const monitor = state.monitor;
+      if (monitor === null) return state;
+      const open = action.open && chatTargets(monitoredJob(state), monitor.checkpoints).length > 0;
+      return { ...state, monitor: { ...monitor, chatWith: open ? 0 : null } };
+    }
+    case 'jobs/moveChatWith': {
+      const monitor = state.monitor;
+      if (monitor?.chatWith == null) return state;
+      const count = chatTargets(monitoredJob(state), monitor.checkpoints).length;
+      const chatWith = Math.max(0, Math.min(count - 1, monitor.chatWith + action.delta));
+      return chatWith === monitor.chatWith ? state : { ...state, monitor: { ...monitor, chatWith } };
     }
     case 'jobs/openCreate': {
       // A form left half-filled comes back as it was; fields it lacks get their defaults, and
