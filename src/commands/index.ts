@@ -1,3 +1,4 @@
+import { chatCommand } from './chat.js';
 import { jobActionCommands, jobsCommand } from './jobs.js';
 import { sandboxCommand } from './sandbox.js';
 import { trainCommand } from './train.js';
@@ -6,4 +7,4 @@ import { validateCommand } from './validate.js';
 import { watchCommand } from './watch.js';
 
 // One line per subcommand module; keep the list sorted by command name.
-export const commandModules: CommandModule[] = [jobActionCommands, jobsCommand, sandboxCommand, trainCommand, validateCommand, watchCommand];
+export const commandModules: CommandModule[] = [jobActionCommands, chatCommand, jobsCommand, sandboxCommand, trainCommand, validateCommand, watchCommand];
