@@ -22,6 +22,15 @@ export function datasetFormat(dataset: DatasetState): 'chat' | 'preference' | 'e
   return 'empty';
 }
 
+/** How far back from its end the dataset is searched for an example just added (a held key adds it once). */
+const RECENT_ROWS = 50;
+
+/** True when this line is among the dataset's last rows: added a moment ago, and not undone since. */
+function recentlyAdded(dataset: DatasetState, line: string): boolean {
+  for (let i = dataset.rows.length - 1; i >= Math.max(0, dataset.rows.length - RECENT_ROWS); i--) if (dataset.rows.get(i).text === line) return true;
+  return false;
+}
+
 /** Why the open dataset cannot take an example now, or null. */
 function datasetProblem(dataset: DatasetState): string | null {
   if (dataset.filePath === null) return 'No dataset is open: open or create one on the Dataset screen (1) first.';
@@ -51,6 +60,12 @@ export function addConversation(store: Store, now: number, corrected?: string): 
   if (datasetFormat(dataset) === 'preference') {
     notify(store, 'error', `${name(dataset.filePath!)} holds preference (DPO) pairs; a chat example would mix formats, which the API rejects. Open a supervised dataset to add it, or press p for a pair.`);
     return false;
+  }
+  if (recentlyAdded(dataset, line)) {
+    const message = `This conversation is already in ${name(dataset.filePath!)}, just added; go on with it, or u on the Dataset screen takes it back.`;
+    if (corrected === undefined) notify(store, 'info', message);
+    else store.dispatch({ type: 'chat/correctionAdded', text: corrected, at: now, message });
+    return true;
   }
   store.dispatch({ type: 'dataset/appendLines', lines: [line] });
   const turns = historyOf(chat.turns).filter((m) => m.role === 'user').length;
@@ -84,6 +99,7 @@ export async function addPreferencePair(store: Store, ask: (initial: string) => 
   const pair = preferencePair(chat.turns);
   if ('problem' in pair) return notify(store, 'error', PAIR_PROBLEMS[pair.problem]);
   if (dataset.filePath !== null && dataset.status === 'ready' && datasetFormat(dataset) === 'preference') {
+    if (recentlyAdded(dataset, pair.line)) return notify(store, 'info', `This pair is already in ${name(dataset.filePath)}.`);
     store.dispatch({ type: 'dataset/appendLines', lines: [pair.line] });
     return notify(store, 'success', `Added a preference pair to ${name(dataset.filePath)} (${pair.preferred} preferred over ${pair.nonPreferred}); ctrl+s on the Dataset screen saves it.`);
   }
@@ -104,11 +120,18 @@ export async function choosePreferenceFile(store: Store, typed: string): Promise
 }
 
 async function writePair(store: Store, path: string, pair: { line: string; preferred: string; nonPreferred: string }): Promise<boolean> {
+  if (store.getState().chat.pairsWritten.includes(pair.line)) {
+    notify(store, 'info', `This pair is already in ${name(path)}.`);
+    return true;
+  }
+  // Marked before the write starts: a p pressed again meanwhile finds it.
+  store.dispatch({ type: 'chat/pairWriting', line: pair.line });
   try {
     const { created } = await appendPreferenceLine(path, pair.line);
     notify(store, 'success', `Added a preference pair to ${name(path)}${created ? ' (new file)' : ''}: ${pair.preferred} preferred over ${pair.nonPreferred}.`);
     return true;
   } catch (error) {
+    store.dispatch({ type: 'chat/pairWriteFailed', line: pair.line });
     notify(store, 'error', error instanceof ChatFileError ? error.message : String(error));
     return false;
   }

@@ -1,6 +1,6 @@
 // `ftui sandbox` as a user runs it: the built bin, the SANDBOX banner, real time at --speed,
 // state kept in --state-dir across a restart, and a clean stop on SIGTERM.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,23 +8,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
 import { binPath, E2E_WAIT_MS } from '../helpers/tmux.js';
 import { sampleTrainingJsonl } from '../helpers/sandbox.js';
+import { startSandboxProcess, type SandboxProcess } from '../helpers/sandboxProcess.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
-async function startCli(...args: string[]): Promise<{ child: ChildProcess; baseUrl: string; banner: string; output: () => string }> {
-  const child = spawn(process.execPath, [binPath, 'sandbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const match = await eventually(() => /Listening on (\S+)/.exec(out) ?? (child.exitCode !== null ? Promise.reject(new Error(`ftui sandbox exited ${child.exitCode}:\n${out}`)) : null), {
-    timeoutMs: E2E_WAIT_MS,
-    describe: () => `ftui sandbox to listen; it printed:\n${out}`,
-  });
-  return { child, baseUrl: match[1]!, banner: out, output: () => out };
+async function startCli(...args: string[]): Promise<SandboxProcess> {
+  const started = await startSandboxProcess(...args);
+  children.push(started.child);
+  return started;
 }
 
 const stopped = (child: ChildProcess): Promise<number | null> => new Promise((r) => child.once('exit', (code) => r(code)));

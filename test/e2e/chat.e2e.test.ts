@@ -125,7 +125,7 @@ run('Chat closes the loop in a real terminal (tmux)', () => {
 
     // Save the dataset, then quit.
     session.send('1');
-    await session.waitFor('train.jsonl *');
+    await session.waitFor('train.jsonl · 14 lines · unsaved');
     session.send('C-s');
     await session.waitFor('Saved 14 lines');
     session.send('q');

@@ -9,6 +9,10 @@ import { binPath, E2E_WAIT_MS } from './tmux.js';
 export interface SandboxProcess {
   baseUrl: string;
   child: ChildProcess;
+  /** What it printed up to the moment it listened (its banner). */
+  banner: string;
+  /** Everything it printed so far. */
+  output(): string;
   stop(): void;
 }
 
@@ -24,6 +28,8 @@ export async function startSandboxProcess(...args: string[]): Promise<SandboxPro
   return {
     baseUrl: match[1]!,
     child,
+    banner: out,
+    output: () => out,
     stop: () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     },

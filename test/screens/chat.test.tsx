@@ -285,6 +285,30 @@ describe('the Chat screen', () => {
     expect(rows(app)).toHaveLength(2);
   });
 
+  it('adds a conversation or a pair once when a or p is held down', async () => {
+    const provider = fakeProvider({ models });
+    provider.replyByModel = { [FT]: ['Yes.'], [BASE]: ['No.'] };
+    const dir = mkdtempSync(join(tmpdir(), 'ftui-chat-'));
+    app = await renderWithServices({ ...connected, dataset: openDataset(join(dir, 'train.jsonl'), []) }, { provider });
+    await waitFor(app, (f) => f.includes('Chat with ft:'));
+    await app.press('c');
+    await send('Well?');
+    await waitFor(app, (f) => f.includes('No.') && f.includes('Yes.'));
+    await app.press(KEYS.esc);
+    await app.burst('aaaa');
+    expect(rows(app)).toHaveLength(1);
+    expect(app.lastFrame()).toContain('already in train.jsonl');
+    await app.press('p', KEYS.enter);
+    await waitFor(app, (f) => f.includes('Added a preference pair to train.dpo.jsonl'));
+    await app.burst('pppp');
+    await waitFor(app, (f) => f.includes('This pair is already in train.dpo.jsonl'));
+    expect(readFileSync(join(dir, 'train.dpo.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    // Undone on the Dataset screen, the conversation can be added again.
+    app.store.dispatch({ type: 'dataset/undo' });
+    await app.press('a');
+    expect(rows(app)).toHaveLength(1);
+  });
+
   it('regenerates a reply with r, keeping the earlier one reachable with [ and ]', async () => {
     const provider = fakeProvider({ models });
     app = await renderWithServices(connected, { provider });

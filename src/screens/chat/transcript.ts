@@ -144,7 +144,9 @@ function columnLines(turn: AssistantTurn, options: TranscriptOptions): Line[] {
     const reply = shownReply(turn, c)!;
     const picked = c === turn.picked;
     const name = reply.edited ? 'your correction' : reply.model || 'saved reply';
-    const head = cut(`${picked ? '▸ ' : '  '}${name}${versionTag(turn, c)}`, colWidth);
+    // A long model name is cut; the mark and the version it shows are kept.
+    const tag = versionTag(turn, c);
+    const head = `${picked ? '▸ ' : '  '}${cut(name, Math.max(1, colWidth - 2 - tag.length))}${tag}`;
     const body = replyBody(reply);
     const figures = reply.state === 'streaming' ? '' : replyFigures(reply, options.fineTuned(reply.model));
     const lines: Line[] = [[{ text: head, bold: true, ...(picked ? { color: 'green' } : { dim: true }) }]];

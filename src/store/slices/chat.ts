@@ -62,6 +62,8 @@ export interface ChatState {
   path: { purpose: ChatPathPurpose } | null;
   /** The preference (DPO) file chosen for this session's pairs. */
   preferenceFile: string | null;
+  /** Pairs written (or being written) to that file this session: a held p must not write one twice. */
+  pairsWritten: readonly string[];
   /** The transcript's first row on show, or null to follow the end (the stream). */
   scrollTop: number | null;
   /** The focused field; its text is mirrored into the value it edits. */
@@ -100,6 +102,8 @@ export type ChatAction =
   | { type: 'chat/openPath'; purpose: ChatPathPurpose; initial: string }
   | { type: 'chat/closePath' }
   | { type: 'chat/preferenceFile'; path: string }
+  | { type: 'chat/pairWriting'; line: string }
+  | { type: 'chat/pairWriteFailed'; line: string }
   | { type: 'chat/loaded'; systemPrompt: string; messages: ChatMessage[]; message: string }
   | { type: 'chat/scroll'; to: 'top' | 'bottom' }
   | { type: 'chat/scrollBy'; delta: number; lines: number; rows: number }
@@ -120,6 +124,7 @@ export const initialChatState: ChatState = {
   edit: null,
   path: null,
   preferenceFile: null,
+  pairsWritten: [],
   scrollTop: null,
   field: null,
 };
@@ -292,6 +297,10 @@ export function reduceChat(state: ChatState, action: ChatAction): ChatState {
       return state.focus === 'path' ? { ...state, focus: 'none', path: null, field: null } : { ...state, path: null };
     case 'chat/preferenceFile':
       return { ...state, preferenceFile: action.path };
+    case 'chat/pairWriting':
+      return { ...state, pairsWritten: [...state.pairsWritten, action.line] };
+    case 'chat/pairWriteFailed':
+      return { ...state, pairsWritten: state.pairsWritten.filter((l) => l !== action.line) };
     case 'chat/loaded': {
       if (isStreaming(state.turns)) return state;
       const turns = loadedTurns(action.messages, action.systemPrompt, state.nextStreamId);
