@@ -363,7 +363,7 @@ function sendProblem(state: ChatState, connected: boolean): string | null {
   }
   for (const id of state.compare.on ? [state.model, state.compare.model] : [state.model]) {
     const record = state.models.list.find((m) => m.id === id);
-    if (record?.needsDeployment) return `${id} must be deployed before it can answer: deploy it from the Jobs screen, or choose another model (m).`;
+    if (record?.needsDeployment) return `${id} must be deployed before it can answer: D deploys it (its price per hour first), or m chooses another model.`;
   }
   return null;
 }
