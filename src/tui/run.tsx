@@ -29,7 +29,9 @@ const EXIT_TERMINATED = 143;
 export async function runTui(options: TuiOptions): Promise<number> {
   tuneHeapForFrames();
   const store = createStore({ ...initialAppState, connection: { ...options.connection, status: 'unknown', message: null } });
+  // With no file, a new untitled dataset: a starts writing, o opens a file, D the sandbox demo.
   if (options.file !== undefined) void openDataset(store, resolve(options.file));
+  else store.dispatch({ type: 'dataset/untitled' });
 
   const terminal = takeOverTerminal(process.stdout, process.stdin);
   let instance: ReturnType<typeof render> | null = null;

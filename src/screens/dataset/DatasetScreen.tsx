@@ -11,7 +11,9 @@ import type { ScreenProps } from '../types.js';
 import { ExampleEditor } from './ExampleEditor.js';
 import { ExampleList } from './ExampleList.js';
 import { TextFieldView } from '../../components/TextFieldView.js';
-import { useDatasetKeys } from './useDatasetKeys.js';
+import { openOther, useDatasetKeys } from './useDatasetKeys.js';
+import { useProvider } from '../../effects/providerContext.js';
+import { ensureDemoDataset } from '../../core/dataset/demoDataset.js';
 
 const PROMPT_LABEL = {
   import: 'Import file (JSONL, JSON array or CSV):',
@@ -23,7 +25,7 @@ const PROMPT_LABEL = {
 } as const;
 
 function headline(dataset: DatasetState): string {
-  const name = dataset.filePath ?? 'no file';
+  const name = dataset.filePath ?? 'untitled';
   const count = `${dataset.rows.length} line${dataset.rows.length === 1 ? '' : 's'}`;
   const filter = dataset.filter && !dataset.filter.field ? ` · "${dataset.filter.query}": ${dataset.filter.matches.length} match${dataset.filter.matches.length === 1 ? '' : 'es'} (n/N)` : '';
   const system = dataset.defaultSystemPrompt ? ' · default system prompt set' : '';
@@ -38,7 +40,13 @@ export function DatasetScreen({ width, height }: ScreenProps) {
   useDatasetAutosave();
   const inner = Math.max(10, width - 2);
   const listHeight = Math.max(1, height - 3);
-  useDatasetKeys(store, listHeight);
+  const { services, connectSandbox } = useProvider();
+  const startDemo = services.startSandbox === null ? null : () => {
+    // The sample dataset (kept from last time if it is there) and the sandbox to train it on.
+    connectSandbox();
+    void openOther(store, ensureDemoDataset().path);
+  };
+  useDatasetKeys(store, listHeight, { startDemo });
 
   if (dataset.status === 'none') {
     return (
@@ -133,6 +141,8 @@ export function DatasetScreen({ width, height }: ScreenProps) {
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {dataset.editor ? (
           <ExampleEditor editor={dataset.editor} model={model} width={inner} height={bodyHeight} title={editorTitle} />
+        ) : dataset.rows.length === 0 ? (
+          <Welcome untitled={dataset.filePath === null} width={inner} demo={startDemo !== null} />
         ) : (
           <ExampleList dataset={dataset} model={model} width={inner} height={bodyHeight} />
         )}
@@ -156,4 +166,26 @@ function questionText(question: DatasetQuestion): [string, string] {
     case 'openOther':
       return [`This dataset has unsaved work. Open ${basename(question.path)} anyway? The work stays in this file's draft.`, 'y open it · n stay here'];
   }
+}
+
+/** An empty dataset says what to do first, instead of showing an empty list. */
+function Welcome({ untitled, width, demo }: { untitled: boolean; width: number; demo: boolean }) {
+  const lines = [
+    untitled ? 'A new, untitled dataset: nothing is written until you save (ctrl+s asks where).' : 'No examples yet: they are written when you save (ctrl+s).',
+    '',
+    'a   write the first example, turn by turn',
+    'o   open a dataset file',
+    'i   import JSONL, a JSON array or CSV',
+    ...(demo ? ['D   start the sandbox demo (no key, no cost) with its sample dataset'] : []),
+    '?   every key',
+  ];
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} bold={i === 0}>
+          {line === '' ? ' ' : cut(line, width)}
+        </Text>
+      ))}
+    </Box>
+  );
 }

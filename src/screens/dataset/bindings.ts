@@ -30,7 +30,8 @@ export type DatasetCommand =
   | 'exportJsonl'
   | 'exportSplit'
   | 'toolCalls'
-  | 'tools';
+  | 'tools'
+  | 'demo';
 
 /**
  * The Dataset screen's keys. One key is one command on this screen; what it acts on follows the
@@ -67,4 +68,5 @@ export const datasetBindings: readonly Binding<DatasetCommand>[] = [
   { command: 'import', keys: ['i'], description: 'import JSONL, JSON array or CSV', scope: 'dataset' },
   { command: 'exportJsonl', keys: ['e'], description: 'export the valid examples as JSONL', scope: 'dataset' },
   { command: 'exportSplit', keys: ['E'], description: 'export a train/validation split', scope: 'dataset' },
+  { command: 'demo', keys: ['D'], description: 'start the sandbox demo with its sample dataset', scope: 'dataset' },
 ];

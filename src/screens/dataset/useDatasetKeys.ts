@@ -47,11 +47,16 @@ function submitPrompt(store: Store): void {
   }
 }
 
-export function useDatasetKeys(store: Store, pageSize: number): void {
-  useScreenKeys('dataset', (press) => handleKey(store, pageSize, press));
+/** What the Dataset screen's keys need besides the store: starting the sandbox demo (null when this ftui cannot). */
+export interface DatasetKeyServices {
+  startDemo: (() => void) | null;
 }
 
-function handleKey(store: Store, pageSize: number, press: KeyPress): void {
+export function useDatasetKeys(store: Store, pageSize: number, services: DatasetKeyServices): void {
+  useScreenKeys('dataset', (press) => handleKey(store, pageSize, press, services));
+}
+
+function handleKey(store: Store, pageSize: number, press: KeyPress, services: DatasetKeyServices): void {
   const { name } = press;
   const dispatch = (action: Action) => store.dispatch(action);
   const dataset = store.getState().dataset;
@@ -176,7 +181,11 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
     case 'redo':
       return dispatch({ type: 'dataset/redo' });
     case 'save':
+      if (dataset.filePath === null) return dispatch({ type: 'dataset/promptOpen', kind: 'saveAs', initial: 'dataset.jsonl' });
       return void saveOpenDataset(store);
+    case 'demo':
+      if (services.startDemo === null) return dispatch({ type: 'dataset/message', level: 'info', text: 'The sandbox demo is not available here: run npm run demo.' });
+      return services.startDemo();
     case 'systemPrompt':
       return dispatch({ type: 'dataset/promptOpen', kind: 'systemPrompt', initial: dataset.defaultSystemPrompt });
     case 'import':
@@ -195,7 +204,8 @@ function handleKey(store: Store, pageSize: number, press: KeyPress): void {
 /** ctrl+s inside an example: the example goes into the rows first, then the file is saved. */
 async function saveAfterClosing(store: Store): Promise<void> {
   store.dispatch({ type: 'dataset/closeEditor' });
-  await saveOpenDataset(store);
+  if (store.getState().dataset.filePath === null) store.dispatch({ type: 'dataset/promptOpen', kind: 'saveAs', initial: 'dataset.jsonl' });
+  else await saveOpenDataset(store);
 }
 
 /** Opens another file; with unsaved work, asks first (the work is then kept in its draft). */

@@ -87,6 +87,8 @@ function tooLongToOpen(row: Row, index: number): DatasetState['message'] {
 
 export type DatasetAction =
   | { type: 'dataset/opened'; filePath: string }
+  /** ftui started with no file: an empty dataset with no path yet (ctrl+s asks for one). */
+  | { type: 'dataset/untitled' }
   | {
       type: 'dataset/loaded';
       rows: Row[];
@@ -225,6 +227,8 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       const message = action.notice ? { level: 'warning' as const, text: action.notice } : action.exists ? null : { level: 'info' as const, text: 'New file: it is written when you save (ctrl+s).' };
       return { ...state, status: 'ready', rows, savedRows: rows, dirty: false, revision: state.revision + 1, format: action.format, savedFormat: action.format, mode: action.mode, base: action.base, nextId: maxId(action.rows) + 1, cursor: 0, undo: [], redo: [], message };
     }
+    case 'dataset/untitled':
+      return { ...initialDatasetState, status: 'ready', defaultSystemPrompt: state.defaultSystemPrompt, revision: state.revision + 1 };
     case 'dataset/loadFailed':
       return { ...state, status: 'failed', message: { level: 'error', text: action.message } };
     case 'dataset/draftFound':
