@@ -105,3 +105,17 @@ describe('tool calls in the example editor', () => {
     expect(app.store.getState().dataset.editor?.messages[1]?.rest.tool_call_id).toBe('call_7');
   });
 });
+
+describe('a new example in a file with a shared system prompt', () => {
+  it('starts with the system prompt most examples share, and says so', async () => {
+    const path = join(dir, 'shared.jsonl');
+    const lines = readFileSync(DRONE, 'utf8').split('\n').slice(0, 5);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    app = await renderApp({}, { columns: 100, rows: 30 });
+    await openDataset(app.store, path);
+    await app.press('a');
+    const editor = app.store.getState().dataset.editor!;
+    expect(editor.messages[0]).toMatchObject({ role: 'system', content: JSON.parse(lines[0]!).messages[0].content });
+    expect(app.lastFrame()).toContain('Started with the system prompt 5 of 5 examples share');
+  });
+});

@@ -40,7 +40,7 @@ describe('the Validate screen', () => {
     expect(lines.length).toBeLessThanOrEqual(30);
     expect(lines.every((l) => l.length <= columns)).toBe(true);
     expect(frame).toContain('gpt-4.1-mini-2025-04-14 · shuts down 2027-01-14 · limit 65,536 tok');
-    expect(frame).toMatch(/14 examples · 1 errors · 1 warnings/);
+    expect(frame).toMatch(/14 examples · 1 error · 1 warning/);
     expect(frame).toContain('✗ invalid_json (1)');
     expect(frame).toContain('! duplicate_example (1)');
     expect(frame).toMatch(/tok +█+/);

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { count } from '../../core/plural.js';
 import { Waiting } from '../../components/Waiting.js';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
@@ -275,6 +276,6 @@ function validationFileGroup(file: ValidationState['validationFile']): string[] 
   if (!file.report) return [`validation file ${name}: checking…`];
   const r = file.report;
   const shared = r.findings.find((g) => g.code === 'validation_overlaps_training')?.count ?? 0;
-  return [`validation file ${name}: ${n.format(r.file.examples)} examples`, `${n.format(r.errors)} errors`, `${n.format(r.warnings)} warnings`, `${n.format(shared)} shared with the dataset`];
+  return [`validation file ${name}: ${count(r.file.examples, 'example')}`, count(r.errors, 'error'), count(r.warnings, 'warning'), `${n.format(shared)} shared with the dataset`];
 }
 

@@ -1,6 +1,7 @@
 // The Validate screen's summary as text: the model and its limits, the cost, the counts. Every
 // figure is read from the engine's report as is (the same numbers `ftui validate --json` prints);
 // this file only decides how they wrap, so at 80 columns nothing is cut off, only moved down.
+import { count } from '../../core/plural.js';
 import { resolveModel } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
 
@@ -25,8 +26,8 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
   if (!report) return groups;
   const { cost, figures: f } = report;
   groups.push(
-    [`${cost.epochs} epochs${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = $${cost.usd.toFixed(2)}${cost.isEstimate ? ' (estimate)' : ''}`],
-    [`${n.format(report.file.examples)} examples`, `${n.format(report.errors)} errors`, `${n.format(report.warnings)} warnings`],
+    [`${count(cost.epochs, 'epoch')}${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = $${cost.usd.toFixed(2)}${cost.isEstimate ? ' (estimate)' : ''}`],
+    [count(report.file.examples, 'example'), count(report.errors, 'error'), count(report.warnings, 'warning')],
     [`${n.format(f.totalTrainedTokens)} trained + ${n.format(f.totalContextTokens)} context tok/epoch`],
   );
   return groups;

@@ -9,6 +9,7 @@ import { assertNever } from '../assertNever.js';
 import { editorText, nextUndo, reduceEditor, startAuthoring, startEditing, type EditorAction, type EditorState } from './datasetEditor.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 import type { FileStamp } from '../../core/dataset/fileStamp.js';
+import { sharedSystemPrompt } from '../../core/dataset/sharedSystemPrompt.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -218,7 +219,18 @@ function messageIndexOf(path: string | null): number {
   return m ? Number(m[1]) : 0;
 }
 
+/**
+ * The dataset reducer. A message describes the state it was set in: when the rows change after
+ * it (an edit, an undo, a load), it no longer applies and is cleared, unless the same action set
+ * a new one.
+ */
 export function reduceDataset(state: DatasetState, action: DatasetAction): DatasetState {
+  const next = reduceDatasetState(state, action);
+  if (next.message !== null && next.message === state.message && next.revision !== state.revision) return { ...next, message: null };
+  return next;
+}
+
+function reduceDatasetState(state: DatasetState, action: DatasetAction): DatasetState {
   switch (action.type) {
     case 'dataset/opened':
       return { ...initialDatasetState, filePath: action.filePath, status: 'loading', defaultSystemPrompt: state.defaultSystemPrompt };
@@ -299,8 +311,14 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
       const refused = tooLongToOpen(state.rows.get(state.cursor), state.cursor);
       return refused ? { ...state, message: refused } : { ...state, editor: startEditing(state.rows.get(state.cursor)) };
     }
-    case 'dataset/author':
-      return { ...state, editor: startAuthoring(state.defaultSystemPrompt) };
+    case 'dataset/author': {
+      if (state.defaultSystemPrompt.trim()) return { ...state, editor: startAuthoring(state.defaultSystemPrompt) };
+      // No default set: the system prompt most of the file's examples share, shown and removable.
+      const shared = sharedSystemPrompt(rowTexts(state.rows));
+      if (shared === null) return { ...state, editor: startAuthoring('') };
+      const text = `Started with the system prompt ${shared.count} of ${shared.of} examples share (esc, then x on it removes it; S sets a default).`;
+      return { ...state, editor: startAuthoring(shared.prompt), message: { level: 'info', text } };
+    }
     case 'dataset/closeEditor':
       return closeEditor(state);
     case 'dataset/editor/select':
@@ -428,4 +446,8 @@ export function datasetHasUnsavedWork(state: DatasetState): boolean {
 /** True while a text field of the Dataset screen has the keyboard. */
 export function datasetTextFocused(state: DatasetState): boolean {
   return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null || state.importPreview !== null || state.question !== null;
+}
+
+function* rowTexts(rows: RowList): Generator<string> {
+  for (let i = 0; i < rows.length; i++) yield rows.get(i).text;
 }

@@ -104,3 +104,14 @@ describe('dataset edits and undo', () => {
     expect(run([{ type: 'dataset/filterNext', step: 1 }, { type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(3);
   });
 });
+
+describe('status messages', () => {
+  it('are cleared when the rows they describe change, and kept while nothing changes', () => {
+    const deleted = run([{ type: 'dataset/requestDelete' }, { type: 'dataset/confirmDelete', confirmed: true }], loaded);
+    expect(deleted.message?.text).toBe('Example 1 deleted (u to undo).');
+    expect(run([{ type: 'dataset/move', delta: 1 }], deleted).message?.text).toBe('Example 1 deleted (u to undo).');
+    expect(run([{ type: 'dataset/duplicate' }], deleted).message).toBeNull();
+    // An action that changes the rows and says so keeps its own message.
+    expect(run([{ type: 'dataset/undo' }, { type: 'dataset/requestDelete' }, { type: 'dataset/confirmDelete', confirmed: true }], deleted).message?.text).toBe('Example 1 deleted (u to undo).');
+  });
+});
