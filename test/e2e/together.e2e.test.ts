@@ -36,7 +36,7 @@ run('the Together loop in a real terminal (tmux)', () => {
     await session.waitFor('No problems found');
     session.send('m');
     // The figures follow once the background validation has run for the new model.
-    let pane = await session.waitFor((p) => /meta-llama\/Meta-Llama-3\.1-8B-Instruct-Reference · limit 131,072 tok · \$0\.48\/1M/.test(p) && /1 epochs \(default\) × [\d,]+ billed tok = \$\d+\.\d+ \(estimate\)/.test(p));
+    let pane = await session.waitFor((p) => /meta-llama\/Meta-Llama-3\.1-8B-Instruct-Reference · limit 131,072 tok · \$0\.48\/1M/.test(p) && /1 epoch \(default\) × [\d,]+ billed tok = \$\d+\.\d+ \(estimate\)/.test(p));
     expect(pane).toContain('No problems found');
 
     // A LoRA job with a validation file, 3 epochs, batch 8 and 3 evaluations.
