@@ -6,6 +6,7 @@ import type { Profile } from '../core/profiles.js';
 import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
 import { AzureDeployments } from './azure/deployments.js';
+import { AzureProvider } from './azure/provider.js';
 import { azureCreateFields } from './azure/createFields.js';
 import { NEBIUS_BASE_URL, NebiusProvider } from './nebius/provider.js';
 import { createTogetherProvider } from './together/provider.js';
@@ -99,14 +100,16 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
   }
   if (profile.kind === 'azure') {
     const deployments = profile.azure ? new AzureDeployments(profile.azure) : undefined;
-    const provider = new OpenAIProvider({
-      client: createClient(profile, env, options),
-      capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined },
-      // Azure's job metadata is not documented: its seed is, so the client id travels there too.
-      clientMarker: 'seed',
-      ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
-    });
-    return deployments ? Object.assign(provider, { deployments }) : provider;
+    return new AzureProvider(
+      {
+        client: createClient(profile, env, options),
+        capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined },
+        // Azure's job metadata is not documented: its seed is, so the client id travels there too.
+        clientMarker: 'seed',
+        ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
+      },
+      deployments,
+    );
   }
   return new OpenAIProvider({
     client: createClient(profile, env, options),

@@ -50,6 +50,8 @@ export interface FormFieldSpec {
   maxItems?: number;
   /** One line: what the field does. The allowed range is added from min/max/choices. */
   help: string;
+  /** enum: one line per choice, shown in place of `help` while that choice is chosen (e.g. a price tier). */
+  choiceHelp?: Readonly<Record<string, string>>;
   /** The training methods the field applies to; absent for all. */
   methods?: readonly string[];
   /** The form cannot be sent while this field is empty. */

@@ -17,6 +17,9 @@ export function useDeployEffects(): void {
   const { provider, services } = useProvider();
   const dispatch = useDispatch();
   const deployments = provider?.capabilities.deployments ? (provider.deployments ?? null) : null;
+  useEffect(() => {
+    if (deployments !== null) dispatch({ type: 'deploy/service', offersAutoStop: deployments.offersAutoStop !== false, stopDeletes: deployments.stopDeletes === true });
+  }, [deployments, dispatch]);
   useOptions(provider, dispatch);
   useCreate(provider, dispatch);
   useList(deployments !== null ? provider : null, dispatch);

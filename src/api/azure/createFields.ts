@@ -21,7 +21,8 @@ export function azureCreateFields(): FormFieldSpec[] {
     kind: 'enum',
     default: 'globalstandard',
     choices: AZURE_TRAINING_TYPES,
-    help: `Where and at what price it trains. ${Object.values(AZURE_TRAINING_TYPE_WORDS).join(' ')}`,
+    help: 'Where and at what price it trains (←/→ to see each tier).',
+    choiceHelp: AZURE_TRAINING_TYPE_WORDS,
   };
   const after = fields.findIndex((f) => f.name === 'validationFile');
   return [...fields.slice(0, after + 1), tier, ...fields.slice(after + 1)];

@@ -137,11 +137,12 @@ export class NebiusProvider extends OpenAIProvider {
   override async listModels(): Promise<ModelRecord[]> {
     const [served, deployed, jobs] = await Promise.all([super.listModels(), this.deployments.list().catch(() => []), this.listJobs({ limit: 50 })]);
     const ready = deployed.filter((d) => d.state === 'ready');
-    const models: ModelRecord[] = ready.map((d) => ({ id: d.chatModel, ownedBy: 'deployment', createdAt: d.createdAt, shutdownDate: null }));
+    const baseOf = (source: string) => jobs.data.find((j) => j.id === source.split(':')[0])?.model ?? null;
+    const models: ModelRecord[] = ready.map((d) => ({ id: d.chatModel, ownedBy: 'deployment', createdAt: d.createdAt, shutdownDate: null, fineTuned: true, baseModel: baseOf(d.model) }));
     for (const job of jobs.data.filter((j) => j.status === 'succeeded')) {
       const full = await this.getJob(job.id).catch(() => job);
       if (full.fineTunedModel === null || ready.some((d) => d.model === full.fineTunedModel)) continue;
-      models.push({ id: full.fineTunedModel, ownedBy: 'fine-tune', createdAt: full.finishedAt ?? full.createdAt, shutdownDate: null, needsDeployment: true });
+      models.push({ id: full.fineTunedModel, ownedBy: 'fine-tune', createdAt: full.finishedAt ?? full.createdAt, shutdownDate: null, needsDeployment: true, fineTuned: true, baseModel: job.model });
     }
     return [...models, ...served.filter((m) => !models.some((x) => x.id === m.id))];
   }

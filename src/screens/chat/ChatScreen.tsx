@@ -20,7 +20,7 @@ import { commandFor } from '../../keys/bindings.js';
 import { chatBindings } from './bindings.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
 import type { Dispatch } from '../../store/store.js';
-import { DeployPanel, deploymentLine } from '../deploy/DeployPanel.js';
+import { DeployPanel, deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
 import { handleDeployKey } from '../deploy/deployKeys.js';
 
 const FIELD_PREFIX = { input: '› ', edit: 'corrected reply: ', path: '', system: '', none: '› ' } as const;
@@ -93,7 +93,7 @@ export function ChatScreen({ width, height }: ScreenProps) {
   // answers), or that it cannot answer before one: shown where the rule goes.
   const deployment = deploymentFor(deploy, chat.model) ?? deploy.deployments.find((d) => d.chatModel === chat.model);
   const needsDeploy = chat.models.list.find((m) => m.id === chat.model)?.needsDeployment === true && deployment?.state !== 'ready';
-  const deployInfo = deployment ? deploymentLine(deployment) : needsDeploy ? 'This fine-tune answers only once deployed: D shows the price per hour and deploys it' : null;
+  const deployInfo = deployment ? deploymentLine(deployment) : needsDeploy ? 'This fine-tune answers only once deployed: D shows what it costs and deploys it' : null;
   const status = deployStatus(deploy) ?? statusLine(chat, fineTuned);
   // A long message (a path, a model name) gets a second row rather than being cut.
   const wrapped = streaming && chat.notice === null ? [] : wrap(status.text, inner);
@@ -155,7 +155,7 @@ export function ChatScreen({ width, height }: ScreenProps) {
           {line || ' '}
         </Text>
       ))}
-      <Text dimColor>{cut(hints(chat) + (chat.focus !== 'none' ? '' : needsDeploy ? ' · D deploy' : deployment && billing(deployment) ? ' · X stop deployment' : ''), inner)}</Text>
+      <Text dimColor>{cut(hints(chat) + (chat.focus !== 'none' ? '' : needsDeploy ? ' · D deploy' : deployment && billing(deployment) ? ` · X ${stopVerb(deploy)} deployment` : ''), inner)}</Text>
     </Box>
   );
 }
@@ -176,6 +176,9 @@ function deployCommand(command: 'deploy' | 'stopDeployment', chat: ChatState, de
 function deployStatus(deploy: DeployState): { text: string; color?: string } | null {
   if (deploy.stop !== null) {
     const d = deploy.deployments.find((x) => x.id === deploy.stop!.id);
+    if (stopVerb(deploy) === 'delete') {
+      return deploy.stop.running ? { text: 'Deleting the deployment…', color: 'yellow' } : { text: `Delete ${d?.chatModel ?? 'the deployment'}? Hosting stops; the fine-tune stays and can be deployed again. y delete · esc keep`, color: 'yellow' };
+    }
     return deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: `Stop ${d?.chatModel ?? 'the deployment'}? Billing stops; it can be deployed again. y stop · esc keep`, color: 'yellow' };
   }
   return deploy.error !== null ? { text: explainError(deploy.error), color: 'red' } : null;

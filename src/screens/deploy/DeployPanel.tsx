@@ -3,21 +3,46 @@
 // auto-stop, and y to deploy. Then the deployment's state while it starts.
 import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
-import type { DeploymentRecord } from '../../core/domain.js';
+import type { DeploymentOption, DeploymentRecord } from '../../core/domain.js';
 import { AUTO_STOP_CHOICES, type DeployState } from '../../store/slices/deploy.js';
 import { explainError } from '../explainError.js';
 
 const money = (usd: number | null): string => (usd === null ? 'price not given' : `$${usd.toFixed(2)}/h`);
 
+/** What an option costs to keep up, in words: per hour (and day), or none by the hour. */
+function optionPrice(o: DeploymentOption): string {
+  if (o.usdPerHour !== null) return `$${o.usdPerHour.toFixed(2)}/h (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
+  return o.note !== undefined || o.lifetimeHours ? 'no hourly fee' : 'price not given';
+}
+
+/** "for $3.36/h", "(no hourly fee, removed after 24 h)". */
+function confirmPrice(o: DeploymentOption): string {
+  if (o.usdPerHour !== null) return `for ${money(o.usdPerHour)}`;
+  return `(${[optionPrice(o), o.lifetimeHours ? `removed after ${o.lifetimeHours} h` : null].filter(Boolean).join(', ')})`;
+}
+
 export function autoStopWords(minutes: number | null): string {
   return minutes === null || minutes === 0 ? 'never stops by itself (billed until you stop it)' : `stops after ${minutes} idle minutes`;
+}
+
+/** When it goes away by itself: the provider's fixed lifetime, an idle auto-stop, or never. */
+function lifeWords(d: DeploymentRecord): string {
+  if (d.expiresAt) return `removed by the provider at ${new Date(d.expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (d.usdPerHour === null && d.autoStopMinutes === null) return 'stays until you delete it';
+  return autoStopWords(d.autoStopMinutes);
 }
 
 /** One line about a deployment: its state, what it costs while up, when it stops itself. */
 export function deploymentLine(d: DeploymentRecord): string {
   const state = d.state === 'ready' ? 'ready' : d.state === 'unknown' ? d.rawState : d.state;
   const up = d.state === 'pending' || d.state === 'starting' || d.state === 'ready';
-  return `Deployment ${d.chatModel}: ${state}${up ? ` · ${money(d.usdPerHour)} while up · ${autoStopWords(d.autoStopMinutes)}` : ''}`;
+  const cost = d.usdPerHour !== null ? `${money(d.usdPerHour)} while up` : 'no hourly charge';
+  return `Deployment ${d.chatModel}: ${state}${up ? ` · ${cost} · ${lifeWords(d)}` : ''}`;
+}
+
+/** "stop" or "delete", as the provider's stop does. */
+export function stopVerb(deploy: DeployState): 'stop' | 'delete' {
+  return deploy.service.stopDeletes ? 'delete' : 'stop';
 }
 
 export function DeployPanel({ deploy, width, height }: { deploy: DeployState; width: number; height: number }) {
@@ -25,25 +50,31 @@ export function DeployPanel({ deploy, width, height }: { deploy: DeployState; wi
   const inner = Math.max(20, width - 2);
   const rows: { text: string; color?: string; bold?: boolean; inverse?: boolean; dim?: boolean }[] = [
     { text: `Deploy ${offer.model} for chat`, bold: true },
-    { text: 'A deployment is dedicated hardware, billed for every hour it is up, whether or not it answers.' },
+    {
+      text:
+        offer.options !== null && offer.options.length > 0 && offer.options.every((o) => o.usdPerHour === null)
+          ? 'Nothing is billed by the hour: each request is billed per token.'
+          : 'A deployment is billed for every hour it is up, whether or not it answers.',
+    },
     { text: ' ' },
   ];
   if (offer.options === null) rows.push({ text: 'Asking the provider what it can run on…', color: 'yellow' });
   else if (offer.options.length === 0) rows.push({ text: 'The provider offers no hardware for this model.', color: 'red' });
   else {
     for (const [i, o] of offer.options.entries()) {
-      const price = o.usdPerHour === null ? 'price not given' : `$${o.usdPerHour.toFixed(2)}/h (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
-      rows.push({ text: `${i === offer.selected ? '▸' : ' '} ${o.label.padEnd(20)} ${price}${o.available ? '' : ' — unavailable now'}`, inverse: i === offer.selected, dim: !o.available });
+      rows.push({ text: `${i === offer.selected ? '▸' : ' '} ${o.label.padEnd(20)} ${optionPrice(o)}${o.available ? '' : ' — unavailable now'}`, inverse: i === offer.selected, dim: !o.available });
+      if (o.note) rows.push({ text: `    ${o.note}`, dim: true });
     }
   }
   const minutes = AUTO_STOP_CHOICES[offer.autoStop]!;
-  rows.push({ text: ' ' }, { text: `Auto-stop: ‹ ${autoStopWords(minutes)} ›`, color: minutes === 0 ? 'red' : undefined });
+  const autoStop = deploy.service.offersAutoStop;
+  if (autoStop) rows.push({ text: ' ' }, { text: `Auto-stop: ‹ ${autoStopWords(minutes)} ›`, color: minutes === 0 ? 'red' : undefined });
   rows.push({ text: ' ' });
   switch (offer.phase) {
     case 'choose': {
       const option = offer.options?.[offer.selected];
       rows.push({
-        text: option ? `Deploy on ${option.label} for ${money(option.usdPerHour)}? y deploy · j/k hardware · ←/→ auto-stop · esc cancel` : 'esc back',
+        text: option ? `Deploy on ${option.label} ${confirmPrice(option)}? y deploy · j/k ${autoStop ? 'hardware · ←/→ auto-stop' : 'choose'} · esc cancel` : 'esc back',
         color: 'yellow',
       });
       break;

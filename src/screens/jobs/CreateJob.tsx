@@ -159,7 +159,8 @@ export function CreateJob({
       const value = fieldValue(spec, raw, jobs);
       return { text: `${label}${value.text}`, bold: selected, dim: value.dim && !selected };
     });
-    body.push({ text: current ? `${current.help} (${describeRange(current)})` : ' ', dim: true });
+    const chosenHelp = current?.choiceHelp?.[form[current.name] ?? ''];
+    body.push({ text: current ? (chosenHelp ?? `${current.help} (${describeRange(current)})`) : ' ', dim: true });
   } else {
     body = summaryLines(jobs, datasetPath, inner);
   }

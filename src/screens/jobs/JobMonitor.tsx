@@ -9,7 +9,7 @@ import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from '
 import { formatLoss, type Point } from './lossChart.js';
 import { LossChartView } from './LossChartView.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
-import { deploymentLine } from '../deploy/DeployPanel.js';
+import { deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
 
 const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
 
@@ -110,12 +110,15 @@ export function JobMonitor({
   const deployment = deploy ? deploymentFor(deploy, job.fineTunedModel) : undefined;
   const canDeploy = deploy !== null && job.fineTunedModel !== null && (deployment === undefined || !billing(deployment));
   let footer: { text: string; color?: string } = {
-    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ' · X stop deployment' : ''}${targets.length > 0 ? ' · t chat' : ''} · ↑/↓ events`,
+    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ` · X ${deploy ? stopVerb(deploy) : 'stop'} deployment` : ''}${targets.length > 0 ? ' · t chat' : ''} · ↑/↓ events`,
   };
   if (monitor.chatWith != null) {
     footer = { text: 'enter chat with it (compared with the base on the Chat screen) · ↑/↓ choose · esc back' };
   } else if (deploy?.stop) {
-    footer = deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
+    const verb = stopVerb(deploy);
+    footer = deploy.stop.running
+      ? { text: verb === 'delete' ? 'Deleting the deployment…' : 'Stopping the deployment…', color: 'yellow' }
+      : { text: verb === 'delete' ? 'Delete the deployment? Hosting stops; the fine-tune stays. y delete · esc keep' : 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
   } else if (deploy?.error) {
     footer = { text: explainError(deploy.error), color: 'red' };
   } else if (jobs.pending !== null) {

@@ -32,6 +32,11 @@ export interface DeployState {
   /** A stop waiting for y, then running. */
   stop: { id: string; running: boolean } | null;
   error: ErrorInfo | null;
+  /**
+   * What the connected provider's deployments are like: whether an inactivity auto-stop is
+   * offered (Together) and whether stopping deletes the deployment (Azure, Nebius).
+   */
+  service: { offersAutoStop: boolean; stopDeletes: boolean };
 }
 
 export type DeployAction =
@@ -51,9 +56,10 @@ export type DeployAction =
   | { type: 'deploy/askStop'; id: string }
   | { type: 'deploy/confirmStop' }
   | { type: 'deploy/dismissStop' }
-  | { type: 'deploy/failed'; error: ErrorInfo };
+  | { type: 'deploy/failed'; error: ErrorInfo }
+  | { type: 'deploy/service'; offersAutoStop: boolean; stopDeletes: boolean };
 
-export const initialDeployState: DeployState = { offer: null, deployments: [], listRequest: 0, stop: null, error: null };
+export const initialDeployState: DeployState = { offer: null, deployments: [], listRequest: 0, stop: null, error: null, service: { offersAutoStop: true, stopDeletes: false } };
 
 export function isDeployAction(action: { type: string }): action is DeployAction {
   return action.type.startsWith('deploy/');
@@ -125,6 +131,8 @@ export function reduceDeploy(state: DeployState, action: DeployAction): DeploySt
       return state.stop === null || state.stop.running ? state : { ...state, stop: null };
     case 'deploy/failed':
       return { ...state, stop: null, error: action.error };
+    case 'deploy/service':
+      return { ...state, service: { offersAutoStop: action.offersAutoStop, stopDeletes: action.stopDeletes } };
     default:
       return assertNever(action);
   }

@@ -27,7 +27,7 @@ describe('an azure profile', () => {
     const without = createProvider({ name: 'a', kind: 'azure', baseUrl: 'https://x.openai.azure.com', apiKeyEnv: 'K' }, { K: 'k' });
     const tier = without.capabilities.createFields.find((f) => f.name === 'trainingType')!;
     expect(tier.choices).toEqual(['standard', 'globalstandard', 'developertier']);
-    expect(tier.help).toMatch(/Standard: .*Global Standard: .*Developer: /);
+    expect(Object.values(tier.choiceHelp ?? {})).toEqual([expect.stringMatching(/^Standard: .*region/), expect.stringMatching(/^Global Standard: .*cheaper/), expect.stringMatching(/^Developer: .*spot/)]);
     expect(without.capabilities).toMatchObject({ deployStep: true, deployments: false, fileRules: { bom: 'required' } });
   });
 });
