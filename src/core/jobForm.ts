@@ -108,8 +108,10 @@ export function describeRange(spec: FormFieldSpec): string {
       const high = spec.max === undefined ? null : `${low?.startsWith('from') ? 'to' : 'up to'} ${fmt(spec.max)}`;
       return `${auto}${what}${[low, high].filter(Boolean).map((s) => ` ${s}`).join('')}`;
     }
-    case 'enum':
-      return `one of ${(spec.choices ?? []).join(', ')}`;
+    case 'enum': {
+      const choices = spec.choices ?? [];
+      return choices.length <= 4 ? `one of ${choices.join(', ')}` : `${choices.length} choices, ←/→ to pick`;
+    }
     case 'bool':
       return 'yes or no';
     case 'text':

@@ -79,7 +79,10 @@ describe('provider requests and responses conform to the OpenAI document', () =>
 
   it('jobs: create (supervised, DPO with beta), find by client id, list a page and all, get, events, checkpoints, cancel', async () => {
     const file = await provider.uploadFile(training(), { purpose: 'fine-tune' });
-    const job = await provider.createJob(input(file.id, { batchSize: 'auto', learningRateMultiplier: 1.5 }));
+    const job = await provider.createJob(
+      input(file.id, { batchSize: 'auto', learningRateMultiplier: 1.5, metadata: { team: 'red' }, wandb: { project: 'runs', name: null, entity: 'acme', tags: ['a', 'b'] } }),
+    );
+    expect(job.metadata).toEqual({ team: 'red' });
     const dpo = await provider.createJob(input(file.id, { method: 'dpo', beta: 0.1, suffix: null, seed: null }));
     expect(dpo.method).toBe('dpo');
     // The look-up after a lost answer: the metadata filter is a deepObject query in the document.

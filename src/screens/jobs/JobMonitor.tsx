@@ -4,6 +4,7 @@ import { cut } from '../../components/fitLine.js';
 import type { JobRecord } from '../../core/domain.js';
 import { chatTargets, type JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
+import { wrapText } from '../validate/wrapText.js';
 import { estimateRemaining, formatDuration, formatUtc } from './formatTime.js';
 import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from './jobFacts.js';
 import { formatLoss, type Point } from './lossChart.js';
@@ -88,7 +89,12 @@ export function JobMonitor({
       : estimateRemaining({ now, startedAt: job.startedAt, estimatedFinishAt: job.estimatedFinishAt, step: last?.step ?? null, totalSteps });
 
   const chartHeight = Math.max(4, Math.min(12, Math.floor((height - 8) / 2)));
-  const eventRows = Math.max(1, height - 3 - chartHeight - 3);
+  // What went wrong, or what the user should know (a job found by its request id, files not sent
+  // again, errors overridden), is read in full: up to three rows, taken from the event log.
+  const statusText = job.error ? `Job failed: ${job.error.message}` : (jobs.notice ?? ' ');
+  const wrapped = wrapText(statusText, inner, 3);
+  const statusRows = wrapped.length > 0 ? wrapped : [' '];
+  const eventRows = Math.max(1, height - 3 - chartHeight - 2 - statusRows.length);
   const endIndex = monitor.events.length - monitor.scroll;
   const shown = monitor.events.slice(Math.max(0, endIndex - eventRows), endIndex);
 
@@ -159,7 +165,11 @@ export function JobMonitor({
       <Text dimColor={deployment === undefined} color={deployment && billing(deployment) ? 'yellow' : undefined}>
         {cut(deployment ? deploymentLine(deployment) : checkpointLine, inner)}
       </Text>
-      <Text color={job.error ? 'red' : jobs.notice ? 'yellow' : undefined}>{cut(job.error ? `Job failed: ${job.error.message}` : (jobs.notice ?? ' '), inner)}</Text>
+      {statusRows.map((row, i) => (
+        <Text key={`status-${i}`} color={job.error ? 'red' : jobs.notice ? 'yellow' : undefined}>
+          {row}
+        </Text>
+      ))}
       <Text color={footer.color} dimColor={footer.color === undefined}>
         {cut(footer.text, inner)}
       </Text>
