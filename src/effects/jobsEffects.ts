@@ -258,6 +258,8 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
             signal: controller.signal,
             onUpload: (file, sent, total, reused) => dispatch({ type: 'jobs/uploadProgress', file, sent, total, ...(reused !== null ? { reused } : {}) }),
             onCreating: (checking) => dispatch({ type: 'jobs/creating', checking }),
+            // The look-ups after a lost answer wait on the app's clock, like its polling.
+            createOptions: { sleep: (ms) => new Promise<void>((done) => void services.timers.setTimeout(done, ms)) },
           },
         );
         const overridden = latest.current.create.overridden ? 'Sent with errors the API will reject (you chose to override): the job may fail on them.' : null;

@@ -11,6 +11,7 @@ import { initialAppState, type AppState } from '../../src/store/state.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { tick } from '../helpers/renderApp.js';
 import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { call } from '../unit/sandbox/client.js';
 
@@ -79,6 +80,12 @@ describe('creating a job from the TUI when the answer is lost', () => {
     await waitFor(app, (f) => f.includes('No jobs yet'));
     await app.press('n');
     await confirmCreate(app);
+    // ftui looks for the job now, after 1 s and after 3 s more (on the app's clock) before it
+    // says none was made: the clock moves a second at a time until it does.
+    for (let i = 0; i < 60 && !app.lastFrame().includes('no job was created'); i++) {
+      app.clock.advance(1000);
+      await tick();
+    }
     let frame = await waitFor(app, (f) => f.includes('no job was created'));
     expect(frame).not.toMatch(/usually works/);
     expect(frame).toContain('Confirming again looks once more before creating');
