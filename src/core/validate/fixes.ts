@@ -3,6 +3,7 @@
 // guesses at content: they remove what carries nothing, or move what is clearly misplaced.
 import { parseExample } from '../dataset/example.js';
 import { exampleHash } from './analyzer.js';
+import { isPlainObject } from './context.js';
 import { exceedsDepth } from './structure.js';
 
 export interface LineChange {
@@ -39,8 +40,14 @@ function parseObject(text: string): Record<string, unknown> | null {
   return parsed.ok ? parsed.value : null;
 }
 
+/**
+ * The example's messages when every one of them is an object; null otherwise. A list holding a
+ * number or a string (message_not_object) is the user's to fix by hand: a fix copying or testing
+ * its entries as objects would throw on it, or rewrite "abc" as {"0":"a",...}.
+ */
 function messagesOf(value: Record<string, unknown>): Array<Record<string, unknown>> | null {
-  return Array.isArray(value.messages) ? (value.messages as Array<Record<string, unknown>>) : null;
+  const messages = value.messages;
+  return Array.isArray(messages) && messages.every(isPlainObject) ? (messages as Array<Record<string, unknown>>) : null;
 }
 
 function plan(id: FixId, description: string, changes: LineChange[]): FixPlan | null {
@@ -129,7 +136,7 @@ export function moveWeight(lines: Lines): FixPlan | null {
   eachLine(lines, (text, index) => {
     const value = parseObject(text);
     const messages = value && messagesOf(value);
-    if (!value || !messages || !messages.some((m) => m && m.role !== 'assistant' && 'weight' in m)) return;
+    if (!value || !messages || !messages.some((m) => m.role !== 'assistant' && 'weight' in m)) return;
     const fixed = messages.map((m) => ({ ...m }));
     fixed.forEach((m, i) => {
       if (m.role === 'assistant' || !('weight' in m)) return;

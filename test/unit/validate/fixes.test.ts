@@ -93,3 +93,16 @@ describe('each safe fix clears the engine finding it answers, and nothing else c
     expect(dropBlankLines(['', 'x'])?.description).toBe('Remove blank lines (1 line)');
   });
 });
+
+describe('fixes on messages that are not objects', () => {
+  // Found by the fuzz suite (seed 12004): `f` on the Validate screen threw "Cannot use 'in'
+  // operator to search for 'weight' in 1e+308" and stopped the app.
+  it('leave a line whose messages are not all objects alone instead of throwing', () => {
+    const lines = [
+      '{"messages":[{"role":"user","content":"q","weight":1},1e308,{"role":"assistant","content":"a"}]}',
+      '{"messages":[{"role":"user","content":"  "},"text",true,{"role":"assistant","content":"a"}]}',
+    ];
+    expect(() => availableFixes(lines)).not.toThrow();
+    expect(availableFixes(lines).map((p) => p.id)).toEqual([]);
+  });
+});
