@@ -12,11 +12,6 @@ const run = hasTmux || process.env.CI ? describe : describe.skip;
 
 const fixture = (name: string) => join(repoRoot, 'test', 'fixtures', 'e2e', name);
 
-function appPid(session: TuiSession): number {
-  const shellPid = execFileSync('tmux', ['display-message', '-p', '-t', session.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
-  return Number(execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim().split('\n')[0]);
-}
-
 async function waitUntilGone(pid: number, timeoutMs = E2E_WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -59,7 +54,7 @@ run('ways out other than quitting (tmux)', () => {
     await session.waitFor('typing');
     session.type(' EDITED');
     await session.waitFor('question 0 EDITED');
-    const pid = appPid(session);
+    const pid = session.pid();
     // Closing the window: tmux hangs up the terminal under the app, as a terminal emulator does.
     session.kill();
     await waitUntilGone(pid);

@@ -35,6 +35,8 @@ export interface TuiSession {
   waitFor(check: string | RegExp | ((pane: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resolves with the app's exit status once it has exited. */
   waitForExit(timeoutMs?: number): Promise<number>;
+  /** The ftui process's id (not the tmux pane's shell's). */
+  pid(): number;
   /** Sends a signal to the ftui process itself (not the tmux pane's shell). */
   signal(name: NodeJS.Signals): void;
   kill(): void;
@@ -71,6 +73,10 @@ export function startTui(
   // Keep the pane after the app exits, so a test can see what it left on the screen.
   execFileSync('tmux', ['set-option', '-t', name, 'remain-on-exit', 'on']);
 
+  const appPid = () => {
+    const shellPid = execFileSync('tmux', ['display-message', '-p', '-t', name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    return Number(execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim().split('\n')[0]);
+  };
   const capture = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
   return {
     name,
@@ -104,10 +110,9 @@ export function startTui(
       }
       throw new Error(`ftui did not exit within ${timeoutMs} ms; the pane shows:\n${capture()}`);
     },
+    pid: appPid,
     signal(signalName) {
-      const shellPid = execFileSync('tmux', ['display-message', '-p', '-t', name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
-      const appPid = execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim().split('\n')[0]!;
-      process.kill(Number(appPid), signalName);
+      process.kill(appPid(), signalName);
     },
     kill() {
       spawnSync('tmux', ['kill-session', '-t', name]);
