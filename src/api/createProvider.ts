@@ -58,8 +58,6 @@ export function azureV1BaseUrl(endpoint: string): string {
 
 export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions = {}): OpenAI {
   const key = env[profile.apiKeyEnv];
-  // Whatever the variable is called, its value is now a key: no output may show it.
-  treatAsSecret(profile.apiKeyEnv);
   // The sandbox accepts any key; a real service gets a clear 'auth' error from its first call.
   const apiKey = key || (profile.kind === 'sandbox' ? 'sandbox' : 'missing-key');
   const common = {
@@ -88,10 +86,9 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
 }
 
 export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number; partRetryMs?: number } = {}): FineTuningProvider {
-  if (profile.kind === 'together') {
-    treatAsSecret(profile.apiKeyEnv);
-    return createTogetherProvider(profile, env, options);
-  }
+  // Whatever the variable is called, its value is now a key, for every provider: no output may show it.
+  treatAsSecret(profile.apiKeyEnv);
+  if (profile.kind === 'together') return createTogetherProvider(profile, env, options);
   if (profile.kind === 'nebius') {
     const base = profile.baseUrl ?? NEBIUS_BASE_URL;
     // /v0/models lives beside /v1 at the service's origin; the same key and SDK reach it.

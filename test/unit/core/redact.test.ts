@@ -36,3 +36,13 @@ describe('redact', () => {
     expect(() => redactDeep(deep, {})).not.toThrow();
   });
 });
+
+describe('the key variable a provider reads', () => {
+  it('is redacted from then on, for every kind of provider', async () => {
+    const { createProvider } = await import('../../../src/api/createProvider.js');
+    const env = { ODD_NAME_ONE: 'first-opaque-value-1234', ODD_NAME_TWO: 'second-opaque-value-5678' };
+    createProvider({ name: 'o', kind: 'custom', baseUrl: 'http://127.0.0.1:9/v1', apiKeyEnv: 'ODD_NAME_ONE' }, env);
+    createProvider({ name: 't', kind: 'together', baseUrl: 'http://127.0.0.1:9/v1', apiKeyEnv: 'ODD_NAME_TWO' }, env);
+    expect(redact('first-opaque-value-1234 and second-opaque-value-5678', env)).toBe('[ODD_NAME_ONE redacted] and [ODD_NAME_TWO redacted]');
+  });
+});
