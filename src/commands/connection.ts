@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { FineTuningProvider } from '../api/types.js';
 import { isProviderError, toErrorInfo } from '../core/domain.js';
 import { ProfilesError } from '../core/profiles.js';
+import { redact } from '../core/redact.js';
 import { providerKey } from '../core/uploadRecords.js';
 import { createProvider } from '../api/createProvider.js';
 import { loadProfiles, resolveConnection } from '../core/profiles.js';
@@ -86,7 +87,8 @@ export async function runCommand(name: string, body: () => Promise<number>): Pro
   try {
     process.exitCode = await body();
   } catch (error) {
-    process.stderr.write(`ftui ${name}: ${toErrorInfo(error).message}\n`);
+    // A service's error message can quote what was sent, the key included.
+    process.stderr.write(redact(`ftui ${name}: ${toErrorInfo(error).message}\n`));
     process.exitCode = exitFor(error);
   }
 }

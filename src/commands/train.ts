@@ -12,6 +12,7 @@ import { createProgressBar } from './progressBar.js';
 import { CommandError, confirm, connect, EXIT, outputFor, runCommand, withConnectionOptions, type ConnectionFlags } from './connection.js';
 import type { CommandModule } from './types.js';
 import { scheduleFor, watchJob, withIntervalOption } from './watch.js';
+import { redact } from '../core/redact.js';
 
 interface TrainFlags extends ConnectionFlags {
   model?: string;
@@ -89,7 +90,8 @@ async function train(file: string, flags: TrainFlags): Promise<number> {
   const model = String(values.model ?? '');
   const out = outputFor();
   // Everything but the result goes to stderr, so `--json` leaves stdout one document.
-  const say = (text: string) => process.stderr.write(`${text}\n`);
+  // Findings quote the dataset and errors the service: neither may print a key.
+  const say = (text: string) => process.stderr.write(redact(`${text}\n`));
 
   const check = await preflight(file, validationPath, model, typeof values.epochs === 'number' ? values.epochs : null);
   say(`Training file   ${file}`);

@@ -10,6 +10,7 @@ import { DEFAULT_POLL_SCHEDULE, nextPollDelay, type PollOutcome, type PollSchedu
 import { JobWatch, jobEnded } from '../effects/jobWatch.js';
 import { connect, EXIT, jobIdArgument, outputFor, runCommand, withConnectionOptions, type ConnectionFlags, type Output } from './connection.js';
 import type { CommandModule } from './types.js';
+import { redact } from '../core/redact.js';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
@@ -69,7 +70,7 @@ export async function watchJob(provider: FineTuningProvider, jobId: string, opti
       outcome = info.kind === 'rate_limited' ? { kind: 'rateLimited', retryAfterMs: info.retryAfterMs } : { kind: 'failed' };
       const delay = nextPollDelay(outcome, failures, schedule);
       failures += 1;
-      process.stderr.write(`ftui watch: ${info.message} Next try in ${Math.ceil(delay / 1000)} s.\n`);
+      process.stderr.write(redact(`ftui watch: ${info.message} Next try in ${Math.ceil(delay / 1000)} s.\n`));
       await sleep(delay);
       continue;
     }
