@@ -1,8 +1,9 @@
 // Writes a realistic synthetic chat fine-tuning dataset for the benchmarks: prose from a large
 // generated vocabulary (so tokenizer caches cannot flatter the figures), code, numbers and
 // non-ASCII text, 1-4 user/assistant turns, most examples with a system prompt, a few with tool
-// calls. Deterministic for a given seed.
-//   npx tsx scripts/gen-dataset.ts [--examples 100000] [--out bench/data/synthetic-100k.jsonl] [--seed 42]
+// calls. Deterministic for a given seed. --plain leaves out tool calls and weights, which the
+// cookbook notebook cannot count, so it can run on the same kind of data.
+//   npx tsx scripts/gen-dataset.ts [--examples 100000] [--out bench/data/synthetic-100k.jsonl] [--seed 42] [--plain]
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     examples: { type: 'string', default: '100000' },
     out: { type: 'string', default: 'bench/data/synthetic-100k.jsonl' },
     seed: { type: 'string', default: '42' },
+    plain: { type: 'boolean', default: false },
   },
 });
 const total = Number(values.examples);
@@ -80,7 +82,7 @@ function example(): string {
   const messages: Array<Record<string, unknown>> = [];
   if (rand() < 0.85) messages.push({ role: 'system', content: pick(SYSTEM_PROMPTS) });
   const turns = between(1, 4);
-  const withTool = rand() < 0.05;
+  const withTool = !values.plain && rand() < 0.05;
   for (let t = 0; t < turns; t++) {
     messages.push({ role: 'user', content: rand() < 0.12 ? `${paragraph(between(1, 2))}\n\n${code()}` : paragraph(between(1, 3)) });
     if (withTool && t === 0) {
@@ -88,7 +90,7 @@ function example(): string {
       messages.push({ role: 'assistant', tool_calls: [{ id, type: 'function', function: { name: 'lookup_order', arguments: JSON.stringify({ order_id: String(between(1000, 99999)) }) } }] });
       messages.push({ role: 'tool', tool_call_id: id, content: JSON.stringify({ status: pick(['shipped', 'pending', 'lost']), eta_days: between(1, 9) }) });
     }
-    messages.push({ role: 'assistant', content: reply(), ...(rand() < 0.03 && t < turns - 1 && { weight: 0 }) });
+    messages.push({ role: 'assistant', content: reply(), ...(!values.plain && rand() < 0.03 && t < turns - 1 && { weight: 0 }) });
   }
   return JSON.stringify(withTool ? { messages, tools: TOOLS } : { messages });
 }

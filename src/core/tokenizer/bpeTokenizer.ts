@@ -23,12 +23,22 @@ export interface Tokenizer {
 const SCANNERS: Record<EncodingName, PieceScanner> = { o200k_base: nextPieceO200k, cl100k_base: nextPieceCl100k };
 // Scratch kept between pieces; a longer piece gets buffers of its own that go when it is done.
 const KEPT_SCRATCH_UNITS = 1 << 14;
+// The short-piece memo: pieces of up to MEMO_KEY_BYTES bytes with their count, the key held in the
+// entry itself, direct-mapped. Counting is bound by memory latency (the rank table is 8 MB); the
+// memo is small enough to stay in the core's cache and answers most pieces of real text with one
+// read, and it compares the whole key, so it never answers for another piece.
+const MEMO_KEY_BYTES = 12;
+const MEMO_ENTRIES = 1 << 15;
 
 export class BpeTokenizer implements Tokenizer {
   private readonly classes = charClasses();
   private readonly scan: PieceScanner;
   private readonly cache = new PieceCountCache();
   private bytes = new Uint8Array(3 * KEPT_SCRATCH_UNITS);
+  /** The first MEMO_KEY_BYTES of `bytes` as three words. */
+  private words = new Int32Array(this.bytes.buffer, 0, MEMO_KEY_BYTES / 4);
+  /** [word0, word1, word2, length | count << 8] per entry; 0 in the last for an empty one. */
+  private readonly memo = new Int32Array(MEMO_ENTRIES * 4);
   private starts = new Int32Array(3 * KEPT_SCRATCH_UNITS + 1);
   /** Set by utf8: the piece's hash. */
   private hash = 0;
@@ -69,7 +79,28 @@ export class BpeTokenizer implements Tokenizer {
   private countPiece(text: string, start: number, end: number): number {
     const length = this.utf8(text, start, end);
     const { bytes, hash } = this;
-    if (length === 1 || this.table.rank(bytes, 0, length, hash) >= 0) return 1;
+    if (length === 1) return 1;
+    if (length > MEMO_KEY_BYTES) return this.countLongPiece(length, hash);
+    for (let i = length; i < MEMO_KEY_BYTES; i++) bytes[i] = 0;
+    const { words, memo } = this;
+    const w0 = words[0] as number;
+    const w1 = words[1] as number;
+    const w2 = words[2] as number;
+    const at = ((hash ^ (hash >>> 15)) & (MEMO_ENTRIES - 1)) * 4;
+    const meta = memo[at + 3] as number;
+    if ((meta & 0xff) === length && memo[at] === w0 && memo[at + 1] === w1 && memo[at + 2] === w2) return meta >>> 8;
+    const count = this.table.rank(bytes, 0, length, hash) >= 0 ? 1 : this.countLongPiece(length, hash);
+    memo[at] = w0;
+    memo[at + 1] = w1;
+    memo[at + 2] = w2;
+    memo[at + 3] = length | (count << 8);
+    return count;
+  }
+
+  /** A piece not in the memo: one token, a count remembered in the cache, or merged now. */
+  private countLongPiece(length: number, hash: number): number {
+    const { bytes } = this;
+    if (this.table.rank(bytes, 0, length, hash) >= 0) return 1;
     const cached = this.cache.get(bytes, length, hash);
     if (cached >= 0) return cached;
     const count = bytePairMerge(this.table, bytes, length, this.startsFor(length));
@@ -94,6 +125,11 @@ export class BpeTokenizer implements Tokenizer {
     return length < this.starts.length ? this.starts : new Int32Array(length + 1);
   }
 
+  private setScratch(bytes: Uint8Array<ArrayBuffer>): void {
+    this.bytes = bytes;
+    this.words = new Int32Array(bytes.buffer, 0, MEMO_KEY_BYTES / 4);
+  }
+
   /**
    * Writes text[start, end) as UTF-8 into this.bytes (a surrogate without its pair as U+FFFD, as
    * tiktoken's bindings do), sets this.hash, and returns the byte length.
@@ -101,9 +137,9 @@ export class BpeTokenizer implements Tokenizer {
   private utf8(text: string, start: number, end: number): number {
     const units = end - start;
     if (units * 3 > this.bytes.length) {
-      this.bytes = new Uint8Array(units * 3);
+      this.setScratch(new Uint8Array(units * 3));
     } else if (this.bytes.length > 3 * KEPT_SCRATCH_UNITS && units <= KEPT_SCRATCH_UNITS) {
-      this.bytes = new Uint8Array(3 * KEPT_SCRATCH_UNITS);
+      this.setScratch(new Uint8Array(3 * KEPT_SCRATCH_UNITS));
     }
     const out = this.bytes;
     let h = HASH_START;

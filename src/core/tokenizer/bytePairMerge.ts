@@ -25,45 +25,51 @@ export function bytePairMerge(table: RankTable, bytes: Uint8Array, length: numbe
   return length > HEAP_FROM_BYTES ? mergeWithHeap(table, bytes, length, starts) : mergeByRescan(table, bytes, length, starts);
 }
 
-let rescanRanks = new Int32Array(HEAP_FROM_BYTES + 1);
+let rescanRanks = new Int32Array(HEAP_FROM_BYTES + 2);
 
 /** tiktoken's own loop, for short pieces. */
 export function mergeByRescan(table: RankTable, bytes: Uint8Array, length: number, starts: Int32Array): number {
   if (rescanRanks.length < length + 1) rescanRanks = new Int32Array(length + 1);
   const ranks = rescanRanks;
-  // parts: starts[0..count], count - 1 tokens; ranks[i] is the rank of parts i and i+1 joined.
-  let count = length + 1;
+  // Parts are starts[0..count); starts[count] = length. ranks[i] is the rank of parts i and i+1
+  // joined, NONE when that is no token (and for the last part).
+  let count = length;
   for (let i = 0; i < length; i++) starts[i] = i;
   starts[length] = length;
   for (let i = 0; i < length - 1; i++) {
-    const r = table.rankOf(bytes, i, i + 2);
+    const r = table.pairRank(bytes, i);
     ranks[i] = r < 0 ? NONE : r;
   }
   ranks[length - 1] = NONE;
-  ranks[length] = NONE;
-  const pairRank = (i: number): number => {
-    if (i + 3 >= count) return NONE;
-    const r = table.rankOf(bytes, starts[i] as number, starts[i + 3] as number);
-    return r < 0 ? NONE : r;
-  };
   for (;;) {
     let min = NONE;
     let at = -1;
     for (let i = 0; i < count - 1; i++) {
-      if ((ranks[i] as number) < min) {
-        min = ranks[i] as number;
+      const r = ranks[i] as number;
+      if (r < min) {
+        min = r;
         at = i;
       }
     }
     if (at === -1) break;
-    // Ranks of the pairs that change, computed before part at+1 goes (hence the +3 in pairRank).
-    if (at > 0) ranks[at - 1] = pairRank(at - 1);
-    ranks[at] = pairRank(at);
-    starts.copyWithin(at + 1, at + 2, count);
-    ranks.copyWithin(at + 1, at + 2, count);
+    // Part at+1 joins part at; the pairs that change are (at-1, at) and (at, at+2).
+    for (let i = at + 1; i < count; i++) {
+      starts[i] = starts[i + 1] as number;
+      ranks[i] = ranks[i + 1] as number;
+    }
     count--;
+    if (at > 0) {
+      const r = table.rankOf(bytes, starts[at - 1] as number, starts[at + 1] as number);
+      ranks[at - 1] = r < 0 ? NONE : r;
+    }
+    if (at + 1 < count) {
+      const r = table.rankOf(bytes, starts[at] as number, starts[at + 2] as number);
+      ranks[at] = r < 0 ? NONE : r;
+    } else {
+      ranks[at] = NONE;
+    }
   }
-  return count - 1;
+  return count;
 }
 
 /** The same merges through an indexed binary heap of pairs keyed by (rank, position). */
@@ -147,7 +153,7 @@ export function mergeWithHeap(table: RankTable, bytes: Uint8Array, length: numbe
     rank[p] = NONE;
   }
   for (let p = 0; p + 1 < length; p++) {
-    const r = table.rankOf(bytes, p, p + 2);
+    const r = table.pairRank(bytes, p);
     if (r >= 0) {
       rank[p] = r;
       place(p, size++);

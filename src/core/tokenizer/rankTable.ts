@@ -6,7 +6,11 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const MAGIC = 0x50425446; // "FTBP"
-const FORMAT = 1;
+const FORMAT = 2;
+// Each slot is [hash, rank + 1, pool offset | length << 24]: a probe reads one slot, and a slot
+// whose hash differs is passed over without touching the token's bytes.
+const SLOT_WORDS = 3;
+const MAX_POOL = 1 << 24;
 const HEADER_WORDS = 8;
 
 /** FNV-1a over bytes[start, end). The tokenizer computes the same hash while it encodes a piece. */
@@ -25,17 +29,19 @@ export class RankTable {
   /** Longest token, in bytes: a longer byte string is never a token, so it is not looked up. */
   readonly maxTokenBytes: number;
   private readonly mask: number;
+  /** Rank of each two-byte string (b0 << 8 | b1), -1 for none, -2 until first asked: every merge starts with these. */
+  private readonly pairs = new Int32Array(65536).fill(-2);
 
   private constructor(
     /** Rank r's bytes are pool[offsets[r], offsets[r + 1]); an unused rank has none. */
     readonly offsets: Uint32Array,
     readonly pool: Uint8Array,
-    /** rank + 1 per slot, 0 for empty; size a power of two. */
+    /** SLOT_WORDS per slot (rank + 1 = 0 for empty); a power of two of slots. */
     private readonly slots: Int32Array,
     /** Identifies the data the table was built from (see tables.ts). */
     readonly source: number,
   ) {
-    this.mask = slots.length - 1;
+    this.mask = slots.length / SLOT_WORDS - 1;
     let max = 0;
     for (let r = 0; r + 1 < offsets.length; r++) max = Math.max(max, (offsets[r + 1] as number) - (offsets[r] as number));
     this.maxTokenBytes = max;
@@ -57,16 +63,18 @@ export class RankTable {
       at += t?.length ?? 0;
     });
     offsets[tokens.length] = at;
+    if (at >= MAX_POOL) throw new Error(`${at} bytes of tokens do not fit a rank table`);
     // Load factor under 0.4: a miss (the usual case for a pair that is not a token) ends in one or two probes.
     let capacity = 1;
     while (capacity < tokens.length * 2.5) capacity *= 2;
-    const slots = new Int32Array(capacity);
+    const slots = new Int32Array(capacity * SLOT_WORDS);
     const mask = capacity - 1;
     tokens.forEach((t, r) => {
       if (!t || t.length === 0) return;
-      let slot = slotOf(hashBytes(t, 0, t.length), mask);
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = r + 1;
+      const hash = hashBytes(t, 0, t.length);
+      let slot = slotOf(hash, mask);
+      while (slots[slot * SLOT_WORDS + 1] !== 0) slot = (slot + 1) & mask;
+      slots.set([hash, r + 1, (offsets[r] as number) | (t.length << 24)], slot * SLOT_WORDS);
     });
     return new RankTable(offsets, pool, slots, source);
   }
@@ -75,19 +83,34 @@ export class RankTable {
   rank(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     if (length > this.maxTokenBytes) return -1;
-    const { slots, offsets, pool, mask } = this;
+    const { slots, pool, mask } = this;
     let slot = slotOf(hash, mask);
     for (;;) {
-      const entry = slots[slot] as number;
+      const at = slot * SLOT_WORDS;
+      const entry = slots[at + 1] as number;
       if (entry === 0) return -1;
-      const from = offsets[entry - 1] as number;
-      if ((offsets[entry] as number) - from === length) {
-        let i = 0;
-        while (i < length && pool[from + i] === bytes[start + i]) i++;
-        if (i === length) return entry - 1;
+      if (slots[at] === hash) {
+        const packed = slots[at + 2] as number;
+        if (packed >>> 24 === length) {
+          const from = packed & 0xffffff;
+          let i = 0;
+          while (i < length && pool[from + i] === bytes[start + i]) i++;
+          if (i === length) return entry - 1;
+        }
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** The rank of the two bytes at `start`, or -1. */
+  pairRank(bytes: Uint8Array, start: number): number {
+    const key = ((bytes[start] as number) << 8) | (bytes[start + 1] as number);
+    let r = this.pairs[key] as number;
+    if (r === -2) {
+      r = this.rankOf(bytes, start, start + 2);
+      this.pairs[key] = r;
+    }
+    return r;
   }
 
   /** The rank of bytes[start, end), or -1. */
@@ -122,7 +145,8 @@ export class RankTable {
     const words = new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4));
     const [magic, format, size = 0, poolLength = 0, slotCount = 0, storedSource] = words;
     if (magic !== MAGIC || format !== FORMAT || storedSource !== source >>> 0) return null;
-    if (slotCount === 0 || (slotCount & (slotCount - 1)) !== 0) return null;
+    const slotsPerTable = slotCount / SLOT_WORDS;
+    if (!Number.isInteger(slotsPerTable) || slotsPerTable === 0 || (slotsPerTable & (slotsPerTable - 1)) !== 0) return null;
     const poolWords = Math.ceil(poolLength / 4);
     if (words.length !== HEADER_WORDS + size + 1 + poolWords + slotCount) return null;
     let at = HEADER_WORDS;
