@@ -1,6 +1,5 @@
 // One example at a time: shape rules, findings and token figures in the chosen model's encoding.
 // Synchronous and allocation-light, because it runs 100,000 times per file and again on every edit.
-import { createHash } from 'node:crypto';
 import { resolveModel, UnknownModelError } from '../models.js';
 import { ExampleContext, isPlainObject, preview, typeName } from './context.js';
 import { duplicateKeys, inspectValue, MAX_DEPTH } from './structure.js';
@@ -9,6 +8,7 @@ import { analyzeChat } from './rules/chat.js';
 import { checkTogetherExample } from './rules/together.js';
 import { analyzePreference, looksLikePreference } from './rules/preference.js';
 import { createTokenCounter } from './tokens.js';
+import { exampleHash } from './exampleHash.js';
 import type { AnalyzeOptions, ExampleAnalyzer, ExampleFigures, ExampleResult, Finding, ModelFacts, Severity } from './types.js';
 import { makeFinding } from './findings.js';
 
@@ -130,10 +130,7 @@ function unparsed(text: string, line: number): ExampleResult {
   return { line, kind: 'unparsed', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
-/** What makes two examples exact duplicates: the same JSON value, whatever the spacing. */
-export function exampleHash(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-}
+export { exampleHash };
 
 export function worstOf(findings: readonly Finding[]): Severity | null {
   let worst: Severity | null = null;

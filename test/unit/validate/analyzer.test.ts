@@ -182,6 +182,19 @@ describe('text checks', () => {
     expect(r.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(JSON.stringify(r.findings)).not.toContain('abcdefghijklmnopqrstuvwxyz123');
   });
+
+  it.each([
+    ['an OpenAI API key', 'use sk-proj-abcdefghijklmnopqrstuvwxyz123 here'],
+    ['an AWS access key id', 'id AKIAIOSFODNN7EXAMPLE ok'],
+    ['a GitHub token', 'token ghp_abcdefghijklmnopqrstuvwxyz0123456789 ok'],
+    ['a Slack token', 'xoxb-1234567890-abcdef'],
+    ['a Google API key', 'AIzaSyA1234567890abcdefghijklmnopqrstuv'],
+    ['a private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIE'],
+    ['a password in a URL', 'see HTTPS://admin:hunter2@db.example.com/x'],
+  ])('finds %s behind its cheap pre-check', (name, text) => {
+    const r = analyzer.analyze({ messages: [sys, { role: 'user', content: text }, assistant] }, 1);
+    expect(r.findings.find((f) => f.code === 'possible_secret')?.message).toContain(name);
+  });
 });
 
 describe('control characters in text', () => {
