@@ -1,55 +1,96 @@
-// ftui validate on the synthetic 100k-example dataset, against the floor (read + JSON.parse every
-// line) and against what users run today (the cookbook notebook on tiktoken).
-//   npm run bench -- validate      (generates bench/data/synthetic-100k.jsonl on first run)
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+// ftui validate side by side with what users run today, the cookbook notebook (Python, tiktoken's
+// native BPE, numpy: ../shared/tools/cookbook-notebook.py), and with the floor (read + JSON.parse
+// every line), on 10,000 and 100,000 generated examples the notebook can count (no tool calls or
+// weights). The runs take turns (notebook, ftui, ftui --workers 0, floor, again) so a busy
+// machine slows them alike; medians are printed, with CPU time and peak RSS, and the notebook's
+// billing tokens are checked against ftui's. Last, start-up: a 10-example file.
+//   npm run bench -- validate        (FTUI_BENCH_ROUNDS=N for more or fewer rounds)
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { fmt, measureNode } from './lib/measure.js';
+import { statSync } from 'node:fs';
+import { benchFiles, messageCounts } from './lib/benchData.js';
+import { fmt, measureNode, measurePython, median, type Measured } from './lib/measure.js';
+import { findNotebookPython } from './lib/notebookPython.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const data = join(here, 'data', 'synthetic-100k.jsonl');
-const slice = join(here, 'data', 'synthetic-10k.jsonl');
 const bin = join(root, 'bin', 'ftui.js');
+const notebookScript = join(root, '..', 'shared', 'tools', 'cookbook-notebook.py');
+const tables = join(root, 'node_modules', 'tiktoken', 'encoders');
+const MODEL = 'gpt-4o-mini';
+const ENCODING = 'o200k_base';
 
-if (!existsSync(data)) {
-  console.log('generating the synthetic dataset (once)…');
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'gen-dataset.ts'), '--out', data], { stdio: 'inherit' });
+const files = await benchFiles(here, 'plain');
+const python = findNotebookPython(here);
+const notebookLabel = python
+  ? `notebook (${python.describe})`
+  : "notebook ported to TypeScript on tiktoken's WASM build (no Python with tiktoken here)";
+
+interface Contender {
+  label: string;
+  run: (path: string) => Measured;
+  billing?: (m: Measured) => number;
 }
-if (!existsSync(slice)) {
-  const out = createWriteStream(slice);
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(data) })) {
-    if (n++ === 10_000) break;
-    out.write(`${line}\n`);
+const contenders: Contender[] = [
+  {
+    label: notebookLabel,
+    run: (path) =>
+      python
+        ? measurePython(python.python, [notebookScript, path, ENCODING, tables])
+        : measureNode([join(here, 'lib', 'notebook-baseline.ts'), path, ENCODING, '16385'], { tsx: true }),
+    billing: (m) => {
+      const out = JSON.parse(m.stdout) as { billing_tokens?: number; billingTokens?: number };
+      return out.billing_tokens ?? out.billingTokens ?? NaN;
+    },
+  },
+  {
+    label: 'ftui validate --json (default workers)',
+    run: (path) => measureNode([bin, 'validate', path, '--json', '--model', MODEL]),
+    billing: (m) => (JSON.parse(m.stdout) as { training: { cookbook: { billingTokens: number } } }).training.cookbook.billingTokens,
+  },
+  { label: 'ftui validate --json --workers 0', run: (path) => measureNode([bin, 'validate', path, '--json', '--model', MODEL, '--workers', '0']) },
+  { label: 'floor: read + JSON.parse every line', run: (path) => measureNode([join(here, 'lib', 'floor.mjs'), path]) },
+];
+
+async function compare(path: string, rounds: number): Promise<void> {
+  const counts = await messageCounts(path);
+  const mb = statSync(path).size / 1e6;
+  console.log(
+    `\n${path}: ${fmt(mb, 1)} MB, ${fmt(counts.examples)} examples, ${fmt(counts.messages)} messages, ` +
+      `${fmt(counts.distinct)} distinct (${fmt((100 * counts.distinct) / counts.messages)}%); medians of ${rounds} rounds`,
+  );
+  const runs = contenders.map(() => [] as Measured[]);
+  for (let r = 0; r < rounds; r++) {
+    contenders.forEach((c, i) => {
+      const m = c.run(path);
+      if (m.status !== 0 && m.status !== 1) throw new Error(`${c.label} exited ${m.status}`);
+      runs[i]?.push(m);
+    });
   }
-  await new Promise((r) => out.end(r));
+  console.log(`${''.padEnd(70)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(7)} ${'peak RSS MB'.padStart(12)}`);
+  const wall = runs.map((ms) => median(ms.map((m) => m.ms)));
+  contenders.forEach((c, i) => {
+    const ms = runs[i] as Measured[];
+    console.log(
+      `${c.label.padEnd(70)} ${fmt((wall[i] as number) / 1000, 2).padStart(7)} ${fmt(median(ms.map((m) => m.cpuMs)) / 1000, 2).padStart(7)} ${fmt(Math.max(...ms.map((m) => m.peakRssMb))).padStart(12)}`,
+    );
+  });
+  const [notebook, ftui, inline, floor] = wall as [number, number, number, number];
+  const billing = contenders.slice(0, 2).map((c, i) => (c.billing as (m: Measured) => number)((runs[i] as Measured[])[0] as Measured));
+  console.log(
+    `ftui is ${fmt(notebook / ftui, 1)}x the notebook's speed (${fmt(notebook / inline, 1)}x with --workers 0), ${fmt(ftui / floor, 1)}x the floor's time; ` +
+      `billing tokens: notebook ${fmt(billing[0] as number)}, ftui ${fmt(billing[1] as number)} (${billing[0] === billing[1] ? 'equal' : 'DIFFERENT'})`,
+  );
+  console.log(`wall times of each round (s): ${runs.map((ms, i) => `${['notebook', 'ftui', 'ftui w0', 'floor'][i]} ${ms.map((m) => fmt(m.ms / 1000, 2)).join('/')}`).join('; ')}`);
 }
 
-const mb = (path: string) => statSync(path).size / 1e6;
-const row = (label: string, ms: number, sizeMb: number, rss: number) =>
-  console.log(`${label.padEnd(44)} ${fmt(ms / 1000, 2).padStart(7)} s ${fmt(sizeMb / (ms / 1000), 1).padStart(7)} MB/s  peak RSS ${fmt(rss).padStart(5)} MB`);
+const rounds = Number(process.env.FTUI_BENCH_ROUNDS ?? 0);
+await compare(files.slice, rounds || 5);
+await compare(files.full, rounds || 3);
 
-const fullMb = mb(data);
-const sliceMb = mb(slice);
-console.log(`file: ${data} (${fmt(fullMb, 1)} MB, 100,000 examples); slice: first 10,000 (${fmt(sliceMb, 1)} MB)`);
-
-const ftui = measureNode([bin, 'validate', data, '--json', '--model', 'gpt-4o-mini']);
-if (ftui.status !== 0 && ftui.status !== 1) throw new Error(`ftui validate exited ${ftui.status}`);
-row('ftui validate --json (100k)', ftui.ms, fullMb, ftui.peakRssMb);
-const inline = measureNode([bin, 'validate', data, '--json', '--model', 'gpt-4o-mini', '--workers', '0']);
-row('ftui validate --json --workers 0 (100k)', inline.ms, fullMb, inline.peakRssMb);
-const floorRun = measureNode([join(here, 'lib', 'floor.ts'), data], { tsx: true });
-row('floor: read + JSON.parse every line (100k)', floorRun.ms, fullMb, floorRun.peakRssMb);
-
-const ftuiSlice = measureNode([bin, 'validate', slice, '--json', '--model', 'gpt-4o-mini']);
-row('ftui validate --json (10k slice)', ftuiSlice.ms, sliceMb, ftuiSlice.peakRssMb);
-const notebook = measureNode([join(here, 'lib', 'notebook-baseline.ts'), slice, 'o200k_base', '65536'], { tsx: true });
-const nb = JSON.parse(notebook.stdout) as { examples: number; skipped: number };
-row(`cookbook notebook on tiktoken (10k slice)`, notebook.ms, sliceMb, notebook.peakRssMb);
-console.log(`  (the notebook throws on tool-calling examples and on weight: ${nb.skipped} of the slice's 10,000 left out for it; ftui checks all)`);
-const report = JSON.parse(ftui.stdout) as { training: { file: { examples: number }; figures: { totalBilledTokens: number } } };
-console.log(`ftui: ${fmt(report.training.file.examples)} examples, ${fmt(report.training.figures.totalBilledTokens)} billed tokens per epoch`);
-console.log(`ftui is ${fmt(notebook.ms / ftuiSlice.ms, 1)}x the notebook's speed on the slice; ${fmt(ftui.ms / floorRun.ms, 1)}x the floor's time on the full file`);
+// Start-up: the cookbook's own 10-example file.
+const small = join(root, '..', 'shared', 'datasets', 'cookbook', 'openai_node_marvin_fine_tuning_data.jsonl');
+const starts = Array.from({ length: 10 }, () => measureNode([bin, 'validate', small, '--json', '--model', MODEL]));
+console.log(
+  `\nftui validate on a 10-example file: ${fmt(median(starts.map((m) => m.ms)) / 1000, 3)} s (median of 10), peak RSS ${fmt(Math.max(...starts.map((m) => m.peakRssMb)))} MB`,
+);

@@ -1,33 +1,58 @@
-// Runs a command as a child process and reports its wall time and peak RSS.
+// Runs a command as a child process and reports its wall time, CPU time and peak RSS.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const preload = join(dirname(fileURLToPath(import.meta.url)), 'rss-on-exit.mjs');
+const here = dirname(fileURLToPath(import.meta.url));
+const preload = join(here, 'rss-on-exit.mjs');
+const pythonRusage = join(here, 'rusage.py');
 
 export interface Measured {
   ms: number;
+  /** User + system CPU time of the process and all its threads. */
+  cpuMs: number;
   peakRssMb: number;
   status: number | null;
   stdout: string;
 }
 
-export function measureNode(args: string[], options: { tsx?: boolean } = {}): Measured {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'ftui-bench-')), 'rss');
-  const nodeArgs = [...(options.tsx ? ['--import', 'tsx'] : []), '--import', preload, ...args];
+function run(command: string, args: string[], rssFile: string): Measured {
   const start = performance.now();
-  const run = spawnSync(process.execPath, nodeArgs, {
+  const child = spawnSync(command, args, {
     env: { ...process.env, FTUI_BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ms = performance.now() - start;
-  return { ms, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, status: run.status, stdout: run.stdout };
+  let usage = { maxRssKb: NaN, cpuMs: NaN };
+  try {
+    usage = JSON.parse(readFileSync(rssFile, 'utf8')) as typeof usage;
+  } catch {
+    // the process died before writing it; the figures stay NaN
+  }
+  return { ms, cpuMs: usage.cpuMs, peakRssMb: usage.maxRssKb / 1024, status: child.status, stdout: child.stdout };
+}
+
+const rssFile = () => join(mkdtempSync(join(tmpdir(), 'ftui-bench-')), 'usage.json');
+
+export function measureNode(args: string[], options: { tsx?: boolean } = {}): Measured {
+  return run(process.execPath, [...(options.tsx ? ['--import', 'tsx'] : []), '--import', preload, ...args], rssFile());
+}
+
+/** A Python script, through a wrapper that reports the same figures as measureNode. */
+export function measurePython(python: string, args: string[]): Measured {
+  return run(python, [pythonRusage, ...args], rssFile());
 }
 
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }

@@ -77,6 +77,32 @@ export class BpeTokenizer implements Tokenizer {
   }
 
   private countPiece(text: string, start: number, end: number): number {
+    const units = end - start;
+    if (units <= MEMO_KEY_BYTES) {
+      // Most pieces are short ASCII: key and hash them straight from the text; the bytes are
+      // written out only when the memo does not know the piece.
+      let h = HASH_START;
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      let i = 0;
+      for (; i < units; i++) {
+        const c = text.charCodeAt(start + i);
+        if (c >= 0x80) break;
+        h = Math.imul(h ^ c, HASH_PRIME);
+        if (i < 4) w0 |= c << (i << 3);
+        else if (i < 8) w1 |= c << ((i - 4) << 3);
+        else w2 |= c << ((i - 8) << 3);
+      }
+      if (i === units) {
+        const at = ((h ^ (h >>> 15)) & (MEMO_ENTRIES - 1)) * 4;
+        const { memo } = this;
+        const meta = memo[at + 3] as number;
+        if ((meta & 0xff) === units && memo[at] === w0 && memo[at + 1] === w1 && memo[at + 2] === w2) return meta >>> 8;
+        this.utf8(text, start, end);
+        return this.remember(at, units, h, w0, w1, w2);
+      }
+    }
     const length = this.utf8(text, start, end);
     const { bytes, hash } = this;
     if (length === 1) return 1;
@@ -89,7 +115,13 @@ export class BpeTokenizer implements Tokenizer {
     const at = ((hash ^ (hash >>> 15)) & (MEMO_ENTRIES - 1)) * 4;
     const meta = memo[at + 3] as number;
     if ((meta & 0xff) === length && memo[at] === w0 && memo[at + 1] === w1 && memo[at + 2] === w2) return meta >>> 8;
-    const count = this.table.rank(bytes, 0, length, hash) >= 0 ? 1 : this.countLongPiece(length, hash);
+    return this.remember(at, length, hash, w0, w1, w2);
+  }
+
+  /** Counts a short piece (its bytes in `bytes`) the memo missed, and keeps it in memo entry `at`. */
+  private remember(at: number, length: number, hash: number, w0: number, w1: number, w2: number): number {
+    const count = this.table.rank(this.bytes, 0, length, hash) >= 0 ? 1 : this.countLongPiece(length, hash);
+    const { memo } = this;
     memo[at] = w0;
     memo[at + 1] = w1;
     memo[at + 2] = w2;
