@@ -18,10 +18,10 @@ export interface Measured {
   stdout: string;
 }
 
-function run(command: string, args: string[], rssFile: string): Measured {
+function run(command: string, args: string[], usageFile: string): Measured {
   const start = performance.now();
   const child = spawnSync(command, args, {
-    env: { ...process.env, FTUI_BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, FTUI_BENCH_USAGE_FILE: usageFile },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -29,22 +29,22 @@ function run(command: string, args: string[], rssFile: string): Measured {
   const ms = performance.now() - start;
   let usage = { maxRssKb: NaN, cpuMs: NaN };
   try {
-    usage = JSON.parse(readFileSync(rssFile, 'utf8')) as typeof usage;
+    usage = JSON.parse(readFileSync(usageFile, 'utf8')) as typeof usage;
   } catch {
     // the process died before writing it; the figures stay NaN
   }
   return { ms, cpuMs: usage.cpuMs, peakRssMb: usage.maxRssKb / 1024, status: child.status, stdout: child.stdout };
 }
 
-const rssFile = () => join(mkdtempSync(join(tmpdir(), 'ftui-bench-')), 'usage.json');
+const usageFile = () => join(mkdtempSync(join(tmpdir(), 'ftui-bench-')), 'usage.json');
 
 export function measureNode(args: string[], options: { tsx?: boolean } = {}): Measured {
-  return run(process.execPath, [...(options.tsx ? ['--import', 'tsx'] : []), '--import', preload, ...args], rssFile());
+  return run(process.execPath, [...(options.tsx ? ['--import', 'tsx'] : []), '--import', preload, ...args], usageFile());
 }
 
 /** A Python script, through a wrapper that reports the same figures as measureNode. */
 export function measurePython(python: string, args: string[]): Measured {
-  return run(python, [pythonRusage, ...args], rssFile());
+  return run(python, [pythonRusage, ...args], usageFile());
 }
 
 export function fmt(n: number, digits = 0): string {

@@ -1,10 +1,10 @@
 # Runs a Python script (argv[1], with the rest as its arguments) and, when it exits, writes its
-# peak RSS (kB) and CPU time (ms) as JSON to the file named by FTUI_BENCH_RSS_FILE, like
-# rss-on-exit.mjs does for Node.
+# peak RSS (kB) and CPU time (ms) as JSON to the file named by FTUI_BENCH_USAGE_FILE, like
+# rss-on-exit.mjs does for Node with FTUI_BENCH_USAGE_FILE.
 import atexit, json, os, resource, runpy, sys
 
 def report():
-    target = os.environ.get("FTUI_BENCH_RSS_FILE")
+    target = os.environ.get("FTUI_BENCH_USAGE_FILE")
     if target:
         u = resource.getrusage(resource.RUSAGE_SELF)
         with open(target, "w") as f:
