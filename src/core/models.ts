@@ -4,8 +4,9 @@
 import { openModelFacts } from './openModels.js';
 import type { ModelFacts } from './validate/types.js';
 
-// Constants of the function-calling token estimate published in the cookbook's
-// "How to count tokens with tiktoken" notebook, per model family.
+// Constants of the function-calling token estimate published in the cookbook's "How to count
+// tokens with tiktoken" notebook, per model family. Kept in the report's model facts; tools are
+// estimated from their rendering now (rules/tools.ts), which tracks the bill where these did not.
 const O_SERIES_TOOLS = { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 } as const;
 const GPT35_TOOLS = { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 } as const;
 

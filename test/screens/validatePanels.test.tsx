@@ -92,6 +92,9 @@ describe.each(SIZES)('Validate panels at $columns x $rows', (size) => {
     const figures = analyzerFor(facts).analyzeText(line, 1).figures!;
     expect(frame).toContain(`Example 1: ${figures.billedTokens} billed tokens = ${figures.trainedTokens} trained + ${figures.contextTokens} context`);
     expect(frame).toMatch(/context = \d+ masked \+ \d+ input text \+ \d+ roles/);
+    // Where the tools' share comes from: definitions and calls, counted from what the model reads.
+    expect(frame).toContain(`billed = ${figures.toolDefinitionTokens} tool definitions + ${figures.toolCallTokens} tool calls`);
+    expect(figures.toolCallTokens).toBeGreaterThan(0);
     expect(frame).toContain('TRAINED teaches the model');
     expect(frame).toContain('assistant · MASKED');
     expect(frame).toMatch(/assistant · TRAINED · \d+ tokens/);

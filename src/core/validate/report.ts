@@ -3,6 +3,7 @@
 // the notebook's own numbers, and cost. Aggregation only, so the screens rebuild it after every
 // edit from cached per-example results.
 import { makeFinding } from './findings.js';
+import { TOOL_ESTIMATOR } from './rules/tools.js';
 import { distribution, histogram, NumberColumn } from './stats.js';
 import type { DatasetReport, ExampleResult, FileSummary, Finding, FindingCode, FindingGroup, ModelFacts, ReportOptions, Severity } from './types.js';
 
@@ -64,6 +65,8 @@ export class ReportBuilder {
   private totalTrained = 0;
   private totalContext = 0;
   private toolTokens = 0;
+  private toolDefinitionTokens = 0;
+  private toolCallTokens = 0;
   private images = 0;
   private overLimit = 0;
   private missingSystem = 0;
@@ -162,6 +165,8 @@ export class ReportBuilder {
     this.totalTrained += trained;
     this.totalContext += billed - trained;
     this.toolTokens += figures.estimatedToolTokens;
+    this.toolDefinitionTokens += figures.toolDefinitionTokens;
+    this.toolCallTokens += figures.toolCallTokens;
     this.images += figures.images;
     if (figures.billedTokens > limit) this.overLimit++;
     if (!figures.hasSystem) this.missingSystem++;
@@ -245,6 +250,9 @@ export class ReportBuilder {
         totalTrainedTokens: this.totalTrained,
         totalContextTokens: this.totalContext,
         estimatedToolTokens: this.toolTokens,
+        estimatedToolDefinitionTokens: this.toolDefinitionTokens,
+        estimatedToolCallTokens: this.toolCallTokens,
+        toolEstimator: TOOL_ESTIMATOR,
         images: this.images,
         overTokenLimit: this.overLimit,
       },

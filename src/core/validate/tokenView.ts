@@ -2,19 +2,20 @@
 // (weight 1, the default), assistant tokens that are masked (weight 0), and context (everything
 // the model reads but is not trained to produce). What users most often get wrong about `weight`.
 import { tokenizerFor, type Tokenizer } from '../tokenizer/index.js';
+import { CALL_HEADER_TOKENS, callPieces, definedFunctions, estimateDefinitions, firstSystemContent, messageCalls, renderCalls } from './toolRender.js';
 import type { EncodingName } from './types.js';
 
 export type TokenKind = 'trained' | 'masked' | 'context';
 
 export interface TokenSegment {
-  /** The message's role; `preferred` / `non-preferred` for a preference example's outputs. */
+  /** The message's role; `preferred` / `non-preferred` for a preference example's outputs; `tools` for the definitions. */
   role: string;
   kind: TokenKind;
   /** Each token's text, in order (the first `maxShown` when a limit was given); a character split over several tokens shows whole on the last of them, so the texts join back to the message. */
   tokens: string[];
   /** How many tokens the message's text has, shown or not. */
   count: number;
-  /** Tokens the engine counts for this message that have no text of their own: 3 per tool or function call. */
+  /** Tokens the engine counts for this segment that have no text of their own: the header of a message's calls, the tools section's framing. */
   fixed: number;
 }
 
@@ -23,9 +24,6 @@ export interface TokenView {
   /** Tokens per kind, counted the way the engine counts them: `trained` equals its trainedTokens. */
   counts: Record<TokenKind, number>;
 }
-
-/** The engine's fixed estimate per tool or function call (src/core/validate/rules/tools.ts). */
-const TOKENS_PER_CALL = 3;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,31 +36,16 @@ function contentPieces(content: unknown): string[] {
   return content.flatMap((p) => (isObject(p) && p.type === 'text' && typeof p.text === 'string' ? [p.text] : []));
 }
 
-/**
- * An assistant's tool and function calls, as the engine estimates them: 3 tokens plus the name's
- * for each call with a name, plus the arguments string's (a tool call's even without a name).
- */
-function callPieces(message: Record<string, unknown>): { pieces: string[]; calls: number } {
-  const pieces: string[] = [];
-  let calls = 0;
-  const named = (name: unknown): name is string => typeof name === 'string' && name.length > 0;
-  if (Array.isArray(message.tool_calls)) {
-    for (const call of message.tool_calls) {
-      if (!isObject(call) || !isObject(call.function)) continue;
-      if (named(call.function.name)) {
-        calls++;
-        pieces.push(call.function.name);
-      }
-      if (typeof call.function.arguments === 'string') pieces.push(call.function.arguments);
-    }
-  }
-  const legacy = message.function_call;
-  if (isObject(legacy) && named(legacy.name)) {
-    calls++;
-    pieces.push(legacy.name);
-    if (typeof legacy.arguments === 'string') pieces.push(legacy.arguments);
-  }
-  return { pieces, calls };
+/** An assistant message's calls as the engine estimates them (toolRender.ts): the name they are addressed by and their text, beside a fixed header. */
+function calls(message: Record<string, unknown>): { pieces: string[]; fixed: number } {
+  const rendered = renderCalls(messageCalls(message));
+  return rendered ? { pieces: callPieces(rendered), fixed: CALL_HEADER_TOKENS } : { pieces: [], fixed: 0 };
+}
+
+/** The tool definitions as the model reads them, as a context segment of their own. */
+function definitions(e: Tokenizer, holder: Record<string, unknown>, messages: readonly unknown[], maxShown: number): TokenSegment[] {
+  const estimate = estimateDefinitions(definedFunctions(holder), firstSystemContent(messages), (text) => e.count(text));
+  return estimate ? [segment(e, 'tools', 'context', [estimate.text], estimate.framing, maxShown)] : [];
 }
 
 function segment(e: Tokenizer, role: string, kind: TokenKind, pieces: string[], fixed: number, maxShown: number): TokenSegment {
@@ -89,6 +72,7 @@ export function tokenView(example: unknown, encoding: EncodingName, options: { m
   const maxShown = options.maxShown ?? Infinity;
   const segments: TokenSegment[] = [];
   if (Array.isArray(example.messages)) {
+    segments.push(...definitions(e, example, example.messages, maxShown));
     for (const m of example.messages) {
       if (!isObject(m)) continue;
       const role = typeof m.role === 'string' ? m.role : '?';
@@ -96,11 +80,12 @@ export function tokenView(example: unknown, encoding: EncodingName, options: { m
         segments.push(segment(e, role, 'context', contentPieces(m.content), 0, maxShown));
         continue;
       }
-      const calls = callPieces(m);
-      segments.push(segment(e, role, m.weight === 0 ? 'masked' : 'trained', [...contentPieces(m.content), ...calls.pieces], calls.calls * TOKENS_PER_CALL, maxShown));
+      const called = calls(m);
+      segments.push(segment(e, role, m.weight === 0 ? 'masked' : 'trained', [...contentPieces(m.content), ...called.pieces], called.fixed, maxShown));
     }
   } else if (isObject(example.input) && Array.isArray(example.input.messages)) {
     // Preference training reads the whole input and learns from both outputs.
+    segments.push(...definitions(e, example.input, example.input.messages, maxShown));
     for (const m of example.input.messages) {
       if (isObject(m)) segments.push(segment(e, typeof m.role === 'string' ? m.role : '?', 'context', contentPieces(m.content), 0, maxShown));
     }

@@ -121,6 +121,10 @@ export interface ExampleFigures {
   billedTokens: number;
   /** The part of billedTokens that is estimated from tool definitions, tool calls and function calls. */
   estimatedToolTokens: number;
+  /** Of estimatedToolTokens: the definitions (`tools` / `functions`), counted from their rendering. */
+  toolDefinitionTokens: number;
+  /** Of estimatedToolTokens: the assistant messages' calls, counted as addressed messages. */
+  toolCallTokens: number;
   /** Content + tool-call tokens of assistant messages with weight != 0 (preference: both outputs). */
   trainedTokens: number;
   /** billedTokens - trainedTokens. */
@@ -164,7 +168,7 @@ export interface ModelFacts {
   trainingPricePerMillion: number;
   /** ISO date the model (and its fine-tunes) shuts down, when announced. */
   shutdownDate: string | null;
-  /** Constants of the documented function-calling token estimate for this family. */
+  /** Constants of the cookbook's function-calling estimate for this family. Kept in the report's model facts; tools are now estimated from their rendering (rules/tools.ts), not from these. */
   toolTokens: { funcInit: number; propInit: number; propKey: number; enumInit: number; enumItem: number; funcEnd: number };
   /**
    * Tokens the model's chat template adds per example and per message, where they differ from
@@ -276,6 +280,11 @@ export interface DatasetReport {
     totalTrainedTokens: number;
     totalContextTokens: number;
     estimatedToolTokens: number;
+    /** Of estimatedToolTokens: tool definitions, and assistant calls. */
+    estimatedToolDefinitionTokens: number;
+    estimatedToolCallTokens: number;
+    /** How the tool figures were estimated (see README). */
+    toolEstimator: string;
     images: number;
     overTokenLimit: number;
   };

@@ -55,6 +55,16 @@ export function TokenPanel({ store, target, model, width, height }: { store: Sto
     <Text key="context">
       {cut(figures ? `  context = ${n.format(view.counts.masked)} masked + ${n.format(view.counts.context)} input text + ${n.format(rest)} roles, formatting, tools` : '', width)}
     </Text>,
+    ...(figures && figures.estimatedToolTokens > 0
+      ? [
+          <Text key="tools">
+            {cut(
+              `  billed = ${n.format(figures.toolDefinitionTokens)} tool definitions + ${n.format(figures.toolCallTokens)} tool calls (both estimated, as the model reads them) + ${n.format(figures.billedTokens - figures.estimatedToolTokens)} messages`,
+              width,
+            )}
+          </Text>,
+        ]
+      : []),
     <Text key="legend" dimColor>
       {cut('TRAINED teaches the model · MASKED (weight 0) and CONTEXT are read, not learned · all are billed', width)}
     </Text>,

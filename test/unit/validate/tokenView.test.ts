@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzerFor, resolveModel } from '../../../src/core/validate/index.js';
+import { analyzerFor, createAnalyzer, resolveModel } from '../../../src/core/validate/index.js';
 import { tokenView } from '../../../src/core/validate/tokenView.js';
 
+const s = (content: unknown) => ({ role: 'system', content });
 const u = (content: unknown) => ({ role: 'user', content });
 const a = (content: unknown, weight?: number) => ({ role: 'assistant', content, ...(weight !== undefined && { weight }) });
 const call = (id: string, name: unknown, args: unknown) => ({ id, type: 'function', function: { name, arguments: args } });
@@ -54,11 +55,25 @@ describe('the token view', () => {
     expect(view.counts.masked).toBe(view.segments[1]!.tokens.length);
   });
 
-  it('shows tool-call names and arguments as trained text, with the fixed call tokens apart', () => {
+  it('shows two calls in one message as the one parallel call the model writes, its header apart', () => {
     const view = tokenView(EXAMPLES.toolCalls, 'o200k_base')!;
     const calls = view.segments[1]!;
-    expect(calls).toMatchObject({ role: 'assistant', kind: 'trained', fixed: 6 });
-    expect(calls.tokens.join('')).toBe('get_weather{"city":"Paris"}get_weather{"city":"Rome"}');
+    expect(calls).toMatchObject({ role: 'assistant', kind: 'trained', fixed: 3 });
+    expect(calls.tokens.join('')).toBe(
+      'multi_tool_use.parallel{"tool_uses":[{"recipient_name":"functions.get_weather","parameters":{"city":"Paris"}},{"recipient_name":"functions.get_weather","parameters":{"city":"Rome"}}]}',
+    );
+  });
+
+  it('shows one call as its function name and arguments, and the definitions as the namespace the model reads', () => {
+    const weather = { name: 'get_weather', description: 'Weather now', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+    const example = { messages: [s('Be brief.'), u('Paris?'), { role: 'assistant', tool_calls: [call('c1', 'get_weather', '{"city":"Paris"}')] }], tools: [{ type: 'function', function: weather }] };
+    const view = tokenView(example, 'o200k_base')!;
+    expect(view.segments.map((x) => `${x.role}:${x.kind}`)).toEqual(['tools:context', 'system:context', 'user:context', 'assistant:trained']);
+    expect(view.segments[0]!.tokens.join('')).toBe('namespace functions {\n\n// Weather now\ntype get_weather = (_: {\ncity: string,\n}) => any;\n\n} // namespace functions');
+    expect(view.segments[3]!.tokens.join('')).toBe('get_weather{"city":"Paris"}');
+    const figures = createAnalyzer({ model: 'gpt-4.1-mini' }).analyze(example, 1).figures!;
+    expect(view.segments[0]!.count + view.segments[0]!.fixed).toBe(figures.toolDefinitionTokens);
+    expect(view.segments[3]!.count + view.segments[3]!.fixed).toBe(figures.toolCallTokens);
   });
 
   it('treats a preference example as context input and two trained outputs', () => {

@@ -4,7 +4,8 @@
 import { isPlainObject, preview, typeName, type ExampleContext } from '../context.js';
 import type { ExampleFigures } from '../types.js';
 import { checkContent } from './content.js';
-import { checkToolCalls, checkFunctionCall, checkToolDefinitions } from './tools.js';
+import { firstSystemContent } from '../toolRender.js';
+import { callTokens as countCalls, checkToolCalls, checkFunctionCall, checkToolDefinitions, definitionTokens } from './tools.js';
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool', 'function']);
 const MESSAGE_KEYS = new Set(['role', 'content', 'name', 'weight', 'tool_calls', 'tool_call_id', 'function_call']);
@@ -20,6 +21,8 @@ interface Totals {
   cookbookAssistant: number;
   billed: number;
   tools: number;
+  toolDefinitions: number;
+  toolCalls: number;
   trained: number;
   assistant: number;
   images: number;
@@ -30,9 +33,20 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     if (!EXAMPLE_KEYS.has(key)) ctx.report('example_unrecognized_key', key, `The example has an unknown key ${preview(key)}.`);
   }
   const definitions = checkToolDefinitions(ctx, example);
+  const defined = definitionTokens(ctx, definitions.functions, firstSystemContent(messages));
   const parallelAllowed = example.parallel_tool_calls !== false;
   const callIds = new Set<string>();
-  const totals: Totals = { cookbook: 3, cookbookAssistant: 0, billed: (ctx.model.template?.perExample ?? 1) + definitions.estimatedTokens, tools: definitions.estimatedTokens, trained: 0, assistant: 0, images: 0 };
+  const totals: Totals = {
+    cookbook: 3,
+    cookbookAssistant: 0,
+    billed: (ctx.model.template?.perExample ?? 1) + defined,
+    tools: defined,
+    toolDefinitions: defined,
+    toolCalls: 0,
+    trained: 0,
+    assistant: 0,
+    images: 0,
+  };
 
   let hasSystem = false;
   let hasUser = false;
@@ -67,14 +81,15 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     totals.images += content.images;
     if (isAssistant && typeof message.content === 'string') totals.cookbookAssistant += content.tokens;
 
-    let callTokens = 0;
     if (isAssistant && 'tool_calls' in message) {
-      callTokens += checkToolCalls(ctx, message.tool_calls, `${path}.tool_calls`, definitions.names, callIds, parallelAllowed);
+      checkToolCalls(ctx, message.tool_calls, `${path}.tool_calls`, definitions.names, callIds, parallelAllowed);
     }
     if (isAssistant && 'function_call' in message) {
-      callTokens += checkFunctionCall(ctx, message.function_call, `${path}.function_call`, definitions.names);
+      checkFunctionCall(ctx, message.function_call, `${path}.function_call`, definitions.names);
     }
+    const callTokens = isAssistant ? countCalls(ctx, message) : 0;
     totals.tools += callTokens;
+    totals.toolCalls += callTokens;
 
     const hasCall = isAssistant && ('tool_calls' in message || 'function_call' in message);
     if (!hasCall) {
@@ -121,6 +136,8 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     cookbookAssistantTokens: totals.cookbookAssistant,
     billedTokens: totals.billed,
     estimatedToolTokens: totals.tools,
+    toolDefinitionTokens: totals.toolDefinitions,
+    toolCallTokens: totals.toolCalls,
     trainedTokens: totals.trained,
     contextTokens: totals.billed - totals.trained,
     assistantTokens: totals.assistant,

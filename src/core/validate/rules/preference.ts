@@ -4,7 +4,8 @@
 import { isPlainObject, preview, typeName, type ExampleContext } from '../context.js';
 import type { ExampleFigures } from '../types.js';
 import { checkContent } from './content.js';
-import { checkToolDefinitions } from './tools.js';
+import { checkToolDefinitions, definitionTokens } from './tools.js';
+import { firstSystemContent } from '../toolRender.js';
 
 const FIELDS = ['input', 'preferred_output', 'non_preferred_output'] as const;
 const INPUT_ROLES = new Set(['system', 'user', 'assistant', 'tool']);
@@ -26,7 +27,8 @@ export function analyzePreference(ctx: ExampleContext, example: Record<string, u
     return null;
   }
   const definitions = checkToolDefinitions(ctx, input);
-  let billed = (ctx.model.template?.perExample ?? 1) + definitions.estimatedTokens;
+  const toolTokens = definitionTokens(ctx, definitions.functions, firstSystemContent(input.messages as unknown[]));
+  let billed = (ctx.model.template?.perExample ?? 1) + toolTokens;
   let cookbook = 3;
   let hasSystem = false;
   let hasUser = false;
@@ -70,7 +72,9 @@ export function analyzePreference(ctx: ExampleContext, example: Record<string, u
     cookbookTokens: cookbook,
     cookbookAssistantTokens: trained,
     billedTokens: billed,
-    estimatedToolTokens: definitions.estimatedTokens,
+    estimatedToolTokens: toolTokens,
+    toolDefinitionTokens: toolTokens,
+    toolCallTokens: 0,
     trainedTokens: trained,
     contextTokens: billed - trained,
     assistantTokens: trained,

@@ -1,52 +1,40 @@
 // Tools and function calling: the example-level `tools` / `functions` definitions, assistant
-// `tool_calls` / `function_call`, and their token estimates. Definitions are estimated with the
-// function-calling formula published in the cookbook's "How to count tokens with tiktoken"
-// (per-family constants in src/core/models.ts); calls as 3 + name + arguments per call. Both are
-// labelled estimates in every report.
+// `tool_calls` / `function_call`, and their token estimates, counted from the text the model reads
+// (toolRender.ts): the definitions as a TypeScript-like namespace in the system message, each
+// assistant message's calls as a message addressed to the function. Labelled estimates in every
+// report (TOOL_ESTIMATOR says which estimate).
 import { isPlainObject, preview, typeName, type ExampleContext } from '../context.js';
+import {
+  CALL_HEADER_TOKENS,
+  callPieces,
+  estimateDefinitions,
+  messageCalls,
+  renderCalls,
+  type FunctionDefinition,
+} from '../toolRender.js';
 import { checkText } from './text.js';
+
+/** Names the estimate every report's tool figures come from. */
+export const TOOL_ESTIMATOR = 'rendered: definitions as the namespace functions { ... } text the model reads, calls as messages addressed to their function';
 
 export interface ToolDefinitions {
   /** Function names defined by `tools` and `functions`; null when the example defines none. */
   names: Set<string> | null;
-  estimatedTokens: number;
+  /** Every well-formed definition, from `tools` then `functions`. */
+  functions: FunctionDefinition[];
 }
 
-function stripDot(text: string): string {
-  return text.endsWith('.') ? text.slice(0, -1) : text;
+/** Estimated tokens of the definitions (toolRender.ts estimateDefinitions); 0 when there are none. */
+export function definitionTokens(ctx: ExampleContext, functions: readonly FunctionDefinition[], systemContent: string | null | undefined): number {
+  return estimateDefinitions(functions, systemContent, (text) => ctx.tokens.countCached(text))?.tokens ?? 0;
 }
 
-/** The cookbook's estimate for a list of {name, description, parameters} function definitions. */
-function estimateFunctions(ctx: ExampleContext, functions: ReadonlyArray<Record<string, unknown>>): number {
-  if (functions.length === 0) return 0;
-  const k = ctx.model.toolTokens;
-  const count = (text: string): number => ctx.tokens.countCached(text);
-  let total = 0;
-  for (const fn of functions) {
-    total += k.funcInit;
-    const name = typeof fn.name === 'string' ? fn.name : '';
-    const description = typeof fn.description === 'string' ? fn.description : '';
-    total += count(`${name}:${stripDot(description)}`);
-    const parameters = isPlainObject(fn.parameters) ? fn.parameters : {};
-    const properties = isPlainObject(parameters.properties) ? parameters.properties : {};
-    const keys = Object.keys(properties);
-    if (keys.length === 0) continue;
-    total += k.propInit;
-    for (const key of keys) {
-      total += k.propKey;
-      const property = isPlainObject(properties[key]) ? (properties[key] as Record<string, unknown>) : {};
-      if (Array.isArray(property.enum)) {
-        total += k.enumInit;
-        for (const item of property.enum) {
-          total += k.enumItem + count(String(item));
-        }
-      }
-      const type = typeof property.type === 'string' ? property.type : '';
-      const description = typeof property.description === 'string' ? property.description : '';
-      total += count(`${key}:${type}:${stripDot(description)}`);
-    }
-  }
-  return total + k.funcEnd;
+/** Estimated tokens of an assistant message's calls: the header naming whom it is addressed to, and its text. */
+export function callTokens(ctx: ExampleContext, message: Record<string, unknown>): number {
+  const rendered = renderCalls(messageCalls(message));
+  if (!rendered) return 0;
+  const [name, text] = callPieces(rendered);
+  return CALL_HEADER_TOKENS + ctx.tokens.countCached(name) + ctx.tokens.count(text);
 }
 
 export function checkToolDefinitions(ctx: ExampleContext, example: Record<string, unknown>): ToolDefinitions {
@@ -101,13 +89,13 @@ export function checkToolDefinitions(ctx: ExampleContext, example: Record<string
     ctx.report('invalid_parallel_tool_calls', 'parallel_tool_calls', `"parallel_tool_calls" is ${preview(example.parallel_tool_calls)}, not true or false.`);
   }
 
-  return { names, estimatedTokens: estimateFunctions(ctx, definitions) };
+  return { names, functions: definitions };
 }
 
-function checkArguments(ctx: ExampleContext, args: unknown, path: string, code: 'invalid_tool_call' | 'invalid_function_call'): number {
+function checkArguments(ctx: ExampleContext, args: unknown, path: string, code: 'invalid_tool_call' | 'invalid_function_call'): void {
   if (typeof args !== 'string') {
     ctx.report(code, path, `"arguments" is ${typeName(args)}; it must be a string holding JSON.`);
-    return 0;
+    return;
   }
   try {
     JSON.parse(args);
@@ -115,10 +103,9 @@ function checkArguments(ctx: ExampleContext, args: unknown, path: string, code: 
     ctx.report('tool_call_arguments_invalid_json', path, `"arguments" is not valid JSON: ${preview(args)}.`);
   }
   checkText(ctx, args, path);
-  return ctx.tokens.count(args);
 }
 
-/** Checks an assistant message's tool_calls; returns their estimated tokens. Adds call ids to `callIds`. */
+/** Checks an assistant message's tool_calls (callTokens counts them). Adds call ids to `callIds`. */
 export function checkToolCalls(
   ctx: ExampleContext,
   toolCalls: unknown,
@@ -126,15 +113,14 @@ export function checkToolCalls(
   defined: Set<string> | null,
   callIds: Set<string>,
   parallelAllowed: boolean,
-): number {
+): void {
   if (!Array.isArray(toolCalls) || toolCalls.length === 0) {
     ctx.report('invalid_tool_call', path, `"tool_calls" must be a non-empty array, not ${preview(toolCalls)}.`);
-    return 0;
+    return;
   }
   if (!parallelAllowed && toolCalls.length > 1) {
     ctx.report('parallel_tool_calls_disabled', path, `${toolCalls.length} tool calls in one message while "parallel_tool_calls" is false.`);
   }
-  let tokens = 0;
   toolCalls.forEach((call, i) => {
     const at = `${path}[${i}]`;
     if (!isPlainObject(call) || !isPlainObject(call.function)) {
@@ -158,21 +144,19 @@ export function checkToolCalls(
       if (defined && !defined.has(name)) {
         ctx.report('tool_call_unknown_function', `${at}.function.name`, `Function ${preview(name)} is not defined in "tools".`);
       }
-      tokens += 3 + ctx.tokens.countCached(name);
     }
-    tokens += checkArguments(ctx, call.function.arguments, `${at}.function.arguments`, 'invalid_tool_call');
+    checkArguments(ctx, call.function.arguments, `${at}.function.arguments`, 'invalid_tool_call');
   });
-  return tokens;
 }
 
-/** Checks a legacy assistant function_call; returns its estimated tokens. */
-export function checkFunctionCall(ctx: ExampleContext, functionCall: unknown, path: string, defined: Set<string> | null): number {
+/** Checks a legacy assistant function_call (callTokens counts it). */
+export function checkFunctionCall(ctx: ExampleContext, functionCall: unknown, path: string, defined: Set<string> | null): void {
   if (!isPlainObject(functionCall) || typeof functionCall.name !== 'string' || functionCall.name.length === 0) {
     ctx.report('invalid_function_call', path, `"function_call" must be {"name", "arguments"}, not ${preview(functionCall)}.`);
-    return 0;
+    return;
   }
   if (defined && !defined.has(functionCall.name)) {
     ctx.report('tool_call_unknown_function', `${path}.name`, `Function ${preview(functionCall.name)} is not defined in "functions".`);
   }
-  return 3 + ctx.tokens.countCached(functionCall.name) + checkArguments(ctx, functionCall.arguments, `${path}.arguments`, 'invalid_function_call');
+  checkArguments(ctx, functionCall.arguments, `${path}.arguments`, 'invalid_function_call');
 }
