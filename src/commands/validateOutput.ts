@@ -82,7 +82,11 @@ function figuresSection(report: DatasetReport, style: Style): string[] {
     `  per epoch: ${integer.format(f.totalBilledTokens)} billed = ${integer.format(f.totalTrainedTokens)} trained + ${integer.format(f.totalContextTokens)} context`,
   );
   const notes: string[] = [];
-  if (f.estimatedToolTokens > 0) notes.push(`${integer.format(f.estimatedToolTokens)} of them estimated from tool definitions and calls`);
+  if (f.estimatedToolTokens > 0) {
+    notes.push(
+      `${integer.format(f.estimatedToolTokens)} of them estimated from tools: ${integer.format(f.estimatedToolDefinitionTokens)} definitions + ${integer.format(f.estimatedToolCallTokens)} calls, counted from the text the model reads`,
+    );
+  }
   if (f.images > 0) notes.push(`${plural(f.images, 'image')} not counted`);
   if (f.overTokenLimit > 0) notes.push(`${plural(f.overTokenLimit, 'example')} over the ${integer.format(report.model.tokenLimit)}-token limit, billed at the limit`);
   if (notes.length > 0) out.push(`  (${notes.join('; ')})`);
