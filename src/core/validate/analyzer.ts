@@ -111,6 +111,8 @@ function plainFigures(ctx: ExampleContext, value: Record<string, unknown>, forma
     cookbookAssistantTokens: answer,
     billedTokens: billed,
     estimatedToolTokens: 0,
+    toolDefinitionTokens: 0,
+    toolCallTokens: 0,
     trainedTokens: answer,
     contextTokens: billed - answer,
     assistantTokens: answer,
