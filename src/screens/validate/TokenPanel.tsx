@@ -59,7 +59,7 @@ export function TokenPanel({ store, target, model, width, height }: { store: Sto
       ? [
           <Text key="tools">
             {cut(
-              `  billed = ${n.format(figures.toolDefinitionTokens)} tool definitions + ${n.format(figures.toolCallTokens)} tool calls (both estimated, as the model reads them) + ${n.format(figures.billedTokens - figures.estimatedToolTokens)} messages`,
+              `  billed = ${n.format(figures.toolDefinitionTokens)} tool definitions + ${n.format(figures.toolCallTokens)} tool calls (estimated) + ${n.format(figures.billedTokens - figures.estimatedToolTokens)} messages`,
               width,
             )}
           </Text>,
@@ -73,7 +73,7 @@ export function TokenPanel({ store, target, model, width, height }: { store: Sto
     if (lines.length >= height) break;
     lines.push(
       <Text key={`s${i}`} bold color={KIND_COLOR[segment.kind]}>
-        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.count + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for the calls themselves)` : ''}`, width)}
+        {cut(`${segment.role} · ${segment.kind.toUpperCase()} · ${segment.count + segment.fixed} tokens${segment.fixed ? ` (${segment.fixed} for ${segment.role === 'tools' ? 'the tools section around them' : 'the calls themselves'})` : ''}`, width)}
       </Text>,
     );
     // A long message gets a few rows, so the messages after it still show.

@@ -69,15 +69,16 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     else if (role === 'assistant') hasAssistant = true;
     checkMessageShape(ctx, message, path, i);
 
-    // The notebook's count: every string value, plus one per name.
-    for (const [key, value] of Object.entries(message)) {
-      if (typeof value === 'string') totals.cookbook += ctx.tokens.countCached(value);
-      if (key === 'name') totals.cookbook += 1;
-    }
-
     const isAssistant = role === 'assistant';
     const cacheContent = role === 'system';
     const content = checkContent(ctx, message.content, `${path}.content`, typeof role === 'string' ? role : '', cacheContent);
+
+    // The notebook's count: every string value, plus one per name. A string content was just
+    // counted; counting it again here doubled the tokenizing of every message.
+    for (const [key, value] of Object.entries(message)) {
+      if (typeof value === 'string') totals.cookbook += key === 'content' ? content.tokens : ctx.tokens.countCached(value);
+      if (key === 'name') totals.cookbook += 1;
+    }
     totals.images += content.images;
     if (isAssistant && typeof message.content === 'string') totals.cookbookAssistant += content.tokens;
 
