@@ -185,6 +185,16 @@ function deployStatus(deploy: DeployState): { text: string; color?: string } | n
 }
 
 function LineView({ line }: { line: Line }) {
+  // Most rows are one span: drawn as one Text, without a nested one per span (a long reply
+  // streaming in redraws every row of it).
+  if (line.length === 1) {
+    const [span] = line as [Line[number]];
+    return (
+      <Text wrap="truncate-end" color={span.color} bold={span.bold} dimColor={span.dim} inverse={span.inverse}>
+        {span.text || ' '}
+      </Text>
+    );
+  }
   return (
     <Text wrap="truncate-end">
       {line.map((span, i) => (

@@ -111,6 +111,8 @@ function versionTag(turn: AssistantTurn, column: number): string {
  */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
   return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
 
