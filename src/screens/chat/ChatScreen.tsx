@@ -4,7 +4,7 @@ import { cut } from '../../components/fitLine.js';
 import { layoutField } from '../../components/fieldLayout.js';
 import { TextFieldView } from '../../components/TextFieldView.js';
 import { Waiting } from '../../components/Waiting.js';
-import { sharedSystemPrompt } from '../../core/chat/examples.js';
+import { sharedSystemPrompt } from '../../core/dataset/sharedSystemPrompt.js';
 import { useProvider } from '../../effects/providerContext.js';
 import { useScreenKeys } from '../../keys/KeyRouter.js';
 import { isStreaming, lastAssistant, shownReply, type ChatState } from '../../store/slices/chat.js';
@@ -45,8 +45,9 @@ export function ChatScreen({ width, height }: ScreenProps) {
   const followDataset = chat.systemSource.kind !== 'user';
   useEffect(() => {
     if (!followDataset || dataset.filePath === null || dataset.status !== 'ready') return;
-    const rows = dataset.rows;
-    dispatch({ type: 'chat/datasetSystemPrompt', path: dataset.filePath, prompt: sharedSystemPrompt({ length: rows.length, get: (i) => rows.get(i).text }) });
+    // The same look as a new example's on the Dataset screen (the first rows of the file).
+    const shared = sharedSystemPrompt(dataset.rows.slice(0, Math.min(dataset.rows.length, 2000)).map((r) => r.text));
+    dispatch({ type: 'chat/datasetSystemPrompt', path: dataset.filePath, prompt: shared && { text: shared.prompt, shared: shared.count, of: shared.of } });
   }, [followDataset, dataset.filePath, dataset.status, dataset.rows, dispatch]);
 
   // Deployments left up (from this session or earlier) are listed, so they can be stopped here.

@@ -1,4 +1,3 @@
-import type { SharedSystemPrompt } from '../../core/chat/examples.js';
 import type { ErrorInfo, ModelRecord } from '../../core/domain.js';
 import { resolveModel } from '../../core/models.js';
 import { assertNever } from '../assertNever.js';
@@ -84,7 +83,8 @@ export type ChatAction =
   | { type: 'chat/fieldKey'; key: FieldKey }
   | { type: 'chat/setDraft'; text: string }
   | { type: 'chat/setSystemPrompt'; text: string }
-  | { type: 'chat/datasetSystemPrompt'; path: string; prompt: SharedSystemPrompt | null }
+  /** The system prompt most of the open dataset's examples share (`shared` of the `of` looked at), or null. */
+  | { type: 'chat/datasetSystemPrompt'; path: string; prompt: { text: string; shared: number; of: number } | null }
   | { type: 'chat/send'; at: number; connected: boolean }
   | { type: 'chat/streamDelta'; id: number; text: string; at: number }
   | { type: 'chat/streamDone'; id: number; usage: Usage | null; at: number }

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendPreferenceLine, ChatFileError, loadChatFile, parseChat, saveChatFile, serializeChat } from '../../../src/core/chat/chatFiles.js';
-import { preferenceExample, sharedSystemPrompt, supervisedExample } from '../../../src/core/chat/examples.js';
+import { preferenceExample, supervisedExample } from '../../../src/core/chat/examples.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'ftui-chatfiles-'));
 const pair = (n: number) => (preferenceExample([{ role: 'user', content: `q${n}` }], `good ${n}`, `bad ${n}`) as { line: string }).line;
-const lines = (texts: string[]) => ({ length: texts.length, get: (i: number) => texts[i]! });
 const chatLine = (system: string | null, n = 0) => JSON.stringify({ messages: [...(system === null ? [] : [{ role: 'system', content: system }]), { role: 'user', content: `u${n}` }, { role: 'assistant', content: `a${n}` }] });
 
 describe('saved chats', () => {
@@ -80,24 +79,5 @@ describe('examples from a conversation', () => {
     expect(preferenceExample([{ role: 'assistant', content: 'x' }], 'a', 'b')).toEqual({ problem: 'no_user_turn' });
     expect(preferenceExample([{ role: 'user', content: 'x' }], 'a', ' ')).toEqual({ problem: 'empty_reply' });
     expect(preferenceExample([{ role: 'user', content: 'x' }], 'a', 'a')).toEqual({ problem: 'identical' });
-  });
-
-  it('the shared system prompt is the one more than half of the examples start with', () => {
-    expect(sharedSystemPrompt(lines([chatLine('A', 1), chatLine('A', 2), chatLine('B', 3)]))).toEqual({ text: 'A', shared: 2, of: 3 });
-    expect(sharedSystemPrompt(lines([chatLine('A', 1), chatLine('B', 2)]))).toBeNull();
-    expect(sharedSystemPrompt(lines([chatLine(null, 1), chatLine(null, 2), chatLine('A', 3)]))).toBeNull();
-    // Preference examples count by their input; lines that are not examples do not count.
-    const dpo = JSON.stringify({ input: { messages: [{ role: 'system', content: 'A' }, { role: 'user', content: 'q' }] }, preferred_output: [], non_preferred_output: [] });
-    expect(sharedSystemPrompt(lines([dpo, 'not json', chatLine('A')]))).toEqual({ text: 'A', shared: 2, of: 2 });
-    expect(sharedSystemPrompt(lines([]))).toBeNull();
-  });
-
-  it('reads at most about 2,000 examples of a large dataset, spread over it', () => {
-    let reads = 0;
-    const big = { length: 200_000, get: (i: number) => (reads++, chatLine(i < 150_000 ? 'A' : 'B', i)) };
-    const shared = sharedSystemPrompt(big)!;
-    expect(reads).toBeLessThanOrEqual(2001);
-    expect(shared.text).toBe('A');
-    expect(shared.shared / shared.of).toBeCloseTo(0.75, 2);
   });
 });
