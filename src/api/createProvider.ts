@@ -111,6 +111,10 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
   return new OpenAIProvider({
     client: createClient(profile, env, options),
     capabilities: CAPABILITIES[profile.kind],
+    // A compatible service may accept `metadata` and never give it back, and a look-up that
+    // cannot see the client id would report "no job was created" for a job that exists: the id
+    // also travels as the marker seed, which such services keep.
+    ...(profile.kind === 'custom' ? { clientMarker: 'seed' as const } : {}),
     ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
     ...(options.uploadPartBytes !== undefined ? { uploadPartBytes: options.uploadPartBytes } : {}),
     ...(options.partRetryMs !== undefined ? { partRetryMs: options.partRetryMs } : {}),

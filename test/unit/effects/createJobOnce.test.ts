@@ -50,6 +50,25 @@ describe('createJobOnce against the sandbox', () => {
     });
   }
 
+  it('a compatible service that keeps no metadata: the job is still found (by its marker seed), one job on the server', async () => {
+    sb = await startTestSandbox({ faults: [{ kind: 'commit-then-500', pathPrefix: '/fine_tuning/jobs' }] });
+    const file = await uploadFile(sb.baseUrl, sampleTrainingJsonl(12));
+    // Stands in for an OpenAI-compatible service that accepts `metadata` and never gives it back.
+    const dropsMetadata: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).includes('/fine_tuning/jobs') || !response.ok) return response;
+      const body = (await response.json()) as { data?: Record<string, unknown>[] } & Record<string, unknown>;
+      for (const job of body.data ?? [body]) delete job.metadata;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const provider = createProvider({ name: 'c', kind: 'custom', baseUrl: sb.baseUrl, apiKeyEnv: 'NO_KEY' }, {}, { timeoutMs: LOST_ANSWER_TIMEOUT_MS, fetch: dropsMetadata });
+    const result = await createJobOnce(provider, request(file.body.id as string), noWait);
+    const jobs = await jobsOnServer(sb.baseUrl);
+    expect(jobs).toHaveLength(1);
+    expect(result.job.id).toBe(jobs[0]!.id);
+    expect(result.adopted).toContain(`The job was created: ${jobs[0]!.id}`);
+  });
+
   it('with the service down for reads too, the error says ftui could not look, and never invites a blind retry', async () => {
     sb = await startTestSandbox({ faults: [{ kind: '500', pathPrefix: '/fine_tuning/jobs' }] });
     const file = await uploadFile(sb.baseUrl, sampleTrainingJsonl(12));
