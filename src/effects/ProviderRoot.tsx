@@ -6,6 +6,7 @@ import type { FineTuningProvider } from '../api/types.js';
 import { useDispatch } from '../store/StoreProvider.js';
 import { useChatEffects } from './chatEffects.js';
 import { useDeployEffects } from './deployEffects.js';
+import { useWeightsEffects } from './weightsEffects.js';
 import { toErrorInfo } from '../core/domain.js';
 import { useJobsEffects } from './jobsEffects.js';
 import { useConnectionProbe } from './useConnectionProbe.js';
@@ -15,6 +16,7 @@ function Effects() {
   useJobsEffects();
   useChatEffects();
   useDeployEffects();
+  useWeightsEffects();
   useConnectionProbe();
   return null;
 }

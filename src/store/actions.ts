@@ -6,6 +6,7 @@ import type { DeployAction } from './slices/deploy.js';
 import type { JobsAction } from './slices/jobs.js';
 import type { UiAction } from './slices/ui.js';
 import type { ValidationAction } from './slices/validation.js';
+import type { WeightsAction } from './slices/weights.js';
 
 /** Every action in ftui. Each `type` is '<slice>/<verb>'; the prefix routes it to its slice. */
 export type Action =
@@ -16,4 +17,5 @@ export type Action =
   | ValidationAction
   | JobsAction
   | ChatAction
-  | DeployAction;
+  | DeployAction
+  | WeightsAction;

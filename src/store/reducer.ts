@@ -7,6 +7,7 @@ import { isChatAction, reduceChat } from './slices/chat.js';
 import { isJobsAction, reduceJobs } from './slices/jobs.js';
 import { isValidationAction, reduceValidation } from './slices/validation.js';
 import { isUiAction, reduceUi } from './slices/ui.js';
+import { isWeightsAction, reduceWeights } from './slices/weights.js';
 import type { AppState } from './state.js';
 
 /**
@@ -23,6 +24,7 @@ export function reducer(state: AppState, action: Action): AppState {
   if (isJobsAction(action)) return patch(state, 'jobs', reduceJobs(state.jobs, action));
   if (isChatAction(action)) return patch(state, 'chat', reduceChat(state.chat, action));
   if (isDeployAction(action)) return patch(state, 'deploy', reduceDeploy(state.deploy, action));
+  if (isWeightsAction(action)) return patch(state, 'weights', reduceWeights(state.weights, action));
   return unrouted(action);
 }
 

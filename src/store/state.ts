@@ -5,6 +5,7 @@ import { initialDeployState, type DeployState } from './slices/deploy.js';
 import { initialJobsState, type JobsState } from './slices/jobs.js';
 import { initialUiState, type UiState } from './slices/ui.js';
 import { initialValidationState, type ValidationState } from './slices/validation.js';
+import { initialWeightsState, type WeightsState } from './slices/weights.js';
 
 /** All of ftui's state. Each field is a slice with its own reducer in ./slices. */
 export interface AppState {
@@ -15,6 +16,7 @@ export interface AppState {
   jobs: JobsState;
   chat: ChatState;
   deploy: DeployState;
+  weights: WeightsState;
 }
 
 export const initialAppState: AppState = {
@@ -25,4 +27,5 @@ export const initialAppState: AppState = {
   jobs: initialJobsState,
   chat: initialChatState,
   deploy: initialDeployState,
+  weights: initialWeightsState,
 };

@@ -5,25 +5,8 @@
 // trainingType, BOM rule and management plane) is sent straight to the sandbox and listed in
 // src/sandbox/README-gaps.md. Plain fetch only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrismProxy, type PrismProxy } from '../helpers/prism.js';
+import { startPrismProxy, viaPrism, type PrismProxy } from '../helpers/prism.js';
 import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-
-async function viaPrism(prism: PrismProxy, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const init: RequestInit = { method, headers: { authorization: 'Bearer sk-contract' } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${prism.baseUrl}${path}`, init);
-  const text = await res.text();
-  const parsed: any = text === '' ? null : JSON.parse(text);
-  const violations = res.headers.get('sl-violations');
-  if (violations !== null || (typeof parsed?.type === 'string' && parsed.type.includes('stoplight.io/prism/errors'))) {
-    throw new Error(`Prism reports a violation on ${method} ${path}:\n${violations ?? ''}\n${text.slice(0, 3000)}`);
-  }
-  return { status: res.status, body: parsed };
-}
 
 async function direct(sb: TestSandbox, method: string, path: string, body: unknown): Promise<any> {
   const res = await fetch(`${sb.baseUrl}${path}`, { method, headers: { authorization: 'Bearer sk-contract', 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,7 +3,7 @@
 // the result only after a confirmation that shows what keeping it up costs, chat with it by the
 // name the deployment answers to, correct an answer into the dataset, delete the deployment.
 // The sandboxes run in this process at 10x speed on real time.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,16 @@ run('Nebius and Azure loops in a real terminal (tmux)', () => {
     pane = await session.waitFor(/Job ftjob-\S+ succeeded/, 60_000);
     expect(pane).toMatch(/step (\d+)\/\1/);
     expect(server.sandbox.state.jobs[0]!.hyperparameters).toMatchObject({ lora: true, learning_rate: 0.00001 });
+
+    // The newest checkpoint's weights, next to the dataset.
+    expect(pane).toContain('W weights');
+    session.send('W');
+    pane = await session.waitFor(/Weights of step \d+ saved in /);
+    const job = server.sandbox.state.jobs[0]!;
+    const newest = server.sandbox.state.checkpoints[job.id]![0]!;
+    const saved = join(dir, `${job.id}-${newest.id}`, `adapter_model-step-${newest.step_number}.safetensors`);
+    await session.waitFor(() => existsSync(saved));
+    expect(readFileSync(saved, 'utf8')).toContain('SANDBOX CHECKPOINT WEIGHTS');
 
     // Deploy: what it costs first, nothing starts before y.
     session.send('D');

@@ -113,3 +113,21 @@ async function startOnFreePort(upstreamUrl: string, document: string, timeoutMs:
   }
   return { baseUrl, output: () => log, close: () => killGroup(child) };
 }
+
+/** Sends one request through a Prism proxy and fails on any violation of the document it reports. */
+export async function viaPrism(prism: PrismProxy, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const init: RequestInit = { method, headers: { authorization: 'Bearer sk-contract', ...headers } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${prism.baseUrl}${path}`, init);
+  const text = await res.text();
+  const parsed: any = text === '' ? null : JSON.parse(text);
+  const violations = res.headers.get('sl-violations');
+  if (violations !== null || (typeof parsed?.type === 'string' && parsed.type.includes('stoplight.io/prism/errors'))) {
+    throw new Error(`Prism reports a violation of the OpenAPI document on ${method} ${path}:\n${violations ?? ''}\n${text.slice(0, 3000)}`);
+  }
+  return { status: res.status, body: parsed };
+}

@@ -11,6 +11,7 @@ import { formatLoss, type Point } from './lossChart.js';
 import { LossChartView } from './LossChartView.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
 import { deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
+import type { WeightsState } from '../../store/slices/weights.js';
 
 const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
 
@@ -37,6 +38,17 @@ function ChatWithList({ targets, cursor, rows, width }: { targets: { model: stri
   );
 }
 
+const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/** A weights download under way, done, or failed; null when none was asked for. */
+function weightsStatus(w: WeightsState): { text: string; color?: string } | null {
+  if (w.request === null) return null;
+  if (w.running) return { text: `Downloading the weights of step ${w.request.step}… ${mb(w.received)}${w.total !== null ? ` of ${mb(w.total)}` : ''}`, color: 'yellow' };
+  if (w.error !== null) return { text: `The weights were not saved: ${explainError(w.error)}`, color: 'red' };
+  if (w.written !== null) return { text: `Weights of step ${w.request.step} saved in ${w.request.dir} (${w.written.length} file${w.written.length === 1 ? '' : 's'}, ${mb(w.received)})`, color: 'green' };
+  return null;
+}
+
 /** One job, live: status, timing, the loss curve, the event log and checkpoints. */
 export function JobMonitor({
   jobs,
@@ -46,6 +58,7 @@ export function JobMonitor({
   sandbox,
   canPause,
   deploy = null,
+  weights = null,
 }: {
   jobs: JobsState;
   job: JobRecord | undefined;
@@ -56,6 +69,8 @@ export function JobMonitor({
   canPause: boolean;
   /** Deployments, where the provider serves fine-tunes through them (capabilities.deployments). */
   deploy?: DeployState | null;
+  /** Checkpoint weights downloads, where the provider offers them (capabilities.weightsDownload). */
+  weights?: WeightsState | null;
 }) {
   const monitor = jobs.monitor!;
   const inner = Math.max(20, width - 2);
@@ -116,8 +131,9 @@ export function JobMonitor({
   const deployment = deploy ? deploymentFor(deploy, job.fineTunedModel) : undefined;
   const canDeploy = deploy !== null && job.fineTunedModel !== null && (deployment === undefined || !billing(deployment));
   let footer: { text: string; color?: string } = {
-    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ` · X ${deploy ? stopVerb(deploy) : 'stop'} deployment` : ''}${targets.length > 0 ? ' · t chat' : ''} · ↑/↓ events`,
+    text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ` · X ${deploy ? stopVerb(deploy) : 'stop'} deployment` : ''}${targets.length > 0 ? ' · t chat' : ''}${weights !== null && checkpoints.some((c) => (c.weightFiles?.length ?? 0) > 0) ? ' · W weights' : ''} · ↑/↓ events`,
   };
+  const weightsLine = weights === null ? null : weightsStatus(weights);
   if (monitor.chatWith != null) {
     footer = { text: 'enter chat with it (compared with the base on the Chat screen) · ↑/↓ choose · esc back' };
   } else if (deploy?.stop) {
@@ -125,6 +141,8 @@ export function JobMonitor({
     footer = deploy.stop.running
       ? { text: verb === 'delete' ? 'Deleting the deployment…' : 'Stopping the deployment…', color: 'yellow' }
       : { text: verb === 'delete' ? 'Delete the deployment? Hosting stops; the fine-tune stays. y delete · esc keep' : 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
+  } else if (weightsLine !== null) {
+    footer = weightsLine;
   } else if (deploy?.error) {
     footer = { text: explainError(deploy.error), color: 'red' };
   } else if (jobs.pending !== null) {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { useEffect } from 'react';
 import { useProvider } from '../../effects/providerContext.js';
 import { commandFor } from '../../keys/bindings.js';
@@ -27,6 +27,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
   const connection = useAppState((s) => s.connection);
   const jobs = useAppState((s) => s.jobs);
   const deploy = useAppState((s) => s.deploy);
+  const weights = useAppState((s) => s.weights);
   const datasetPath = useAppState((s) => s.dataset.filePath);
   const datasetDirty = useAppState((s) => datasetHasUnsavedWork(s.dataset));
   const { provider, services, connectSandbox } = useProvider();
@@ -40,7 +41,9 @@ export function JobsScreen({ width, height }: ScreenProps) {
 
   useScreenKeys('jobs', (press) => {
     // Read fresh: an earlier key of the same burst may have opened a field or moved the cursor.
-    const { jobs, dataset, deploy } = store.getState();
+    const { jobs, dataset, deploy, weights } = store.getState();
+    // A finished download's line gives way to the key hints at the next key.
+    if (!weights.running && weights.request !== null) dispatch({ type: 'weights/dismiss' });
     if (connected && jobs.view !== 'create' && handleDeployKey(press.name, deploy, dispatch)) return;
     if (connected && jobs.view === 'create' && jobs.create.editing) return editField(press, jobs, dispatch);
     const command = commandFor(jobsBindings, press.name);
@@ -52,6 +55,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
       const job = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
       return deployCommand(command, job?.fineTunedModel ?? null, deploy, provider.capabilities.deployments, dispatch);
     }
+    if (command === 'downloadWeights' && jobs.view === 'monitor') return downloadWeights(jobs, provider, dataset.filePath, dispatch);
     handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, datasetDirty: datasetHasUnsavedWork(dataset), dispatch, pageRows: Math.max(1, height - 7) });
   });
 
@@ -75,6 +79,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
           sandbox={sandbox}
           canPause={provider.capabilities.pause}
           deploy={provider.capabilities.deployments ? deploy : null}
+          weights={provider.capabilities.weightsDownload ? weights : null}
         />
       );
     case 'create':
@@ -97,6 +102,15 @@ function deployCommand(command: 'deploy' | 'stopDeployment', model: string | nul
   if (command === 'stopDeployment') {
     if (deployment && billing(deployment)) dispatch({ type: 'deploy/askStop', id: deployment.id });
   } else if (deployment === undefined || !billing(deployment)) dispatch({ type: 'deploy/offer', model });
+}
+
+/** W: the newest checkpoint's weight files go into <dataset folder>/<job>-<checkpoint>/. */
+function downloadWeights(jobs: JobsState, provider: FineTuningProvider, datasetPath: string | null, dispatch: Dispatch): void {
+  const job = monitoredJob(jobs);
+  const newest = [...(jobs.monitor?.checkpoints ?? [])].sort((a, b) => b.step - a.step).find((c) => (c.weightFiles?.length ?? 0) > 0);
+  if (!provider.capabilities.weightsDownload || job === undefined || newest === undefined) return;
+  const base = datasetPath === null ? process.cwd() : dirname(datasetPath);
+  dispatch({ type: 'weights/request', request: { jobId: job.id, checkpointId: newest.id, step: newest.step, fileIds: newest.weightFiles!, dir: join(base, `${job.id}-${newest.id}`) } });
 }
 
 /** ftui's default model where the provider offers it, else the provider's first. */

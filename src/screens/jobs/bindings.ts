@@ -23,7 +23,8 @@ export type JobsCommand =
   | 'sandbox'
   | 'deploy'
   | 'stopDeployment'
-  | 'chatWith';
+  | 'chatWith'
+  | 'downloadWeights';
 
 /**
  * The jobs screen's keys: its handlers, the ? overlay and the status bar hints read this table.
@@ -52,5 +53,6 @@ export const jobsBindings: readonly Binding<JobsCommand>[] = [
   { command: 'chatWith', keys: ['t'], description: 'talk to the fine-tune or a checkpoint on the Chat screen', scope: 'jobs' },
   { command: 'sandbox', keys: ['S'], description: 'start the local sandbox (no key, no cost)', scope: 'jobs' },
   { command: 'deploy', keys: ['D'], description: 'deploy the fine-tune for chat (price per hour first)', scope: 'jobs' },
+  { command: 'downloadWeights', keys: ['W'], description: "download the newest checkpoint's weights next to the dataset, where the provider offers them", scope: 'jobs' },
   { command: 'stopDeployment', keys: ['X'], description: 'stop its deployment (billing stops; asks first)', scope: 'jobs' },
 ];
