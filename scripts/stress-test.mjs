@@ -26,17 +26,24 @@ const threads = option('--threads', availableParallelism());
 // The burner's own bound: far longer than the runs take, so it only matters if this script dies.
 const burnSeconds = option('--burn-seconds', 4 * 3600);
 
+let current = null;
 const run = (command, commandArgs, options = {}) =>
   new Promise((resolve) => {
     const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', ...options });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    current = child;
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 
 if ((await run('npm', ['run', 'build', '--silent'])) !== 0) process.exit(1);
 
 const burner = spawn(process.execPath, [join(root, 'scripts', 'burn-cpu.mjs'), String(burnSeconds), String(threads)], { stdio: 'ignore' });
+// Stopped early (ctrl+c, kill): the burner and the run in progress stop too.
 const stopBurner = () => {
   if (burner.exitCode === null) burner.kill('SIGTERM');
+  if (current !== null && current.exitCode === null) current.kill('SIGTERM');
 };
 process.on('exit', stopBurner);
 process.on('SIGINT', () => process.exit(130));
