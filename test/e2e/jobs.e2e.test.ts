@@ -68,7 +68,9 @@ run('Jobs and Chat in a real terminal (tmux)', () => {
     expect(pane).toContain('you: Hello there');
     expect(pane).toMatch(/model: \S/);
     session.send('Escape');
-    await session.waitFor('enter write');
+    // q only once the field is left (the status bar says "enter write" either way): an Esc and a q
+    // in one read are alt+q, as a terminal sends it, and nothing quits.
+    await session.waitFor((p) => !p.includes('esc leaves the field') && p.includes('enter write · m model'));
     session.send('q');
     expect(await session.waitForExit()).toBe(0);
     // Real time: about 20 s of training plus the app's 5 s polls; the bound only catches a hang.

@@ -89,7 +89,8 @@ run('the Together loop in a real terminal (tmux)', () => {
     pane = await session.waitFor(/model: \[sandbox/);
     expect(pane).toContain('you: What is 7 + 7?');
     session.send('Escape');
-    await session.waitFor('e correct');
+    // e only once the field is left: an Esc and an e in one read are alt+e.
+    await session.waitFor((p) => !p.includes('esc leaves the field') && p.includes('a add · e correct'));
     session.send('e');
     await session.waitFor('enter adds the conversation with this reply to the dataset');
     session.send('C-a', 'C-k');

@@ -22,7 +22,11 @@ export interface TuiSession {
   name: string;
   /** A fresh directory for this run: config, data and logs go here, never to the real home. */
   home: string;
-  /** Types keys with tmux send-keys: names such as 'Tab', 'Escape', 'C-c', or literal text with `literal`. */
+  /**
+   * Types keys with tmux send-keys: names such as 'Tab', 'Escape', 'C-c'. Keys sent together may
+   * arrive in one read, and an Escape followed by a printable key in one read is alt+that key (as
+   * from a real terminal): after an Escape, wait for what it does before sending the next key.
+   */
   send(...keys: string[]): void;
   type(text: string): void;
   capture(): string;
