@@ -22,7 +22,8 @@ async function chatCorrectAndSave(session: TuiSession, train: string, lines: num
   const pane = await session.waitFor(/model: \[sandbox/);
   expect(pane).toContain('you: What is 7 + 7?');
   session.send('Escape');
-  await session.waitFor('e correct');
+  // e only once the field is left: an Esc and an e in one read are alt+e.
+  await session.waitFor((p) => !p.includes('esc leaves the field') && p.includes('a add · e correct'));
   session.send('e');
   await session.waitFor('enter adds the conversation with this reply to the dataset');
   session.send('C-a', 'C-k');
@@ -33,7 +34,9 @@ async function chatCorrectAndSave(session: TuiSession, train: string, lines: num
 
 async function saveAndCheck(session: TuiSession, train: string, lines: number): Promise<void> {
   session.send('1');
-  await session.waitFor('train.jsonl *');
+  // ctrl+s only once the Dataset screen is drawn: the status bar says "train.jsonl *" on every
+  // screen, and a key in the same read as the 1 is lost while the screen has not rendered yet.
+  await session.waitFor((p) => p.includes('▸1 Dataset') && p.includes('train.jsonl *'));
   session.send('C-s');
   await session.waitFor(() => readFileSync(train, 'utf8').trim().split('\n').length === lines + 1);
   const last = JSON.parse(readFileSync(train, 'utf8').trim().split('\n')[lines]!);

@@ -109,7 +109,8 @@ run('the Together loop in a real terminal (tmux)', () => {
 
     // The corrected example is in the dataset once it is saved.
     session.send('1');
-    await session.waitFor('train.jsonl *');
+    // ctrl+s only once the Dataset screen is drawn ("train.jsonl *" is on every screen's status bar).
+    await session.waitFor((p) => p.includes('▸1 Dataset') && p.includes('train.jsonl *'));
     session.send('C-s');
     await session.waitFor(() => readFileSync(train, 'utf8').trim().split('\n').length === 41);
     const lines = readFileSync(train, 'utf8').trim().split('\n');

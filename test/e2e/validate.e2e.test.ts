@@ -54,7 +54,7 @@ run('the Validate screen in a real terminal (tmux, 80x24)', () => {
     expect(pane).toContain('invalid_json');
 
     session.type('1');
-    await session.waitFor('Question 0');
+    await session.waitFor((p) => p.includes('▸1 Dataset') && p.includes('Question 0'));
     session.send('C-s');
     await session.waitFor('Saved');
     session.type('q');
