@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
-import selfsigned from 'selfsigned';
 import { DEPLOY_MS, DEVELOPER_TIER_LIFETIME_MS } from '../flavors.js';
 import { readBody } from '../http.js';
 import type { Sandbox } from '../sandbox.js';
@@ -141,6 +140,9 @@ async function handle(sb: Sandbox, origin: string, req: IncomingMessage, res: Se
 }
 
 export async function startManagement(sb: Sandbox, options: { certFile: string; onRequest?: (method: string, path: string, status: number) => void; afterChange?: () => void }): Promise<ManagementServer> {
+  // Loaded on use: the certificate library (and its ASN.1 stack, ~180 modules) was loaded by every
+  // `ftui` start-up, since all subcommands register the sandbox's options.
+  const { default: selfsigned } = await import('selfsigned');
   const pems = await selfsigned.generate([{ name: 'commonName', value: HOST }], {
     // EC keys are made in milliseconds; a 2048-bit RSA key can take a second on a busy machine.
     keyType: 'ec',
