@@ -4,6 +4,7 @@ import { cut } from '../../components/fitLine.js';
 import type { JobsState } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { formatUtc } from './formatTime.js';
+import { pendingLine } from './pendingLine.js';
 import { modelWithShutdown, statusColor, statusLabel, trainingSettings, windDownApplies, windDownNotice } from './jobFacts.js';
 
 const pad = (text: string, width: number) => cut(text, width).padEnd(width);
@@ -25,6 +26,16 @@ export function JobList({ jobs, width, height, sandbox, models }: { jobs: JobsSt
   const modelW = Math.max(10, inner - idW - statusW - createdW - 3);
   const more = list.hasMore ? ' — more on the server: L loads all' : '';
   const title = `${sandbox ? 'SANDBOX · ' : ''}Fine-tuning jobs: ${list.jobs.length}${more}${list.loading ? ' — loading…' : ''}`;
+
+  // A question or a call on its way (c, p, r) is said here as in the monitor, never hidden.
+  const footer: { text: string; color?: string } =
+    jobs.pending !== null
+      ? pendingLine(jobs.pending)
+      : jobs.actionError !== null
+        ? { text: explainError(jobs.actionError), color: 'red' }
+        : list.error
+          ? { text: explainError(list.error), color: 'red' }
+          : { text: 'enter watch · n new job · R refresh · c cancel' };
 
   return (
     <Box flexDirection="column" paddingX={1} height={height} overflowY="hidden">
@@ -62,8 +73,8 @@ export function JobList({ jobs, width, height, sandbox, models }: { jobs: JobsSt
           </Text>
         </Box>
       )}
-      <Text color={list.error ? 'red' : undefined} dimColor={!list.error}>
-        {cut(list.error ? explainError(list.error) : 'enter watch · n new job · R refresh · c cancel', inner)}
+      <Text color={footer.color} dimColor={footer.color === undefined}>
+        {cut(footer.text, inner)}
       </Text>
     </Box>
   );

@@ -12,8 +12,7 @@ import { LossChartView } from './LossChartView.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
 import { deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
 import type { WeightsState } from '../../store/slices/weights.js';
-
-const ACTION_WORDS = { cancel: 'Cancel', pause: 'Pause', resume: 'Resume' } as const;
+import { pendingLine } from './pendingLine.js';
 
 /** Why the last poll failed and when the next one really happens (not the server's hint). */
 function pollTrouble(monitor: NonNullable<JobsState['monitor']>, now: number): string {
@@ -146,9 +145,7 @@ export function JobMonitor({
   } else if (deploy?.error) {
     footer = { text: explainError(deploy.error), color: 'red' };
   } else if (jobs.pending !== null) {
-    footer = jobs.pending.running
-      ? { text: `${ACTION_WORDS[jobs.pending.action]}: asking the provider…`, color: 'yellow' }
-      : { text: `${ACTION_WORDS[jobs.pending.action]} job ${jobs.pending.jobId}? y yes · esc no`, color: 'yellow' };
+    footer = pendingLine(jobs.pending);
   } else if (jobs.actionError !== null) {
     footer = { text: explainError(jobs.actionError), color: 'red' };
   } else if (monitor.error !== null) {

@@ -56,7 +56,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
       return deployCommand(command, job?.fineTunedModel ?? null, deploy, provider.capabilities.deployments, dispatch);
     }
     if (command === 'downloadWeights' && jobs.view === 'monitor') return downloadWeights(jobs, provider, dataset.filePath, dispatch);
-    handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, datasetDirty: datasetHasUnsavedWork(dataset), dispatch, pageRows: Math.max(1, height - 7) });
+    handleCommand(command, { jobs, provider, datasetPath: dataset.filePath, datasetDirty: datasetHasUnsavedWork(dataset), dispatch, pageRows: Math.max(1, height - 7), key: press.name });
   });
 
   if (!connected) {
@@ -127,15 +127,20 @@ interface Context {
   datasetDirty: boolean;
   dispatch: Dispatch;
   pageRows: number;
+  /** The key's name, for saying which key has to wait. */
+  key: string | null;
 }
 
 function handleCommand(command: JobsCommand | null, ctx: Context): void {
   const { jobs, dispatch } = ctx;
   if (jobs.view === 'create') return handleCreate(command, ctx);
-  // A pending cancel/pause/resume takes y or esc, and nothing else.
+  // A pending cancel/pause/resume takes y or esc, and nothing else; while its call is out, nothing.
+  // Any other command key is said to wait, rather than dropped in silence.
   if (jobs.pending !== null) {
-    if (command === 'confirm') dispatch({ type: 'jobs/confirmAction' });
-    else if (command === 'back') dispatch({ type: 'jobs/dismissAction' });
+    const { running } = jobs.pending;
+    if (!running && command === 'confirm') dispatch({ type: 'jobs/confirmAction' });
+    else if (!running && command === 'back') dispatch({ type: 'jobs/dismissAction' });
+    else if (command !== null && ctx.key !== null) dispatch({ type: 'jobs/keyWhilePending', key: ctx.key });
     return;
   }
   if (jobs.view === 'monitor' && jobs.monitor?.chatWith != null) return chatWithKey(command, jobs, dispatch);

@@ -122,8 +122,11 @@ export interface JobsState {
   models: ModelRecord[];
   monitor: MonitorState | null;
   create: CreateState;
-  /** A cancel/pause/resume waiting for y/n, then running. */
-  pending: { action: JobAction; jobId: string; running: boolean; attempt: number } | null;
+  /**
+   * A cancel/pause/resume waiting for y/n, then running. `ignored`: a key pressed meanwhile that
+   * has to wait for the answer, so the screen says so instead of dropping it silently.
+   */
+  pending: { action: JobAction; jobId: string; running: boolean; attempt: number; ignored?: string | null } | null;
   actionError: ErrorInfo | null;
   /** Something the user should read about the monitored job (e.g. it was found by its request id). */
   notice: string | null;
@@ -167,6 +170,8 @@ export type JobsAction =
   | { type: 'jobs/askAction'; action: JobAction; jobId: string }
   | { type: 'jobs/confirmAction' }
   | { type: 'jobs/dismissAction' }
+  /** A key that cannot act while the question is open or the call is out: the screen says why. */
+  | { type: 'jobs/keyWhilePending'; key: string }
   | { type: 'jobs/actionDone'; job: JobRecord }
   | { type: 'jobs/actionFailed'; error: ErrorInfo };
 
@@ -369,9 +374,11 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
     case 'jobs/askAction':
       return { ...state, actionError: null, pending: { action: action.action, jobId: action.jobId, running: false, attempt: (state.pending?.attempt ?? 0) + 1 } };
     case 'jobs/confirmAction':
-      return state.pending === null || state.pending.running ? state : { ...state, pending: { ...state.pending, running: true } };
+      return state.pending === null || state.pending.running ? state : { ...state, pending: { ...state.pending, running: true, ignored: null } };
     case 'jobs/dismissAction':
       return state.pending === null || state.pending.running ? state : { ...state, pending: null };
+    case 'jobs/keyWhilePending':
+      return state.pending === null || state.pending.ignored === action.key ? state : { ...state, pending: { ...state.pending, ignored: action.key } };
     case 'jobs/actionDone':
       return { ...state, pending: null, list: { ...state.list, jobs: replaceJob(state.list.jobs, action.job) } };
     case 'jobs/actionFailed':
