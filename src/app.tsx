@@ -20,6 +20,7 @@ import { ValidateScreen } from './screens/validate/ValidateScreen.js';
 import { selectTextFocused, selectUnsavedWork } from './store/selectors.js';
 import { useAppState, useDispatch, useStoreApi } from './store/StoreProvider.js';
 import { useValidationRunner } from './effects/useValidationRunner.js';
+import { useNoticeExpiry } from './effects/useNoticeExpiry.js';
 import { SCREENS, type ScreenId } from './store/slices/ui.js';
 
 const SCREEN_COMPONENTS: Record<ScreenId, (props: ScreenProps) => ReactNode> = {
@@ -52,6 +53,7 @@ export function App({ size }: { size?: TerminalSize }) {
   const { exit } = useApp();
   // The open dataset's report stays current whichever screen is showing.
   useValidationRunner();
+  useNoticeExpiry();
 
   useEffect(() => {
     if (exiting) exit();

@@ -109,6 +109,8 @@ export type DatasetAction =
   | { type: 'dataset/answered' }
   | { type: 'dataset/setFormat'; format: FileFormat; description: string }
   | { type: 'dataset/message'; level: 'info' | 'warning' | 'error'; text: string }
+  /** A message's time is up (effects/useNoticeExpiry): cleared if it is still the one shown. */
+  | { type: 'dataset/expireMessage'; message: object }
   | { type: 'dataset/move'; delta: number }
   | { type: 'dataset/moveTo'; index: number }
   | { type: 'dataset/filterStart' }
@@ -276,6 +278,8 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
       return { ...change(state, state.rows, state.cursor, state.nextId, action.format), message: { level: 'info', text: `${action.description} (u to undo).` } };
     case 'dataset/message':
       return { ...state, message: { level: action.level, text: action.text } };
+    case 'dataset/expireMessage':
+      return state.message === action.message ? { ...state, message: null } : state;
     case 'dataset/move': {
       const cursor = clampCursor(state.cursor + action.delta, state.rows);
       return cursor === state.cursor ? state : { ...state, cursor };
