@@ -1,4 +1,4 @@
-import { Box, Text, useApp } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { ConfirmQuit } from './components/ConfirmQuit.js';
 import { ConnectionPicker, connectionChoices } from './components/ConnectionPicker.js';
@@ -9,7 +9,13 @@ import { HelpOverlay, helpViewport } from './components/HelpOverlay.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useTerminalSize, type TerminalSize } from './components/useTerminalSize.js';
 import { bindingsFor, commandFor } from './keys/bindings.js';
-import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
+import { confirmQuitBindings, connectionsBindings, detailBindings, globalBindings, helpBindings } from './keys/globalBindings.js';
+import { copyToClipboard } from './components/clipboard.js';
+import { DETAIL_FRAME_ROWS, detailLayout, moveDetail } from './components/detailLayout.js';
+import { DetailView, detailWidth } from './components/DetailView.js';
+import { wrapLines } from './components/wrapLines.js';
+import { screenDetails } from './screens/details.js';
+import type { DetailItem } from './store/slices/ui.js';
 import type { KeyPress } from './keys/decode.js';
 import { KeyRegistry, useKeyRouter } from './keys/KeyRouter.js';
 import { ChatScreen } from './screens/chat/ChatScreen.js';
@@ -51,6 +57,8 @@ export function App({ size }: { size?: TerminalSize }) {
   const store = useStoreApi();
   const { services, connectProfile, connectSandbox } = useProvider();
   const { exit } = useApp();
+  // OSC 52 goes to the terminal through the app's own stdout (a test's, in tests).
+  const { stdout } = useStdout();
   // The open dataset's report stays current whichever screen is showing.
   useValidationRunner();
   useNoticeExpiry();
@@ -115,6 +123,22 @@ export function App({ size }: { size?: TerminalSize }) {
           return;
       }
     }
+    if (modal?.kind === 'detail') {
+      if (name === 'ctrl+c') return dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+      const command = commandFor(detailBindings, name);
+      switch (command) {
+        case null:
+          return;
+        case 'close':
+          return dispatch({ type: 'ui/closeModal' });
+        case 'copy':
+          return copy(modal.items[modal.selected]);
+        default: {
+          const layout = detailLayout(modal.items, detailWidth(columns));
+          return dispatch({ type: 'ui/detailAt', ...moveDetail(layout, modal, command, bodyHeight - DETAIL_FRAME_ROWS) });
+        }
+      }
+    }
     if (modal?.kind === 'confirmQuit') {
       const command = commandFor(confirmQuitBindings, name);
       if (command === 'confirm') dispatch({ type: 'app/confirmQuit' });
@@ -143,13 +167,35 @@ export function App({ size }: { size?: TerminalSize }) {
         return dispatch({ type: 'app/requestQuit', viaCtrlC: false });
       case 'connections':
         return dispatch({ type: 'ui/openConnections' });
+      case 'detail': {
+        const details = screenDetails(state);
+        if (details.items.length === 0) return dispatch({ type: 'ui/notify', notice: { level: 'info', text: 'Nothing on this screen is cut off.' } });
+        return dispatch({ type: 'ui/openDetail', title: details.title, items: details.items, selected: details.primary ?? 0 });
+      }
+      case 'copy': {
+        const details = screenDetails(state);
+        return copy(details.primary === null ? undefined : details.items[details.primary]);
+      }
       case 'forceQuit':
       case null:
         return;
     }
   }
 
-  const noticeRows = notice === null ? 0 : 1;
+  /** Copies an item with OSC 52 and shows what was copied, for terminals that ignore OSC 52. */
+  function copy(item: DetailItem | undefined): void {
+    if (item === undefined || !item.copyable) {
+      return dispatch({ type: 'ui/notify', notice: { level: 'info', text: 'Nothing here to copy: z shows the lines of this screen in full, and y copies the one selected there.' } });
+    }
+    const sent = copyToClipboard(stdout, item.text);
+    const text = sent ? `Copied ${item.label.toLowerCase()} (OSC 52): ${item.text}` : `${item.label} is too long to send to the clipboard through the terminal; z shows it in full.`;
+    dispatch({ type: 'ui/notify', notice: { level: sent ? 'info' : 'warning', text } });
+  }
+
+  // The notice wraps to three rows at most, so a copied id or a model name is shown whole.
+  const wrappedNotice = notice === null ? null : wrapLines(notice.text, columns, 3);
+  const noticeLines = wrappedNotice === null ? [] : wrappedNotice.rows.map((r, i, all) => (wrappedNotice.more && i === all.length - 1 ? cut(`${r.text} …`, columns) : r.text));
+  const noticeRows = noticeLines.length;
   const bodyHeight = Math.max(1, rows - CHROME_ROWS - noticeRows);
   const Screen = SCREEN_COMPONENTS[screen];
   const hints =
@@ -168,6 +214,9 @@ export function App({ size }: { size?: TerminalSize }) {
             width={columns}
           />
         ) : null}
+        {modal?.kind === 'detail' ? (
+          <DetailView title={modal.title} items={modal.items} selected={modal.selected} scroll={modal.scroll} width={columns} height={bodyHeight} />
+        ) : null}
         {modal?.kind === 'confirmQuit' ? (
           <ConfirmQuit reason={modal.reason} viaCtrlC={modal.viaCtrlC} width={columns} />
         ) : null}
@@ -178,11 +227,13 @@ export function App({ size }: { size?: TerminalSize }) {
           </KeyRegistry>
         </Box>
       </Box>
-      {notice === null ? null : (
-        <Text color={notice.level === 'error' ? 'red' : notice.level === 'warning' ? 'yellow' : undefined}>
-          {cut(notice.text, columns)}
-        </Text>
-      )}
+      {notice === null
+        ? null
+        : noticeLines.map((line, i) => (
+            <Text key={i} color={notice.level === 'error' ? 'red' : notice.level === 'warning' ? 'yellow' : undefined}>
+              {line || ' '}
+            </Text>
+          ))}
       <StatusBar width={columns} connection={connection} filePath={filePath} unsaved={unsaved} hints={hints} />
     </Box>
   );

@@ -1,4 +1,4 @@
-import { confirmQuitBindings, connectionsBindings, globalBindings, helpBindings } from './globalBindings.js';
+import { confirmQuitBindings, connectionsBindings, detailBindings, globalBindings, helpBindings } from './globalBindings.js';
 import { chatBindings } from '../screens/chat/bindings.js';
 import { datasetBindings } from '../screens/dataset/bindings.js';
 import { jobsBindings } from '../screens/jobs/bindings.js';
@@ -15,6 +15,7 @@ export const allBindings: readonly Binding[] = [
   ...helpBindings,
   ...confirmQuitBindings,
   ...connectionsBindings,
+  ...detailBindings,
   ...screenBindings,
   ...textFieldBindings,
 ];

@@ -10,7 +10,9 @@ export type GlobalCommand =
   | 'screen4'
   | 'quit'
   | 'forceQuit'
-  | 'connections';
+  | 'connections'
+  | 'detail'
+  | 'copy';
 
 export const globalBindings: readonly Binding<GlobalCommand>[] = [
   { command: 'help', keys: ['?'], description: 'help for this screen', scope: 'global', hint: 'help' },
@@ -23,6 +25,20 @@ export const globalBindings: readonly Binding<GlobalCommand>[] = [
   { command: 'quit', keys: ['q'], description: 'quit (asks first if work is unsaved)', scope: 'global', hint: 'quit' },
   { command: 'forceQuit', keys: ['ctrl+c'], description: 'quit; press twice to leave unsaved work', scope: 'global' },
   { command: 'connections', keys: ['ctrl+o'], description: 'switch connection (profiles, sandbox)', scope: 'global' },
+  { command: 'detail', keys: ['z'], description: 'what this screen cut to fit, in full: ids, model names, errors, events, checkpoints, paths, findings, the notice', scope: 'global', hint: 'in full' },
+  { command: 'copy', keys: ['Y'], description: 'copy the id or model name in view (the fine-tuned model, the job id, the chat model, the file path) to the clipboard (OSC 52; also shown)', scope: 'global' },
+];
+
+export type DetailCommand = 'close' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'copy';
+export const detailBindings: readonly Binding<DetailCommand>[] = [
+  { command: 'close', keys: ['esc', 'z', 'q', 'enter'], description: 'close the detail view', scope: 'detail', hint: 'close' },
+  { command: 'down', keys: ['j', 'down'], description: 'next item (scrolls through a long one first)', scope: 'detail', hint: 'move' },
+  { command: 'up', keys: ['k', 'up'], description: 'previous item', scope: 'detail' },
+  { command: 'pageDown', keys: ['pgdn', 'space'], description: 'a page down', scope: 'detail' },
+  { command: 'pageUp', keys: ['pgup'], description: 'a page up', scope: 'detail' },
+  { command: 'top', keys: ['g', 'home'], description: 'first item', scope: 'detail' },
+  { command: 'bottom', keys: ['G', 'end'], description: 'last item', scope: 'detail' },
+  { command: 'copy', keys: ['y', 'Y'], description: 'copy the selected item to the clipboard (OSC 52; also shown)', scope: 'detail', hint: 'copy' },
 ];
 
 export type ConnectionsCommand = 'up' | 'down' | 'choose' | 'close';

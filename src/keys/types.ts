@@ -1,7 +1,7 @@
 import type { ScreenId } from '../store/slices/ui.js';
 
 /** Where a binding applies: everywhere, on one screen, or inside a modal. */
-export type KeyScope = 'global' | ScreenId | 'help' | 'confirmQuit' | 'connections' | 'textField';
+export type KeyScope = 'global' | ScreenId | 'help' | 'confirmQuit' | 'connections' | 'detail' | 'textField';
 
 export interface Binding<C extends string = string> {
   command: C;

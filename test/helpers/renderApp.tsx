@@ -25,6 +25,8 @@ export interface RenderedApp {
   /** The clock the app's polling, elapsed time, autosave and chat batching run on: it moves only with advance(). */
   clock: ManualClock;
   lastFrame(): string;
+  /** Everything the app wrote to its stdout, in order: frames, and sequences such as OSC 52. */
+  writes(): readonly string[];
   /** Writes one key and waits for the app to have handled it, as a person types one key at a time. */
   press(...keys: string[]): Promise<void>;
   /** Pastes text as a terminal with bracketed paste on delivers it: between ESC[200~ and ESC[201~. */
@@ -76,6 +78,7 @@ export function driveView(view: ReturnType<typeof render>, store: Store, clock: 
     store,
     clock,
     lastFrame,
+    writes: () => view.stdout.frames,
     async press(...keys) {
       for (const key of keys) {
         // Whatever arrived meanwhile (a provider's answer) is rendered and its handlers are in place first.

@@ -16,7 +16,19 @@ export type Modal =
   /** Asked before quitting with unsaved work; `viaCtrlC` lets a second ctrl+c confirm. */
   | { kind: 'confirmQuit'; reason: string; viaCtrlC: boolean }
   /** Choosing a connection: the saved profiles, then the sandbox; `selected` indexes that list. */
-  | { kind: 'connections'; selected: number };
+  | { kind: 'connections'; selected: number }
+  /**
+   * Lines of the screen in full (z): ids, model names, errors, events, paths that were cut to fit.
+   * `selected` is the item y copies; `scroll` the first row shown.
+   */
+  | { kind: 'detail'; title: string; items: DetailItem[]; selected: number; scroll: number };
+
+/** One thing the detail view shows in full: what it is, its text, and whether y copies it. */
+export interface DetailItem {
+  label: string;
+  text: string;
+  copyable: boolean;
+}
 
 export interface Notice {
   level: 'info' | 'warning' | 'error';
@@ -40,6 +52,9 @@ export type UiAction =
   | { type: 'ui/openConnections' }
   | { type: 'ui/moveConnection'; delta: number; count: number }
   | { type: 'ui/closeModal' }
+  | { type: 'ui/openDetail'; title: string; items: DetailItem[]; selected: number }
+  /** Where the detail view is now (worked out from its layout by components/detailLayout). */
+  | { type: 'ui/detailAt'; selected: number; scroll: number }
   | { type: 'ui/notify'; notice: Notice }
   | { type: 'ui/clearNotice' };
 
@@ -80,6 +95,15 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
     }
     case 'ui/closeModal':
       return state.modal === null ? state : { ...state, modal: null };
+    case 'ui/openDetail':
+      return { ...state, modal: { kind: 'detail', title: action.title, items: action.items, selected: Math.max(0, Math.min(action.items.length - 1, action.selected)), scroll: 0 } };
+    case 'ui/detailAt': {
+      const modal = state.modal;
+      if (modal?.kind !== 'detail') return state;
+      const selected = Math.max(0, Math.min(modal.items.length - 1, action.selected));
+      const scroll = Math.max(0, action.scroll);
+      return selected === modal.selected && scroll === modal.scroll ? state : { ...state, modal: { ...modal, selected, scroll } };
+    }
     case 'ui/notify':
       return { ...state, notice: action.notice };
     case 'ui/clearNotice':
