@@ -32,6 +32,7 @@ export const CAPABILITIES: Record<Exclude<Profile['kind'], 'together' | 'nebius'
     deployStep: true,
     createFields: azureCreateFields(),
     fileRules: { bom: 'required', maxBytes: 512 * 1024 * 1024, source: 'Azure OpenAI' },
+    jobCutoffNotice: false,
   },
   // OpenAI-compatible services vary; offer only what nearly all of them have.
   custom: { ...OPENAI_PROTOCOL, label: 'custom', dpo: false, pause: false, checkpoints: false, uploads: false, metricsEvents: true, deployStep: false, createFields: openaiCreateFields({ dpo: false, wandb: false }) },

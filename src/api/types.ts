@@ -129,6 +129,11 @@ export interface ProviderCapabilities {
   fileRules?: FileRules;
   /** Checkpoints carry weights that can be downloaded (downloadFile). */
   weightsDownload?: boolean;
+  /**
+   * false: OpenAI's announced end of new fine-tuning jobs does not concern this service even
+   * though it trains OpenAI's models (Azure keeps training them). Absent: decided by the models.
+   */
+  jobCutoffNotice?: boolean;
 }
 
 

@@ -8,9 +8,9 @@ export const AZURE_TRAINING_TYPES = ['standard', 'globalstandard', 'developertie
 
 /** One line per tier, shown under the field as it is chosen. */
 export const AZURE_TRAINING_TYPE_WORDS: Record<(typeof AZURE_TRAINING_TYPES)[number], string> = {
-  standard: 'Standard: trains in your resource\'s region (data residency), at the regional price.',
-  globalstandard: 'Global Standard: trains wherever Azure has capacity, 10-30% cheaper than Standard; no data residency.',
-  developertier: 'Developer: spot capacity, about half the Global price; may pause and take longer; no data residency.',
+  standard: "Standard: in your resource's region (data residency), at the regional price.",
+  globalstandard: 'Global Standard: any region, 10-30% cheaper than Standard; no residency.',
+  developertier: 'Developer: spot capacity, ~half the Global price; may pause; no residency.',
 };
 
 export function azureCreateFields(): FormFieldSpec[] {

@@ -53,12 +53,15 @@ function summaryLines(jobs: JobsState, datasetPath: string | null, width: number
 /** The create form, then the confirmation with the cost, then upload progress. */
 export function CreateJob({
   jobs,
+  jobCutoffNotice = true,
   datasetPath,
   datasetDirty,
   width,
   height,
 }: {
   jobs: JobsState;
+  /** false where the service keeps training after OpenAI's cut-off (capabilities.jobCutoffNotice). */
+  jobCutoffNotice?: boolean;
   datasetPath: string | null;
   /** The open dataset has unsaved edits: the file on disk, not the editor, is what gets uploaded. */
   datasetDirty: boolean;
@@ -140,7 +143,7 @@ export function CreateJob({
 
   const top: Line[] = [
     { text: `New fine-tuning job from ${datasetPath ?? '(no dataset open)'}`, bold: true },
-    { text: windDownApplies(jobs.create.fields.find((f) => f.name === 'model')?.choices) ? windDownNotice(inner) : ' ', color: 'yellow' },
+    { text: jobCutoffNotice && windDownApplies(jobs.create.fields.find((f) => f.name === 'model')?.choices) ? windDownNotice(inner) : ' ', color: 'yellow' },
     { text: ' ' },
   ];
   let body: Line[];

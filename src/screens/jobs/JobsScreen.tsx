@@ -68,7 +68,8 @@ export function JobsScreen({ width, height }: ScreenProps) {
   if (deploy.offer !== null && jobs.view !== 'create') return <DeployPanel deploy={deploy} width={width} height={height} />;
   switch (jobs.view) {
     case 'list':
-      return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} models={provider.capabilities.createFields.find((f) => f.name === 'model')?.choices} />;
+      // A service that keeps training OpenAI's models lists none here, so the wind-down line stays away.
+      return <JobList jobs={jobs} width={width} height={height} sandbox={sandbox} models={provider.capabilities.jobCutoffNotice === false ? [] : provider.capabilities.createFields.find((f) => f.name === 'model')?.choices} />;
     case 'monitor':
       return (
         <JobMonitor
@@ -86,6 +87,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
       return (
         <CreateJob
           jobs={jobs}
+          jobCutoffNotice={provider.capabilities.jobCutoffNotice !== false}
           datasetPath={datasetPath}
           datasetDirty={datasetDirty}
           width={width}
