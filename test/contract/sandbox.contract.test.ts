@@ -2,7 +2,7 @@
 // proxy (`prism proxy … --errors`), which answers with an error instead of passing on a request
 // or a response that violates the document. Plain fetch only: tests never import the SDK.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrismProxy, type PrismProxy } from '../helpers/prism.js';
+import { startPrismProxy, viaPrism as checkedViaPrism, type PrismProxy } from '../helpers/prism.js';
 import { sampleTrainingJsonl, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let sb: TestSandbox;
@@ -18,29 +18,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-interface Checked {
-  status: number;
-  body: any;
-}
-
-/** Sends one request through Prism and fails on any violation it reports. */
-async function viaPrism(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Checked> {
-  const init: RequestInit = { method, headers: { authorization: 'Bearer sk-contract', ...headers } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${prism.baseUrl}${path}`, init);
-  const text = await res.text();
-  const parsed: any = text === '' ? null : JSON.parse(text);
-  const violations = res.headers.get('sl-violations');
-  const prismError = typeof parsed?.type === 'string' && parsed.type.includes('stoplight.io/prism/errors');
-  if (violations !== null || prismError) {
-    throw new Error(`Prism reports a violation of the OpenAPI document on ${method} ${path}:\n${violations ?? ''}\n${text.slice(0, 3000)}`);
-  }
-  return { status: res.status, body: parsed };
-}
+const viaPrism = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => checkedViaPrism(prism, method, path, body, headers);
 
 /** The same request, expecting Prism to refuse it; returns Prism's error body. */
 async function prismRejects(method: string, path: string, body?: unknown): Promise<any> {

@@ -2,7 +2,7 @@
 // (`--errors`): every request and response below must conform. Plain fetch only. The one flow
 // the document does not describe at all (the SDK's POST /files redirect) is pinned as a gap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrismProxy, TOGETHER_OPENAPI_DOCUMENT, type PrismProxy } from '../helpers/prism.js';
+import { startPrismProxy, TOGETHER_OPENAPI_DOCUMENT, viaPrism as checkedViaPrism, type PrismProxy } from '../helpers/prism.js';
 import { startTestSandbox, togetherTrainingJsonl, type TestSandbox } from '../helpers/sandbox.js';
 
 let sb: TestSandbox;
@@ -18,21 +18,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function viaPrism(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const init: RequestInit = { method, headers: { authorization: 'Bearer contract' } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${prism.baseUrl}${path}`, init);
-  const text = await res.text();
-  const violations = res.headers.get('sl-violations');
-  if (violations !== null || text.includes('stoplight.io/prism/errors')) {
-    throw new Error(`Prism reports a violation of Together's document on ${method} ${path}:\n${violations ?? ''}\n${text.slice(0, 3000)}`);
-  }
-  return { status: res.status, body: text === '' ? null : text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
-}
+const viaPrism = (method: string, path: string, body?: unknown) => checkedViaPrism(prism, method, path, body, { authorization: 'Bearer contract' });
 
 function form(text: string, name: string): FormData {
   const f = new FormData();
