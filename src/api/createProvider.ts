@@ -2,12 +2,13 @@
 // key is read from the environment variable the profile names, handed to the SDK client and
 // kept nowhere else.
 import OpenAI, { AzureOpenAI } from 'openai';
-import type { Profile } from '../core/profiles.js';
+import { pricesOf, type Profile } from '../core/profiles.js';
 import { openaiCreateFields } from './openai/createFields.js';
 import { OpenAIProvider } from './openai/provider.js';
 import { AzureDeployments } from './azure/deployments.js';
 import { AzureProvider } from './azure/provider.js';
 import { azureCreateFields } from './azure/createFields.js';
+import { AZURE_FILE_RULES } from './azure/fileRules.js';
 import { NEBIUS_BASE_URL, NebiusProvider } from './nebius/provider.js';
 import { createTogetherProvider } from './together/provider.js';
 import type { FineTuningProvider, ProviderCapabilities } from './types.js';
@@ -31,7 +32,7 @@ export const CAPABILITIES: Record<Exclude<Profile['kind'], 'together' | 'nebius'
     metricsEvents: true,
     deployStep: true,
     createFields: azureCreateFields(),
-    fileRules: { bom: 'required', maxBytes: 512 * 1024 * 1024, source: 'Azure OpenAI' },
+    fileRules: AZURE_FILE_RULES,
     jobCutoffNotice: false,
   },
   // OpenAI-compatible services vary; offer only what nearly all of them have.
@@ -86,6 +87,12 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
   return new OpenAI({ ...common, ...(profile.baseUrl ? { baseURL: profile.baseUrl } : {}), defaultHeaders: options.defaultHeaders });
 }
 
+/** The profile's configured training prices as a capabilities fragment. */
+function priced(profile: Profile): Pick<ProviderCapabilities, 'trainingPrices'> {
+  const trainingPrices = pricesOf(profile);
+  return trainingPrices ? { trainingPrices } : {};
+}
+
 export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number; partRetryMs?: number } = {}): FineTuningProvider {
   // Whatever the variable is called, its value is now a key, for every provider: no output may show it.
   treatAsSecret(profile.apiKeyEnv);
@@ -94,14 +101,19 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
     const base = profile.baseUrl ?? NEBIUS_BASE_URL;
     // /v0/models lives beside /v1 at the service's origin; the same key and SDK reach it.
     const origin = new URL(base).origin;
-    return new NebiusProvider({ client: createClient({ ...profile, baseUrl: base }, env, options), controlClient: createClient({ ...profile, baseUrl: origin }, env, options) });
+    const trainingPrices = pricesOf(profile);
+    return new NebiusProvider({
+      client: createClient({ ...profile, baseUrl: base }, env, options),
+      controlClient: createClient({ ...profile, baseUrl: origin }, env, options),
+      ...(trainingPrices ? { trainingPrices } : {}),
+    });
   }
   if (profile.kind === 'azure') {
     const deployments = profile.azure ? new AzureDeployments(profile.azure) : undefined;
     return new AzureProvider(
       {
         client: createClient(profile, env, options),
-        capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined },
+        capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined, ...priced(profile) },
         // Azure's job metadata is not documented: its seed is, so the client id travels there too.
         clientMarker: 'seed',
         ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
@@ -111,7 +123,7 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
   }
   return new OpenAIProvider({
     client: createClient(profile, env, options),
-    capabilities: CAPABILITIES[profile.kind],
+    capabilities: { ...CAPABILITIES[profile.kind], ...priced(profile) },
     // A compatible service may accept `metadata` and never give it back, and a look-up that
     // cannot see the client id would report "no job was created" for a job that exists: the id
     // also travels as the marker seed, which such services keep.

@@ -134,6 +134,11 @@ export interface ProviderCapabilities {
    * though it trains OpenAI's models (Azure keeps training them). Absent: decided by the models.
    */
   jobCutoffNotice?: boolean;
+  /**
+   * USD per million training tokens by model, where the user configured them (a profile's
+   * `prices`): the confirmation shows a cost from them where ftui knows no price of its own.
+   */
+  trainingPrices?: Readonly<Record<string, number>>;
 }
 
 

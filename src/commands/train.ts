@@ -8,6 +8,7 @@ import { UploadRecords } from '../core/uploadRecords.js';
 import { CreateJobError } from '../effects/createJobOnce.js';
 import { launchJob } from '../effects/launchJob.js';
 import { describeProblems, preflight } from '../effects/preflight.js';
+import { costLines, priceUnknown } from '../core/costWords.js';
 import { createProgressBar } from './progressBar.js';
 import { CommandError, confirm, connect, EXIT, outputFor, runCommand, withConnectionOptions, type ConnectionFlags } from './connection.js';
 import type { CommandModule } from './types.js';
@@ -28,6 +29,7 @@ interface TrainFlags extends ConnectionFlags {
   set: string[];
   clientId?: string;
   yes?: boolean;
+  acceptUnknownPrice?: boolean;
   force?: boolean;
   watch?: boolean;
   interval?: number;
@@ -74,8 +76,6 @@ export function formFromFlags(fields: readonly FormFieldSpec[], file: string, fl
   return values;
 }
 
-const money = (usd: number) => `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
-
 async function train(file: string, flags: TrainFlags): Promise<number> {
   const { provider, providerKey } = await connect(flags);
   const fields = provider.capabilities.createFields;
@@ -93,7 +93,7 @@ async function train(file: string, flags: TrainFlags): Promise<number> {
   // Findings quote the dataset and errors the service: neither may print a key.
   const say = (text: string) => process.stderr.write(redact(`${text}\n`));
 
-  const check = await preflight(file, validationPath, model, typeof values.epochs === 'number' ? values.epochs : null);
+  const check = await preflight(file, validationPath, model, typeof values.epochs === 'number' ? values.epochs : null, { pricePerMillion: provider.capabilities.trainingPrices?.[model] ?? null });
   say(`Training file   ${file}`);
   if (validationPath !== null) say(`Validation file ${validationPath}`);
   say(`Base model      ${model}`);
@@ -108,11 +108,15 @@ async function train(file: string, flags: TrainFlags): Promise<number> {
     }
     say(out.paint('31', 'Sending it anyway (--force): the service will probably fail the job on these errors.'));
   }
-  const cost = check.estimate
-    ? `Estimated cost: ${check.estimate.isEstimate ? '~' : ''}${money(check.estimate.usd)} (${check.estimate.epochs} epochs × ${check.estimate.billedTokens.toLocaleString('en-US')} tokens)`
-    : (check.note ?? 'No cost estimate.');
-  say(cost);
-  if (!flags.yes && !(await confirm('Create this job?'))) {
+  const unknownPrice = priceUnknown(check.estimate);
+  costLines(check.estimate, check.note, provider.capabilities.label, model).forEach((line, i) => say(i > 0 || unknownPrice ? out.paint('33', line) : line));
+  // A price ftui does not know is confirmed on purpose: --yes alone is not enough to spend it.
+  if (unknownPrice && flags.yes && !flags.acceptUnknownPrice && !process.stdin.isTTY) {
+    say(`Nothing was created: ftui does not know what this job costs. Add the price to the profile, or pass --accept-unknown-price with --yes to create it at ${provider.capabilities.label}'s price.`);
+    return EXIT.usage;
+  }
+  const question = unknownPrice ? `Create this job at a price ftui does not know (${provider.capabilities.label} bills it)?` : 'Create this job?';
+  if (!(flags.yes && (!unknownPrice || flags.acceptUnknownPrice)) && !(await confirm(question))) {
     say('Nothing was created.');
     return EXIT.failed;
   }
@@ -171,6 +175,7 @@ export const trainCommand: CommandModule = {
         .option('--set <name=value>', "any other setting the provider's form has (e.g. wandbProject=runs); repeatable", collect, [])
         .option('--client-id <id>', 'the request id of an earlier run whose create was not confirmed: looked up before creating')
         .option('-y, --yes', 'do not ask before creating (needed when not on a terminal)')
+        .option('--accept-unknown-price', "with --yes: create even though ftui knows no price for the model (it shows the tokens billed instead)")
         .option('--force', 'send a file with errors the API will reject')
         .option('--watch', 'then follow the job like ftui watch'),
     );

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_MODEL, UnknownModelError, validateFiles } from '../core/validate/index.js';
-import { DEFAULT_TOGETHER_MODEL, findOpenModel, TOGETHER_MODELS } from '../core/openModels.js';
+import { DEFAULT_MODEL, resolveModel, UnknownModelError, validateFiles } from '../core/validate/index.js';
+import { DEFAULT_TOGETHER_MODEL } from '../core/openModels.js';
+import { OFFLINE_PROVIDERS, OFFLINE_RULES, type OfflineProvider } from '../api/offlineRules.js';
 import { writeJsonl } from '../core/validate/convert.js';
 import type { CommandModule } from './types.js';
 import { formatRun, jsonDocument } from './validateOutput.js';
@@ -9,7 +10,7 @@ import { redact, redactDeep } from '../core/redact.js';
 
 interface ValidateFlags {
   model?: string;
-  provider: 'openai' | 'together';
+  provider: OfflineProvider;
   epochs?: number;
   validationFile?: string;
   json?: boolean;
@@ -32,22 +33,27 @@ function workerCount(value: string): number {
 }
 
 function providerName(value: string): ValidateFlags['provider'] {
-  if (value !== 'openai' && value !== 'together') throw new InvalidArgumentError("provider must be 'openai' or 'together'.");
-  return value;
+  if (!(OFFLINE_PROVIDERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`provider must be one of ${OFFLINE_PROVIDERS.join(', ')}.`);
+  return value as OfflineProvider;
 }
 
 async function run(file: string, flags: ValidateFlags): Promise<number> {
-  // Together's rules come with its models: --provider together picks its default base, and a
-  // model of another service is refused rather than checked by the wrong rules.
-  const model = flags.model ?? (flags.provider === 'together' ? DEFAULT_TOGETHER_MODEL : DEFAULT_MODEL);
-  if (flags.provider === 'together' && findOpenModel(model) === undefined) {
-    process.stderr.write(redact(`ftui validate: ${model} is not a Together base model ftui knows (${TOGETHER_MODELS.map((m) => m.id).join(', ')}).\n`));
+  // A service's rules come with its models: --provider picks its default base, and a model of
+  // another service is refused rather than checked by the wrong rules.
+  const rules = OFFLINE_RULES[flags.provider];
+  const model = flags.model ?? rules.defaultModel;
+  const facts = resolveModel(model);
+  if (flags.provider !== 'openai' && (facts === undefined || !rules.models.includes(facts.id))) {
+    process.stderr.write(redact(`ftui validate: ${model} is not a ${rules.label} base model ftui knows (${rules.models.join(', ')}).\n`));
     return EXIT.unreadable;
   }
+  // Offline, a service's model list is ftui's own: say so where the service has a live one.
+  if (rules.staticList) process.stderr.write(`${rules.label}'s base models and their facts from ftui's own table (offline); a connected ftui asks ${rules.label}.\n`);
   const progress = !flags.json && process.stderr.isTTY ? createProgressBar(process.stderr, file) : null;
   try {
     const run = await validateFiles(file, flags.validationFile ?? null, {
       model,
+      ...(rules.fileRules && { fileRules: rules.fileRules }),
       ...(flags.epochs !== undefined && { epochs: flags.epochs }),
       ...(progress && { onProgress: progress.update }),
       ...(flags.workers !== undefined && { workers: flags.workers }),
@@ -83,8 +89,13 @@ export const validateCommand: CommandModule = {
       .command('validate')
       .description('Check a fine-tuning dataset the way the API will: findings by line and field, exact token counts and cost. Exit 0 clean, 1 errors, 2 unreadable input.')
       .argument('<file>', 'training data (JSONL)')
-      .option('-m, --model <model>', `base model whose tokenizer, limits and price to use (default ${DEFAULT_MODEL}, or ${DEFAULT_TOGETHER_MODEL} with --provider together)`)
-      .option('--provider <name>', "whose data rules to apply: openai, or together (Together AI's formats and checks, its open models)", providerName, 'openai' as const)
+      .option('-m, --model <model>', `base model whose tokenizer, limits and price to use (default ${DEFAULT_MODEL}, or ${DEFAULT_TOGETHER_MODEL} with --provider together, ${OFFLINE_RULES.nebius.defaultModel} with --provider nebius)`)
+      .option(
+        '--provider <name>',
+        "whose rules to apply: openai; together (Together AI's formats and checks, its open models); nebius (Nebius Token Factory's open models, counted as estimates, no price); azure (OpenAI's models with Azure's file rules: UTF-8 with a BOM, at most 512 MB)",
+        providerName,
+        'openai' as const,
+      )
       .option('-e, --epochs <n>', 'epochs for the cost estimate (default: the API\'s heuristic for this many examples)', positiveInteger)
       .option('--validation-file <file>', 'validation data, also checked for examples shared with the training file')
       .option('--json', 'print one JSON document (see README) instead of the human summary')

@@ -66,6 +66,8 @@ function figuresSection(report: DatasetReport, style: Style): string[] {
   const f = report.figures;
   if (!f.billedTokensPerExample) return [];
   const out = ['', paint(style, '1', `Figures (tokens in ${report.model.encoding})`)];
+  // ftui does not hold this model's tokenizer: the counts stand in for it, and say so.
+  if (report.model.tokenEstimate) out.push(`  Estimates: ${report.model.tokenEstimate}.`);
   out.push(`  ${''.padEnd(24)}${['min', 'median', 'mean', 'p5', 'p95', 'max'].map((h) => h.padStart(9)).join('')}`);
   out.push(distributionRow('messages per example', f.messagesPerExample));
   out.push(distributionRow('billed tokens', f.billedTokensPerExample));
@@ -99,7 +101,9 @@ function costSection(report: DatasetReport, style: Style, today: string): string
   const epochs = c.epochsSource === 'default' ? `${c.epochs} epochs (${report.model.defaultEpochs !== undefined ? 'the service\'s default' : `the default for ${plural(report.file.validExamples || report.file.examples, 'example')}`})` : `${c.epochs} epochs`;
   const out = ['', paint(style, '1', 'Cost')];
   out.push(
-    `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} tokens × $${c.pricePerMillion.toFixed(2)}/1M = ${paint(style, '1', `$${c.usd.toFixed(2)}`)}${c.isEstimate ? ' (estimate)' : ''} on ${c.model}`,
+    c.pricePerMillion === null || c.usd === null
+      ? `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} billed tokens${c.isEstimate ? ' (estimate)' : ''} on ${c.model}; ftui knows no price for it: multiply by the service's price per million tokens`
+      : `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} tokens × $${c.pricePerMillion.toFixed(2)}/1M = ${paint(style, '1', `$${c.usd.toFixed(2)}`)}${c.isEstimate ? ' (estimate)' : ''} on ${c.model}`,
   );
   const shutdown = report.model.shutdownDate;
   if (shutdown) {

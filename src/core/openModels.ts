@@ -3,6 +3,9 @@
 // Together's published training prices per million tokens by size (LoRA / full, SFT / DPO).
 // Used offline (`ftui validate --provider together`, the create form's model list) when the
 // service's own /fine-tunes/models/limits is not at hand; a connected provider's answer wins.
+// Nebius Token Factory's open bases (nebiusModels.ts) are counted the same way, with no price.
+
+import { findNebiusModel } from './nebiusModels.js';
 
 export type TokenizerFamily = 'llama3' | 'qwen' | 'gpt-oss';
 
@@ -59,22 +62,43 @@ const CL100K_TOOLS = { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enum
 /** The validator's facts for an open model (src/core/validate/types.ts ModelFacts), or undefined. */
 export function openModelFacts(id: string): import('./validate/types.js').ModelFacts | undefined {
   const m = findOpenModel(id);
-  if (!m) return undefined;
-  const t = TEMPLATES[m.tokenizer];
+  if (m) {
+    return {
+      ...familyFacts(m.id, m.tokenizer, m.contextLength),
+      trainingPricePerMillion: togetherPricePerMillion(m, 'lora', 'supervised'),
+      // Together's n_epochs defaults to 1 whatever the dataset's size, it takes a single example,
+      // and it checks data its own way (src/core/validate/rules/together.ts).
+      defaultEpochs: 1,
+      minExamples: 1,
+      dataRules: 'together',
+    };
+  }
+  const n = findNebiusModel(id);
+  if (n) {
+    return {
+      ...familyFacts(n.id, n.tokenizer, n.contextLength),
+      // No training price for these bases could be cited: the cost is the billed tokens, said plainly.
+      trainingPricePerMillion: null,
+      // Nebius's create request defaults to n_epochs 3 (its API reference); it states no minimum
+      // number of examples, so none is imposed here.
+      defaultEpochs: 3,
+      minExamples: 1,
+    };
+  }
+  return undefined;
+}
+
+/** What every open model of a tokenizer family shares: the stand-in encoding, its chat template, the estimate's words. */
+function familyFacts(id: string, family: TokenizerFamily, contextLength: number) {
+  const t = TEMPLATES[family];
   return {
-    id: m.id,
-    aliases: [],
+    id,
+    aliases: [] as string[],
     encoding: t.encoding,
-    tokenLimit: m.contextLength,
-    trainingPricePerMillion: togetherPricePerMillion(m, 'lora', 'supervised'),
+    tokenLimit: contextLength,
     shutdownDate: null,
     toolTokens: CL100K_TOOLS,
     template: { perExample: t.perExample, perMessage: t.perMessage },
-    // Together's n_epochs defaults to 1 whatever the dataset's size, it takes a single example,
-    // and it checks data its own way (src/core/validate/rules/together.ts).
-    defaultEpochs: 1,
-    minExamples: 1,
-    dataRules: 'together',
     tokenEstimate: t.why,
   };
 }

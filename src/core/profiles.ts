@@ -46,6 +46,17 @@ export interface Profile {
   extraCreateFields?: Record<string, unknown>;
   /** Azure: the resource whose deployments ftui manages (needed to deploy a fine-tune). */
   azure?: AzureManagement;
+  /**
+   * Training prices the user knows and ftui does not (Nebius's, a custom service's), by model id:
+   * the job's confirmation shows a cost from them instead of only the tokens.
+   */
+  prices?: Record<string, { trainingUsdPerMillion: number }>;
+}
+
+/** The profile's training prices as capabilities.trainingPrices takes them (model -> USD per million), or undefined. */
+export function pricesOf(profile: Profile): Record<string, number> | undefined {
+  if (!profile.prices) return undefined;
+  return Object.fromEntries(Object.entries(profile.prices).map(([model, p]) => [model, p.trainingUsdPerMillion]));
 }
 
 export interface ProfilesFile {
@@ -109,12 +120,31 @@ function parseProfile(value: unknown, index: number, file: string): Profile {
     if (typeof extra !== 'object' || Array.isArray(extra)) throw new ProfilesError(`${where}.extraCreateFields should be an object.`);
     profile.extraCreateFields = extra as Record<string, unknown>;
   }
+  const prices = parsePrices(p.prices, where);
+  if (prices !== null) profile.prices = prices;
   const azure = parseAzureManagement(text, where);
   if (azure !== null) {
     if (kind !== 'azure') throw new ProfilesError(`${where}.subscriptionId, resourceGroup and accountName belong to an azure profile, not ${kind}.`);
     profile.azure = azure;
   }
   return profile;
+}
+
+/** `{"<model>": {"trainingUsdPerMillion": 0.5}, …}`: each price a positive number of dollars per million tokens. */
+function parsePrices(value: unknown, where: string): Record<string, { trainingUsdPerMillion: number }> | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ProfilesError(`${where}.prices should be an object: {"<model>": {"trainingUsdPerMillion": <dollars>}}.`);
+  const out: Record<string, { trainingUsdPerMillion: number }> = {};
+  for (const [model, entry] of Object.entries(value as Record<string, unknown>)) {
+    const at = `${where}.prices["${model}"]`;
+    if (model.trim() === '') throw new ProfilesError(`${where}.prices has an empty model name.`);
+    const price = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Record<string, unknown>).trainingUsdPerMillion : undefined;
+    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0 || price > 10_000) {
+      throw new ProfilesError(`${at}.trainingUsdPerMillion should be the training price in US dollars per million tokens, a number above 0 (e.g. 0.5).`);
+    }
+    out[model] = { trainingUsdPerMillion: price };
+  }
+  return out;
 }
 
 /** All three of subscriptionId, resourceGroup and accountName, or none (then ftui cannot deploy). */

@@ -204,7 +204,8 @@ function useCreateJob(provider: FineTuningProvider | null, services: ProviderSer
     (async () => {
       const changed = await openDatasetChanged(store, request.trainingPath!);
       if (changed !== null) throw new FileChanged(changed);
-      const own = await check(request.trainingPath!, request.validationPath, String(request.values.model ?? ''), epochs);
+      const model = String(request.values.model ?? '');
+      const own = await check(request.trainingPath!, request.validationPath, model, epochs, { pricePerMillion: provider?.capabilities.trainingPrices?.[model] ?? null });
       // A provider that prices jobs itself does so for uploaded files: they go up now (uploading
       // costs nothing, and the create reuses them) and its figure is shown beside ftui's. Not for
       // files the API would refuse anyway.

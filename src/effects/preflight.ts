@@ -4,7 +4,7 @@
 // model's exact tokens, and the warnings worth repeating at the confirmation.
 import { validateFiles, UnknownModelError, DEFAULT_MODEL, type DatasetReport } from '../core/validate/index.js';
 import { resolveModel } from '../core/models.js';
-import type { CostEstimate } from '../store/slices/jobs.js';
+import type { CostEstimate } from '../core/costWords.js';
 
 export interface FileProblems {
   file: 'training' | 'validation';
@@ -36,10 +36,25 @@ export function describeProblems(p: FileProblems): string {
   return `The ${p.file} file ${p.path} has ${p.errors} error${p.errors === 1 ? '' : 's'} the API will reject (${codes.join(', ')}${p.codes.length > 4 ? ', …' : ''}).`;
 }
 
-export async function preflight(trainingPath: string, validationPath: string | null, model: string, epochs: number | null, today = new Date().toISOString().slice(0, 10)): Promise<Preflight> {
+export interface PreflightOptions {
+  /**
+   * USD per million training tokens set for this model in the profile (capabilities.trainingPrices):
+   * used where ftui has no price, and over ftui's own where both exist.
+   */
+  pricePerMillion?: number | null;
+}
+
+export async function preflight(
+  trainingPath: string,
+  validationPath: string | null,
+  model: string,
+  epochs: number | null,
+  options: PreflightOptions = {},
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Preflight> {
   const known = resolveModel(model) !== undefined;
-  // A model ftui has no data for (another provider's) is still checked with the chat rules; it
-  // just has no price and no exact tokenizer.
+  // A model ftui has no data for (another provider's) is still checked with the chat rules and
+  // counted in the default model's encoding, labelled as an estimate; it has no price of ftui's.
   let run;
   try {
     run = await validateFiles(trainingPath, validationPath, { model: known ? model : DEFAULT_MODEL, ...(epochs === null ? {} : { epochs }) });
@@ -58,8 +73,21 @@ export async function preflight(trainingPath: string, validationPath: string | n
     warnings.push(shutdown <= today ? `${run.training.model.id} was shut down on ${shutdown}.` : `${run.training.model.id} and its fine-tunes shut down on ${shutdown}.`);
   }
   const cost = run.training.cost;
-  const estimate: CostEstimate | null =
-    known && run.training.figures.totalBilledTokens > 0 ? { usd: cost.usd, epochs: cost.epochs, billedTokens: cost.billedTokensPerEpoch, isEstimate: cost.isEstimate } : null;
-  const note = estimate !== null ? null : known ? 'No cost estimate: the file has no examples ftui can count.' : `No cost estimate: ftui has no price for ${model}.`;
-  return { estimate, note, problems, warnings };
+  if (run.training.figures.totalBilledTokens === 0) return { estimate: null, note: 'No cost estimate: the file has no examples ftui can count.', problems, warnings };
+  const configured = options.pricePerMillion ?? null;
+  const price = configured ?? (known ? run.training.model.trainingPricePerMillion : null);
+  const total = cost.billedTokensTotal;
+  const tokenNote = known ? (run.training.model.tokenEstimate ?? null) : `counted in ${run.training.model.encoding}, as ftui does not know ${model}'s tokenizer`;
+  const estimate: CostEstimate = {
+    usd: price === null ? null : (total / 1_000_000) * price,
+    epochs: cost.epochs,
+    billedTokens: cost.billedTokensPerEpoch,
+    isEstimate: cost.isEstimate || !known,
+    pricePerMillion: price,
+    priceSource: configured !== null ? 'profile' : price !== null ? 'ftui' : null,
+    totalTokens: total,
+    validationTokens: run.validation?.figures.totalBilledTokens ?? null,
+    tokenNote,
+  };
+  return { estimate, note: null, problems, warnings };
 }

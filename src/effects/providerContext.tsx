@@ -4,7 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../store/slices/connection.js';
 import type { FineTuningProvider } from '../api/types.js';
-import type { Preflight } from './preflight.js';
+import type { Preflight, PreflightOptions } from './preflight.js';
 import { systemClock, type Timers } from '../core/clock.js';
 import type { UploadRecords } from '../core/uploadRecords.js';
 import { DEFAULT_POLL_SCHEDULE, type PollScheduleOptions } from './jobsPollSchedule.js';
@@ -37,7 +37,7 @@ export interface ProviderServices {
   /** Where uploads are recorded for reuse (ftui's data folder); null records nothing. */
   uploadRecords: UploadRecords | null;
   /** Checks the files for the confirmation (errors, cost, warnings); null when no validation engine is available. */
-  preflight: ((trainingPath: string, validationPath: string | null, model: string, epochs: number | null) => Promise<Preflight>) | null;
+  preflight: ((trainingPath: string, validationPath: string | null, model: string, epochs: number | null, options?: PreflightOptions) => Promise<Preflight>) | null;
 }
 
 export const defaultServices: ProviderServices = {

@@ -1,7 +1,6 @@
 // The loop from a script: the built bin's `train`, `jobs`, `watch` and `cancel` against the
 // sandbox (in this process, real clock, fast), with their exit codes and --json. A create whose
 // answer the sandbox loses (commit-then-500 / -drop / -slow) leaves exactly one job.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultKind } from '../../src/sandbox/faults.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
 import { sampleTrainingJsonl } from '../helpers/sandbox.js';
-import { binPath } from '../helpers/tmux.js';
+import { runFtui, type Run } from '../helpers/runFtui.js';
 
 let server: SandboxServer | undefined;
 afterEach(async () => {
@@ -17,26 +16,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built bin as a script would: no terminal, no key, its own data folder. */
-function ftui(args: string[], home: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FTUI_DATA_DIR: join(home, 'data'), FTUI_CONFIG_DIR: join(home, 'config') };
-  delete env.OPENAI_API_KEY;
-  delete env.OPENAI_BASE_URL;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [binPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ftui = (args: string[], home: string): Promise<Run> => runFtui(args, home);
 
 async function setUp(faults: { kind: FaultKind; pathPrefix: string | null }[] = [], speed = 40) {
   await server?.close();

@@ -71,7 +71,9 @@ run('Nebius and Azure loops in a real terminal (tmux)', () => {
     session.send('j', 'j', 'j', 'j', 'j', 'j', 'Right');
     await session.waitFor(/▸ LoRA\s+‹ yes ›/);
     session.send('s');
-    await session.waitFor('Create this job?');
+    // ftui knows no Nebius training price: the tokens it bills, and the question says so.
+    pane = await session.waitFor('Create this job at a price ftui does not know (Nebius bills it)?');
+    expect(pane).toMatch(/Price unknown: ftui does not know Nebius's training price/);
     session.send('y');
     pane = await session.waitFor(/Job ftjob-\S+ succeeded/, 60_000);
     expect(pane).toMatch(/step (\d+)\/\1/);

@@ -69,13 +69,15 @@ export interface NebiusProviderOptions {
   client: OpenAI;
   /** The same key at the service's origin, for its /v0 model API. */
   controlClient: OpenAI;
+  /** Training prices the profile configures (capabilities.trainingPrices). */
+  trainingPrices?: Readonly<Record<string, number>>;
 }
 
 export class NebiusProvider extends OpenAIProvider {
   readonly deployments: NebiusDeployments;
 
   constructor(options: NebiusProviderOptions) {
-    super({ client: options.client, capabilities: NEBIUS_CAPABILITIES, clientMarker: 'seed' });
+    super({ client: options.client, capabilities: { ...NEBIUS_CAPABILITIES, ...(options.trainingPrices ? { trainingPrices: options.trainingPrices } : {}) }, clientMarker: 'seed' });
     this.deployments = new NebiusDeployments(options.controlClient, (id) => this.getJob(id));
   }
 

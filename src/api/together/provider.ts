@@ -6,7 +6,7 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import Together from 'together-ai';
-import type { Profile } from '../../core/profiles.js';
+import { pricesOf, type Profile } from '../../core/profiles.js';
 import type { ClientOptions } from '../createProvider.js';
 import {
   ProviderError,
@@ -80,6 +80,8 @@ export interface TogetherProviderOptions {
   now?: () => number;
   /** Between looks at a file being processed (tests lower it). */
   processingPollMs?: number;
+  /** Training prices the profile configures (capabilities.trainingPrices). */
+  trainingPrices?: Readonly<Record<string, number>>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -98,7 +100,7 @@ function pageOf<T extends { id: string }>(items: T[], limit: number, after: stri
 }
 
 export class TogetherProvider implements FineTuningProvider {
-  readonly capabilities = TOGETHER_CAPABILITIES;
+  readonly capabilities: ProviderCapabilities;
   readonly deployments: TogetherDeployments;
   private readonly client: Together;
   private readonly now: () => number;
@@ -107,6 +109,7 @@ export class TogetherProvider implements FineTuningProvider {
 
   constructor(options: TogetherProviderOptions) {
     this.client = options.client;
+    this.capabilities = options.trainingPrices ? { ...TOGETHER_CAPABILITIES, trainingPrices: options.trainingPrices } : TOGETHER_CAPABILITIES;
     this.now = options.now ?? Date.now;
     this.pollMs = options.processingPollMs ?? 1000;
     this.deployments = new TogetherDeployments(this.client);
@@ -299,5 +302,6 @@ export function createTogetherProvider(profile: Profile, env: NodeJS.ProcessEnv,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
   });
-  return new TogetherProvider({ client, ...(options.processingPollMs !== undefined ? { processingPollMs: options.processingPollMs } : {}) });
+  const trainingPrices = pricesOf(profile);
+  return new TogetherProvider({ client, ...(trainingPrices ? { trainingPrices } : {}), ...(options.processingPollMs !== undefined ? { processingPollMs: options.processingPollMs } : {}) });
 }

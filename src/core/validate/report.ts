@@ -274,7 +274,7 @@ export class ReportBuilder {
         epochsSource: this.options.epochs === undefined ? 'default' : 'option',
         billedTokensPerEpoch: this.totalBilled,
         billedTokensTotal: billedTotal,
-        usd: (billedTotal / 1_000_000) * price,
+        usd: price === null ? null : (billedTotal / 1_000_000) * price,
         isEstimate: this.toolTokens > 0 || this.images > 0 || this.model.tokenEstimate !== undefined,
       },
     };

@@ -164,8 +164,11 @@ export interface ModelFacts {
   encoding: EncodingName;
   /** Maximum tokens per training example; longer examples are truncated (and billed at this). */
   tokenLimit: number;
-  /** USD per 1M training tokens. */
-  trainingPricePerMillion: number;
+  /**
+   * USD per 1M training tokens; null where ftui knows no price it can cite (Nebius's open bases):
+   * the cost is then the billed tokens only, and says so.
+   */
+  trainingPricePerMillion: number | null;
   /** ISO date the model (and its fine-tunes) shuts down, when announced. */
   shutdownDate: string | null;
   /** Constants of the cookbook's function-calling estimate for this family. Kept in the report's model facts; tools are now estimated from their rendering (rules/tools.ts), not from these. */
@@ -235,13 +238,15 @@ export interface CookbookFigures {
 
 export interface CostFigures {
   model: string;
-  pricePerMillion: number;
+  /** null: ftui knows no price for the model (see ModelFacts.trainingPricePerMillion). */
+  pricePerMillion: number | null;
   epochs: number;
   epochsSource: 'default' | 'option';
   /** sum over examples of min(limit, billedTokens). */
   billedTokensPerEpoch: number;
   billedTokensTotal: number;
-  usd: number;
+  /** null when the price is unknown: billedTokensTotal is the figure to multiply. */
+  usd: number | null;
   /** True when tool definitions/calls contributed estimated tokens, or images were left out. */
   isEstimate: boolean;
 }

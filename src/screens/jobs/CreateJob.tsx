@@ -5,6 +5,7 @@ import type { TextField } from '../../store/slices/textField.js';
 import { cut } from '../../components/fitLine.js';
 import { describeRange, parseForm, settingsSummary, shownValue, type FormFieldSpec } from '../../core/jobForm.js';
 import { visibleFields, type JobsState } from '../../store/slices/jobs.js';
+import { costLines, priceUnknown } from '../../core/costWords.js';
 import { explainError } from '../explainError.js';
 import { wrapText } from '../validate/wrapText.js';
 import { modelWithShutdown, windDownApplies, windDownNotice } from './jobFacts.js';
@@ -54,6 +55,7 @@ function summaryLines(jobs: JobsState, datasetPath: string | null, width: number
 export function CreateJob({
   jobs,
   jobCutoffNotice = true,
+  serviceLabel = 'the service',
   datasetPath,
   datasetDirty,
   width,
@@ -62,6 +64,8 @@ export function CreateJob({
   jobs: JobsState;
   /** false where the service keeps training after OpenAI's cut-off (capabilities.jobCutoffNotice). */
   jobCutoffNotice?: boolean;
+  /** The provider's short name, for what is said about its price. */
+  serviceLabel?: string;
   datasetPath: string | null;
   /** The open dataset has unsaved edits: the file on disk, not the editor, is what gets uploaded. */
   datasetDirty: boolean;
@@ -93,9 +97,9 @@ export function CreateJob({
       status = [{ text: 'Checking the files and the cost… (esc back to the form)', color: 'yellow', waiting: true }];
       break;
     case 'confirm': {
-      const cost = phase.estimate
-        ? `Estimated cost: ${phase.estimate.isEstimate ? '~' : ''}$${phase.estimate.usd.toFixed(phase.estimate.usd < 1 ? 3 : 2)} (${phase.estimate.epochs} epochs × ${phase.estimate.billedTokens.toLocaleString('en-US')} tokens)`
-        : (phase.note ?? 'No cost estimate.');
+      const model = String(jobs.create.form.model ?? '');
+      const [cost = '', ...costMore] = costLines(phase.estimate, phase.note, serviceLabel, model);
+      const unknownPrice = priceUnknown(phase.estimate);
       const refused = phase.problems.length > 0;
       const price = phase.providerPrice;
       const billed =
@@ -105,13 +109,16 @@ export function CreateJob({
             ? [{ text: `The provider's price for these files (what bills): $${price.usd.toFixed(price.usd < 1 ? 3 : 2)}${price.trainTokens !== null ? ` for ${price.trainTokens.toLocaleString('en-US')} training tokens` : ''}${price.allowed ? '' : ' — over your account limit'}`, color: price.allowed ? 'green' : 'red' }]
             : [{ text: `No price from the provider: ${price?.unavailable ?? phase.providerNote ?? 'it did not say'}`, color: 'yellow' }];
       status = [
-        { text: price === undefined ? cost : `ftui: ${cost}`, color: phase.estimate ? 'green' : 'yellow' },
+        { text: price === undefined ? cost : `ftui: ${cost}`, color: phase.estimate && !unknownPrice ? 'green' : 'yellow' },
+        ...costMore.map((text) => ({ text, color: 'yellow' })),
         ...billed,
         ...phase.warnings.map((w) => ({ text: `Warning: ${w}`, color: 'yellow' })),
         ...phase.problems.map((p) => ({ text: p, color: 'red' })),
         refused
           ? { text: 'Fix them first (2 Validate lists each one), or F create anyway (the service will likely fail the job on them) · esc back', color: 'red' }
-          : { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' },
+          : unknownPrice
+            ? { text: `Create this job at a price ftui does not know (${serviceLabel} bills it)? y upload and create · esc back to the form`, color: 'yellow' }
+            : { text: 'Create this job? y upload and create · esc back to the form', color: 'yellow' },
       ];
       break;
     }

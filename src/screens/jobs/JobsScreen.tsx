@@ -88,6 +88,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
         <CreateJob
           jobs={jobs}
           jobCutoffNotice={provider.capabilities.jobCutoffNotice !== false}
+          serviceLabel={provider.capabilities.label}
           datasetPath={datasetPath}
           datasetDirty={datasetDirty}
           width={width}

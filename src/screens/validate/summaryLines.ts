@@ -20,13 +20,13 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
   else {
     head.push(facts.id);
     if (facts.shutdownDate) head.push(facts.shutdownDate <= today ? `SHUT DOWN ${facts.shutdownDate}` : `shuts down ${facts.shutdownDate}`);
-    head.push(`limit ${n.format(facts.tokenLimit)} tok`, `$${facts.trainingPricePerMillion.toFixed(2)}/1M`);
+    head.push(`limit ${n.format(facts.tokenLimit)} tok`, facts.trainingPricePerMillion === null ? 'price unknown' : `$${facts.trainingPricePerMillion.toFixed(2)}/1M`);
   }
   const groups = [head, ['(m: next model)']];
   if (!report) return groups;
   const { cost, figures: f } = report;
   groups.push(
-    [`${count(cost.epochs, 'epoch')}${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = $${cost.usd.toFixed(2)}${cost.isEstimate ? ' (estimate)' : ''}`],
+    [`${count(cost.epochs, 'epoch')}${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = ${cost.usd === null ? `${n.format(cost.billedTokensTotal)} tok, price unknown` : `$${cost.usd.toFixed(2)}`}${cost.isEstimate ? ' (estimate)' : ''}`],
     [count(report.file.examples, 'example'), count(report.errors, 'error'), count(report.warnings, 'warning')],
     [`${n.format(f.totalTrainedTokens)} trained + ${n.format(f.totalContextTokens)} context tok/epoch`],
   );

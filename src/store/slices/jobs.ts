@@ -13,12 +13,8 @@ export type TrainingMethod = 'supervised' | 'dpo';
  */
 export type CreateForm = FormValues;
 
-export interface CostEstimate {
-  usd: number;
-  epochs: number;
-  billedTokens: number;
-  isEstimate: boolean;
-}
+import type { CostEstimate } from '../../core/costWords.js';
+export type { CostEstimate } from '../../core/costWords.js';
 
 export type CreatePhase =
   /** Filling in the form. */
