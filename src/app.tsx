@@ -68,7 +68,7 @@ export function App({ size }: { size?: TerminalSize }) {
   }, [exiting, exit]);
 
   // State is read fresh for each key of a burst, since the one before may have opened a modal or a text field.
-  const registry = useKeyRouter(store, handleGlobalKey);
+  const registry = useKeyRouter(store, handleGlobalKey, screen);
 
   /** The shell's keys; true when the key was the shell's, false to pass it to the screen. */
   function handleGlobalKey(press: KeyPress): boolean {

@@ -9,24 +9,22 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import type { Store } from '../store/store.js';
 import type { ScreenId } from '../store/slices/ui.js';
 import { KeyDecoder, type KeyPress } from './decode.js';
+import { createKeyRouting, type KeyRouting } from './routing.js';
 
 export type KeyHandler = (press: KeyPress) => void;
 
-interface Registry {
-  screens: Map<ScreenId, { current: KeyHandler }>;
-}
-
-const RegistryContext = createContext<Registry | null>(null);
+const RegistryContext = createContext<KeyRouting | null>(null);
 
 /**
  * Starts the router. `shell` sees every key first and returns true when it used it; otherwise the
- * key goes to the handler of the screen in `state.ui.screen`, when no modal is open.
+ * key goes to the handler of the screen in `state.ui.screen`, when no modal is open. `screen` is
+ * the screen the shell has just drawn.
  */
-export function useKeyRouter(store: Store, shell: (press: KeyPress) => boolean): Registry {
+export function useKeyRouter(store: Store, shell: (press: KeyPress) => boolean, screen: ScreenId): KeyRouting {
   const { internal_eventEmitter: emitter, setRawMode, isRawModeSupported } = useStdin();
-  const registry = useMemo<Registry>(() => ({ screens: new Map() }), []);
   const shellRef = useRef(shell);
   shellRef.current = shell;
+  const routing = useMemo(() => createKeyRouting(store, (press) => shellRef.current(press)), [store]);
 
   useEffect(() => {
     if (!isRawModeSupported) return;
@@ -36,23 +34,20 @@ export function useKeyRouter(store: Store, shell: (press: KeyPress) => boolean):
 
   useEffect(() => {
     const decoder = new KeyDecoder();
-    const route = (press: KeyPress) => {
-      if (shellRef.current(press)) return;
-      const { ui } = store.getState();
-      if (ui.modal !== null) return;
-      registry.screens.get(ui.screen)?.current(press);
-    };
-    const onInput = (event: string) => store.batch(() => decoder.push(event).forEach(route));
+    const onInput = (event: string) => routing.route(decoder.push(event));
     emitter.on('input', onInput);
     return () => {
       emitter.removeListener('input', onInput);
     };
-  }, [emitter, store, registry]);
+  }, [emitter, routing]);
 
-  return registry;
+  // After every commit of the shell, once the screens' own effects (their handlers) have run.
+  useEffect(() => routing.drawn(screen));
+
+  return routing;
 }
 
-export function KeyRegistry({ registry, children }: { registry: Registry; children: ReactNode }) {
+export function KeyRegistry({ registry, children }: { registry: KeyRouting; children: ReactNode }) {
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
@@ -66,9 +61,7 @@ export function useScreenKeys(screen: ScreenId, handle: KeyHandler): void {
   ref.current = handle;
   useEffect(() => {
     if (registry === null) return;
-    registry.screens.set(screen, ref);
-    return () => {
-      if (registry.screens.get(screen) === ref) registry.screens.delete(screen);
-    };
+    registry.register(screen, ref);
+    return () => registry.unregister(screen, ref);
   }, [registry, screen]);
 }

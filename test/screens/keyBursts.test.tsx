@@ -73,3 +73,41 @@ describe('a burst of keys in one read', () => {
     app.unmount();
   });
 });
+
+// Found by issue 11: a screen registers its keys after its first render, so the keys that came in
+// the same read as the digit that switched to it found no handler and were lost.
+describe('keys in the same read as a screen switch', () => {
+  async function onValidate(): Promise<void> {
+    const path = join(dir, 'train.jsonl');
+    writeFileSync(path, [example('Hello world', 'A'), example('two', 'B'), example('three', 'C')].join('\n') + '\n');
+    app = await renderApp({}, { columns: 100, rows: 30 });
+    await openDataset(app.store, path);
+    await app.press('2');
+    await app.waitFor('Validate');
+    expect(app.store.getState().ui.screen).toBe('validate');
+  }
+
+  it('1j from Validate switches to Dataset and moves down', async () => {
+    await onValidate();
+    await app.burst('1j');
+    const { ui, dataset } = app.store.getState();
+    expect(ui.screen).toBe('dataset');
+    expect(dataset.cursor).toBe(1);
+    app.unmount();
+  });
+
+  it('keys after the waiting one keep their order: 1/q types q into the find, 1jj2 moves twice, then Validate', async () => {
+    await onValidate();
+    await app.burst('1/q');
+    let state = app.store.getState();
+    expect(state.ui.exiting).toBe(false);
+    expect(state.dataset.filter?.field?.text).toBe('q');
+    await app.press(KEYS.esc);
+    await app.press('2');
+    await app.burst('1jj2');
+    state = app.store.getState();
+    expect(state.dataset.cursor).toBe(2);
+    expect(state.ui.screen).toBe('validate');
+    app.unmount();
+  });
+});
