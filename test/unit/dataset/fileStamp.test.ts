@@ -1,5 +1,6 @@
 // Issue 13: a save must not overwrite changes made outside ftui. checkFileUnchanged is the check
 // the save (and the upload) makes against the stamp of what was read.
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,32 @@ describe('checkFileUnchanged', () => {
     expect(await checkFileUnchanged(fresh, null)).toEqual({ changed: false });
     writeFileSync(fresh, 'x\n');
     expect((await checkFileUnchanged(fresh, null)).changed).toBe(true);
+  });
+});
+
+describe('sha256Of', () => {
+  it('hashes in slices to the same digest as one pass, for empty, small and multi-slice inputs', async () => {
+    const once = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const big = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+    for (const bytes of [Buffer.alloc(0), Buffer.from('{"a":1}\n'), big, big.subarray(0, 1024 * 1024)]) {
+      expect(await sha256Of(bytes)).toBe(once(bytes));
+    }
+    expect(await sha256Of(Buffer.alloc(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('a file of several slices, only touched, is unchanged; one byte changed in its last slice is a change', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ftui-stamp-')), 'big.jsonl');
+    const line = `${JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(200) }] })}\n`;
+    writeFileSync(file, line.repeat(Math.ceil((2.5 * 1024 * 1024) / line.length)));
+    const stamp = await stampOf(file);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(await checkFileUnchanged(file, stamp)).toEqual({ changed: false });
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] = 0x79; // an x becomes a y
+    writeFileSync(file, bytes);
+    utimesSync(file, new Date(), new Date(Date.now() + 9000));
+    expect(await checkFileUnchanged(file, stamp)).toEqual({ changed: true, what: 'it was modified (same size)' });
   });
 });
 
