@@ -2,6 +2,7 @@
 // and effects never see an SDK type. The records and the error shape they use live in
 // src/core/domain.ts; they are re-exported here for the adapters.
 export type {
+  BaseModelInfo,
   CheckpointRecord,
   DeploymentOption,
   DeploymentRecord,
@@ -21,7 +22,7 @@ export type {
   ProviderErrorKind,
 } from '../core/domain.js';
 export { ProviderError, isProviderError } from '../core/domain.js';
-import type { CheckpointRecord, DeploymentOption, DeploymentRecord, FileRecord, FileRules, JobEvent, JobMetrics, JobRecord, ModelRecord, Page, PriceEstimate } from '../core/domain.js';
+import type { BaseModelInfo, CheckpointRecord, DeploymentOption, DeploymentRecord, FileRecord, FileRules, JobEvent, JobMetrics, JobRecord, ModelRecord, Page, PriceEstimate } from '../core/domain.js';
 import type { FormFieldSpec } from '../core/jobForm.js';
 export type { FormFieldSpec } from '../core/jobForm.js';
 
@@ -180,6 +181,18 @@ export interface DeploymentService {
   readonly offersAutoStop?: boolean;
 }
 
+/**
+ * The base models a service fine-tunes, as it says (answers kept for the connection): the Validate
+ * screen's model list and facts, and the create form narrowed to the chosen model's defaults and
+ * ranges. Providers without such a list offer their createFields' choices instead.
+ */
+export interface BaseModelCatalog {
+  list(): Promise<string[]>;
+  info(model: string): Promise<BaseModelInfo>;
+  /** The create form for this model: the provider's fields with its defaults and allowed ranges. */
+  fields(model: string): Promise<readonly FormFieldSpec[]>;
+}
+
 export interface FineTuningProvider {
   capabilities: ProviderCapabilities;
   uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord>;
@@ -212,6 +225,8 @@ export interface FineTuningProvider {
   estimatePrice?(request: CreateJobInput): Promise<PriceEstimate>;
   /** Present when capabilities.deployments. */
   deployments?: DeploymentService;
+  /** Present where the service lists its base models and their limits. */
+  catalog?: BaseModelCatalog;
   /**
    * Saves a file the service holds (a checkpoint's weights, a result file) to `destination`,
    * streamed, never held whole in memory (capabilities.weightsDownload).

@@ -9,6 +9,7 @@ import { CreateJobError } from '../effects/createJobOnce.js';
 import { launchJob } from '../effects/launchJob.js';
 import { describeProblems, preflight } from '../effects/preflight.js';
 import { costLines, priceUnknown } from '../core/costWords.js';
+import { setServiceModelFacts } from '../core/models.js';
 import { createProgressBar } from './progressBar.js';
 import { CommandError, confirm, connect, EXIT, outputFor, runCommand, withConnectionOptions, type ConnectionFlags } from './connection.js';
 import type { CommandModule } from './types.js';
@@ -78,7 +79,12 @@ export function formFromFlags(fields: readonly FormFieldSpec[], file: string, fl
 
 async function train(file: string, flags: TrainFlags): Promise<number> {
   const { provider, providerKey } = await connect(flags);
-  const fields = provider.capabilities.createFields;
+  // Where the service lists its models and their limits, the form is the chosen model's (its
+  // ranges and defaults) and the cost counts with what it says; otherwise the provider's own.
+  const catalog = provider.catalog && flags.model !== undefined ? provider.catalog : null;
+  const fields = catalog ? await catalog.fields(flags.model!).catch(() => provider.capabilities.createFields) : provider.capabilities.createFields;
+  const info = catalog ? await catalog.info(flags.model!).catch(() => null) : null;
+  if (info?.facts) setServiceModelFacts([info.facts]);
   if (flags.model === undefined && fields.some((f) => f.name === 'model' && f.required)) {
     throw new CommandError('--model is required: the base model to fine-tune (e.g. --model gpt-4.1-mini-2025-04-14).', EXIT.usage);
   }

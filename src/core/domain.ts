@@ -216,6 +216,30 @@ export interface DeploymentOption {
   usdPerMillionTokens?: { input: number; output: number } | null;
 }
 
+/**
+ * A base model as the connected service describes it (Together's /fine-tunes/models/limits, Azure's
+ * /models): what the Validate screen shows as facts and the create form's ranges follow. Fields
+ * the service does not give are absent.
+ */
+export interface BaseModelInfo {
+  id: string;
+  /** The longest example it trains on, in tokens, by method; null where the method is not offered. */
+  maxTokens?: { supervised: number | null; dpo: number | null };
+  /** Which kinds of training it offers. */
+  training?: { lora: boolean; full: boolean };
+  maxLoraRank?: number | null;
+  methods?: ('supervised' | 'dpo')[];
+  /** YYYY-MM-DD: the last day the service fine-tunes it (Azure's deprecation.fine_tune). */
+  trainingEnds?: string | null;
+  /** YYYY-MM-DD: when it and its fine-tunes retire (Azure's deprecation.inference). */
+  retires?: string | null;
+  /**
+   * The validator's facts for it, from ftui's table where it has the model and from what the
+   * service says (its limits, its dates); null where ftui cannot count its tokens at all.
+   */
+  facts: import('./validate/types.js').ModelFacts | null;
+}
+
 export interface Page<T> {
   data: T[];
   hasMore: boolean;

@@ -98,14 +98,31 @@ export function knownModelNames(): string[] {
   return MODELS.flatMap((m) => [m.id, ...m.aliases]);
 }
 
+// What the connected service says about its models (its limits, its retirement dates), which
+// replaces ftui's own facts for those ids while the app is connected to it (see
+// effects/useServiceModels.ts). Empty offline and in `ftui validate`.
+let serviceFacts = new Map<string, ModelFacts>();
+
+/** The connected service's facts for its models; replaces the previous set (an empty list clears it). */
+export function setServiceModelFacts(list: readonly ModelFacts[]): void {
+  serviceFacts = new Map(list.map((f) => [f.id, f]));
+}
+
+/** The connected service's facts for this id, when it gave some. */
+export function serviceModelFacts(id: string): ModelFacts | undefined {
+  return serviceFacts.get(id.trim());
+}
+
 /**
  * The facts for a snapshot, an alias, or a fine-tune of one (`ft:gpt-4o-mini-2024-07-18:org::id`,
- * which shares its base's encoding, limit, price and shutdown date). undefined when unknown.
+ * which shares its base's encoding, limit, price and shutdown date): the connected service's where
+ * it gave some, else ftui's table. undefined when unknown.
  */
 export function resolveModel(name: string): ModelFacts | undefined {
   const trimmed = name.trim();
   const base = trimmed.startsWith('ft:') ? (trimmed.slice(3).split(':')[0] ?? '') : trimmed;
-  return MODELS.find((m) => m.id === base || m.aliases.includes(base)) ?? openModelFacts(trimmed);
+  const table = MODELS.find((m) => m.id === base || m.aliases.includes(base));
+  return serviceFacts.get(table?.id ?? trimmed) ?? table ?? openModelFacts(trimmed);
 }
 
 /** USD per 1M tokens for chatting with a model: the base model's price and a fine-tune's of it. */

@@ -59,8 +59,61 @@ const TEMPLATES: Record<TokenizerFamily, { perExample: number; perMessage: numbe
 
 const CL100K_TOOLS = { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 } as const;
 
+type ModelFacts = import('./validate/types.js').ModelFacts;
+
+// One object per id, so a cache keyed on the facts (core/dataset/rowResults) keeps its results.
+const memo = new Map<string, ModelFacts | undefined>();
+
 /** The validator's facts for an open model (src/core/validate/types.ts ModelFacts), or undefined. */
-export function openModelFacts(id: string): import('./validate/types.js').ModelFacts | undefined {
+export function openModelFacts(id: string): ModelFacts | undefined {
+  if (!memo.has(id)) memo.set(id, tableFacts(id));
+  return memo.get(id);
+}
+
+/** A model's parameter count in billions as its name gives it ("Qwen3-8B", "gpt-oss-20b"), or null. */
+function billionsIn(id: string): number | null {
+  const match = /(\d+(?:\.\d+)?)[bB](?![a-zA-Z])/.exec(id.split('/').pop() ?? id);
+  return match ? Number(match[1]) : null;
+}
+
+/** The tokenizer family a model's name says, or null for one ftui has no stand-in for. */
+function familyOf(id: string): TokenizerFamily | null {
+  const name = id.toLowerCase();
+  if (name.includes('gpt-oss')) return 'gpt-oss';
+  if (name.includes('qwen')) return 'qwen';
+  if (/llama-?3/.test(name)) return 'llama3';
+  return null;
+}
+
+/**
+ * Facts for a model a service fine-tunes, from what it says (the longest example it trains on):
+ * ftui's own facts where it has the model, with the service's limit; for a model ftui does not
+ * know, its family's stand-in encoding and template when its name says the family, else
+ * cl100k_base with OpenAI's message framing, labelled as such. `rules` says whose data rules and
+ * prices apply (Together's by model size, where the name gives the size).
+ */
+export function serviceOpenModelFacts(id: string, tokenLimit: number | null, rules: 'together' | null): ModelFacts {
+  const known = openModelFacts(id);
+  if (known) return { ...known, tokenLimit: tokenLimit ?? known.tokenLimit };
+  const family = familyOf(id);
+  const billions = billionsIn(id);
+  const base = family
+    ? familyFacts(id, family, tokenLimit ?? 8192)
+    : {
+        ...familyFacts(id, 'llama3', tokenLimit ?? 8192),
+        template: { perExample: 1, perMessage: 3 },
+        tokenEstimate: `counted in cl100k_base with OpenAI's message framing: ftui does not know ${id}'s tokenizer or chat template`,
+      };
+  const together = rules === 'together';
+  const sized: OpenModelFacts | null = billions === null ? null : { id, billions, contextLength: base.tokenLimit, tokenizer: family ?? 'llama3', maxLoraRank: 64, supportsFull: false };
+  return {
+    ...base,
+    trainingPricePerMillion: together && sized ? togetherPricePerMillion(sized, 'lora', 'supervised') : null,
+    ...(together ? { defaultEpochs: 1, minExamples: 1, dataRules: 'together' as const } : {}),
+  };
+}
+
+function tableFacts(id: string): ModelFacts | undefined {
   const m = findOpenModel(id);
   if (m) {
     return {

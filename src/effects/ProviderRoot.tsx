@@ -10,6 +10,7 @@ import { useWeightsEffects } from './weightsEffects.js';
 import { toErrorInfo } from '../core/domain.js';
 import { useJobsEffects } from './jobsEffects.js';
 import { useConnectionProbe } from './useConnectionProbe.js';
+import { useServiceModels } from './useServiceModels.js';
 import { ProviderContext, type ProviderServices, type SandboxConnection } from './providerContext.js';
 
 function Effects() {
@@ -18,6 +19,7 @@ function Effects() {
   useDeployEffects();
   useWeightsEffects();
   useConnectionProbe();
+  useServiceModels();
   return null;
 }
 

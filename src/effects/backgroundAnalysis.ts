@@ -8,6 +8,7 @@ import { storeRowResult, storeRowSummary } from '../core/dataset/rowResults.js';
 import { BackgroundAnalyzer, JobNotWanted } from '../core/validate/background.js';
 import type { TokenViewResult } from '../core/validate/backgroundJobs.js';
 import { makeFinding, resolveModel } from '../core/validate/index.js';
+import { serviceModelFacts } from '../core/models.js';
 import type { ExampleResult } from '../core/validate/types.js';
 
 const background = new BackgroundAnalyzer();
@@ -36,7 +37,8 @@ function failedResult(reason: string): ExampleResult {
   return { line: 0, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
-const rowJobs = new Map<string, WeakMap<Row, Promise<ExampleResult>>>();
+// By the facts analysed with (not the id): the connected service's limits for a model are another analysis.
+const rowJobs = new Map<object | string, WeakMap<Row, Promise<ExampleResult>>>();
 
 /**
  * Analyses a slow row on the worker, once per row and model; the result is stored with the
@@ -44,12 +46,13 @@ const rowJobs = new Map<string, WeakMap<Row, Promise<ExampleResult>>>();
  * dropped when nobody needs it any more (the row was edited away); it then resolves with undefined.
  */
 export function analyzeRowInBackground(row: Row, model: string, wanted: () => boolean = () => true): Promise<ExampleResult | undefined> {
-  const id = resolveModel(model)?.id ?? model;
-  let jobs = rowJobs.get(id);
-  if (!jobs) rowJobs.set(id, (jobs = new WeakMap()));
+  const facts = resolveModel(model);
+  const id = facts?.id ?? model;
+  let jobs = rowJobs.get(facts ?? model);
+  if (!jobs) rowJobs.set(facts ?? model, (jobs = new WeakMap()));
   const known = jobs.get(row);
   if (known) return known;
-  const job = background.run({ op: 'analyze', model: id, text: row.text }, wanted).then(
+  const job = background.run({ op: 'analyze', model: id, facts: serviceModelFacts(id) ?? null, text: row.text }, wanted).then(
     ({ result, summary }) => {
       storeRowResult(row, id, result);
       storeRowSummary(row, summary);
@@ -114,7 +117,7 @@ export function backgroundTokenView(row: Row, model: string, line: number): Toke
   if (known) return known;
   byRow.set(row, 'pending');
   const cache = byRow;
-  background.run({ op: 'tokenView', model, text: row.text, line, maxShown: TOKENS_SHOWN }).then(
+  background.run({ op: 'tokenView', model, facts: serviceModelFacts(model) ?? null, text: row.text, line, maxShown: TOKENS_SHOWN }).then(
     (result) => {
       cache.set(row, result);
       answered();

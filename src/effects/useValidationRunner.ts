@@ -3,7 +3,7 @@
 // so the report is current whichever screen is showing.
 import { useEffect } from 'react';
 import { useStoreApi } from '../store/StoreProvider.js';
-import { createAnalyzer, validatePath } from '../core/validate/index.js';
+import { createAnalyzer, resolveModel, validatePath } from '../core/validate/index.js';
 import { validateDataset } from './datasetValidator.js';
 import { useProvider } from './providerContext.js';
 
@@ -19,6 +19,8 @@ export function useValidationRunner(): void {
 
     const start = () => {
       const { dataset, validation } = store.getState();
+      // A model only the connected service knows waits for what it says about it (useServiceModels).
+      if (resolveModel(validation.model) === undefined) return;
       const id = ++generation;
       const cancelled = () => id !== generation;
       store.dispatch({ type: 'validation/started', total: dataset.rows.length });
@@ -50,7 +52,7 @@ export function useValidationRunner(): void {
     const check = () => {
       const { dataset, validation } = store.getState();
       if (dataset.status !== 'ready') return;
-      const key = `${dataset.revision}:${validation.model}:${dataset.format.bom}:${dataset.format.lineEnding}`;
+      const key = `${dataset.revision}:${validation.model}:${validation.service?.version ?? 0}:${dataset.format.bom}:${dataset.format.lineEnding}`;
       if (key === lastKey) return;
       lastKey = key;
       if (timer) clearTimeout(timer);
@@ -79,7 +81,7 @@ export function useValidationRunner(): void {
         lastKey = '';
         return;
       }
-      const key = `${file.path}\0${validation.model}\0${validation.revision}`;
+      const key = `${file.path}\0${validation.model}\0${validation.revision}\0${validation.service?.version ?? 0}`;
       if (key === lastKey) return;
       lastKey = key;
       const id = ++generation;

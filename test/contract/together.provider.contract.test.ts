@@ -88,6 +88,20 @@ describe("the Together provider (together-ai SDK) conforms to Together's documen
     ...patch,
   });
 
+  it("reads the service's base models and each one's limits (the Validate list, the form's ranges)", async () => {
+    const models = await provider.catalog.list();
+    expect(models).toContain(LLAMA);
+    for (const model of models) {
+      const info = await provider.catalog.info(model);
+      expect(info.maxTokens?.supervised).toBeGreaterThan(0);
+      expect(info.facts?.tokenLimit).toBe(info.maxTokens?.supervised);
+    }
+    const fields = await provider.catalog.fields(LLAMA);
+    expect(fields.find((f) => f.name === 'loraR')?.max).toBe(64);
+    expect(seen.filter((s) => s.endsWith('/fine-tunes/models/limits'))).toHaveLength(models.length);
+    expectNoViolations();
+  });
+
   it('estimates the price, creates a LoRA job, and follows it to completion with events, metrics and checkpoints', async () => {
     const price = await provider.estimatePrice(input());
     expect(price.usd).toBeGreaterThan(0);

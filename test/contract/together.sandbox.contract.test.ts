@@ -48,6 +48,12 @@ describe("Together sandbox against Together's OpenAPI document (Prism proxy)", (
   it('models supported and limits, estimate-price', async () => {
     expect((await viaPrism('GET', '/fine-tunes/models/supported')).body.models).toContain(LLAMA);
     expect((await viaPrism('GET', `/fine-tunes/models/limits?model_name=${encodeURIComponent(LLAMA)}`)).body.lora_training.max_rank).toBe(64);
+    // Every model the list names has limits in the document's shape, those without full training or DPO included (zeros).
+    const models: string[] = (await viaPrism('GET', '/fine-tunes/models/supported')).body.models;
+    const limits = await Promise.all(models.map(async (m) => (await viaPrism('GET', `/fine-tunes/models/limits?model_name=${encodeURIComponent(m)}`)).body));
+    expect(limits.map((l) => l.model_name)).toEqual(models);
+    expect(limits.some((l) => l.supports_full_training === false && l.full_training.max_batch_size === 0)).toBe(true);
+    expect(limits.some((l) => l.max_seq_length_dpo === 0)).toBe(true);
     const price = await viaPrism('POST', '/fine-tunes/estimate-price', { training_file: train, validation_file: valid, model: LLAMA, n_epochs: 2, n_evals: 2, training_type: { type: 'Lora', lora_r: 16, lora_alpha: 32 } });
     expect(price.body.estimated_total_price).toBeGreaterThan(0);
   });

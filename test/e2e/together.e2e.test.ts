@@ -31,13 +31,14 @@ run('the Together loop in a real terminal (tmux)', () => {
     session = startTui([train], { columns: 100, rows: 30, env: { TOGETHER_BASE_URL: server.baseUrl, TOGETHER_API_KEY: 'sandbox' } });
     await session.waitFor(/Together SANDBOX 127\.0\.0\.1:\d+/);
 
-    // Validate for a Llama base: Together's model, its price, counts labelled estimates.
+    // Validate for a Llama base: the service's first model is chosen once its list arrives, with
+    // the limit the service trains on (not the model's context), its price, estimates labelled.
     session.send('2');
-    await session.waitFor('No problems found');
-    session.send('m');
     // The figures follow once the background validation has run for the new model.
-    let pane = await session.waitFor((p) => /meta-llama\/Meta-Llama-3\.1-8B-Instruct-Reference · limit 131,072 tok · \$0\.48\/1M/.test(p) && /1 epoch \(default\) × [\d,]+ billed tok = \$\d+\.\d+ \(estimate\)/.test(p));
-    expect(pane).toContain('No problems found');
+    let pane = await session.waitFor((p) => /meta-llama\/Meta-Llama-3\.1-8B-Instruct-Reference · limit 16,384 tok · \$0\.48\/1M/.test(p) && /1 epoch \(default\) × [\d,]+ billed tok = \$\d+\.\d+ \(estimate\)/.test(p));
+    expect(pane).toMatch(/service: trains ≤16,384 tok \(SFT\)/);
+    expect(pane).toMatch(/m: next of the service's \d models/);
+    await session.waitFor('No problems found');
 
     // A LoRA job with a validation file, 3 epochs, batch 8 and 3 evaluations.
     session.send('3');

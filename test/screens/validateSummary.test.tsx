@@ -19,6 +19,12 @@ describe('the Validate summary text', () => {
     expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01')[0]).toContain('shuts down 2026-10-23');
   });
 
+  it("says whose model list m walks: ftui's own when no service gave one", () => {
+    expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01').flat()).toContain("(m: next of ftui's models)");
+    const failed = { models: null, infos: {}, error: 'no network', version: 1 };
+    expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01', failed).flat()).toEqual(expect.arrayContaining(["ftui's own table: the service did not answer (no network)", "(m: next of ftui's models)"]));
+  });
+
   it('draws the histogram bins in one row, scaled to the largest', () => {
     const report = {
       figures: {

@@ -28,6 +28,7 @@ import {
   type UploadSource,
 } from '../types.js';
 import { TOGETHER_CREATE_FIELDS } from './createFields.js';
+import { TogetherCatalog } from './catalog.js';
 import { TogetherDeployments } from './deployments.js';
 import { chatDeltas, chatResult } from '../chatReplies.js';
 import { mapErrors, toProviderError } from './errors.js';
@@ -102,6 +103,7 @@ function pageOf<T extends { id: string }>(items: T[], limit: number, after: stri
 export class TogetherProvider implements FineTuningProvider {
   readonly capabilities: ProviderCapabilities;
   readonly deployments: TogetherDeployments;
+  readonly catalog: TogetherCatalog;
   private readonly client: Together;
   private readonly now: () => number;
   private readonly pollMs: number;
@@ -113,6 +115,7 @@ export class TogetherProvider implements FineTuningProvider {
     this.now = options.now ?? Date.now;
     this.pollMs = options.processingPollMs ?? 1000;
     this.deployments = new TogetherDeployments(this.client);
+    this.catalog = new TogetherCatalog(this.client);
   }
 
   async uploadFile(source: UploadSource, options: UploadOptions): Promise<FileRecord> {
@@ -162,7 +165,7 @@ export class TogetherProvider implements FineTuningProvider {
   async createJob(input: CreateJobInput): Promise<JobRecord> {
     const chosen = input.seed !== null;
     const seed = chosen ? input.seed! : markerSeed(input.clientId);
-    const body = await createBody({ ...input, seed }, (model) => this.client.fineTuning.modelLimits({ model_name: model }));
+    const body = await createBody({ ...input, seed }, (model) => this.catalog.limits(model));
     if (!this.attempts.has(input.clientId)) {
       const before = chosen ? new Set((await this.allJobs()).map((j) => j.id)) : null;
       this.attempts.set(input.clientId, { seed, model: input.model, trainingFile: input.trainingFileId, before });
@@ -241,7 +244,7 @@ export class TogetherProvider implements FineTuningProvider {
   }
 
   async estimatePrice(input: CreateJobInput): Promise<PriceEstimate> {
-    const body = await priceBody(input, (model) => this.client.fineTuning.modelLimits({ model_name: model }));
+    const body = await priceBody(input, (model) => this.catalog.limits(model));
     return normalizeTogetherPrice(await mapErrors(() => this.client.fineTuning.estimatePrice(body)));
   }
 
@@ -251,7 +254,7 @@ export class TogetherProvider implements FineTuningProvider {
    */
   async listModels(): Promise<ModelRecord[]> {
     const [supported, jobs, endpoints] = await Promise.all([
-      mapErrors(() => this.client.get<{ models?: string[] }>('/fine-tunes/models/supported')),
+      this.catalog.list(),
       this.allJobs(),
       this.deployments.list().catch(() => []),
     ]);
@@ -265,7 +268,7 @@ export class TogetherProvider implements FineTuningProvider {
       if (job.fineTunedModel === null || ready.some((e) => e.model === job.fineTunedModel)) continue;
       models.push({ id: job.fineTunedModel, ownedBy: 'fine-tune', createdAt: job.finishedAt ?? job.createdAt, shutdownDate: null, needsDeployment: true, fineTuned: true, baseModel: job.model });
     }
-    for (const id of supported.models ?? []) models.push({ id, ownedBy: 'together', createdAt: 0, shutdownDate: null });
+    for (const id of supported) models.push({ id, ownedBy: 'together', createdAt: 0, shutdownDate: null });
     return models;
   }
 

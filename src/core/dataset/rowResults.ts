@@ -24,7 +24,8 @@ let current: RowAnalysis | null = null;
 export function rowAnalysis(model: string): RowAnalysis {
   const facts = resolveModel(model);
   if (!facts) throw new Error(`no data for this model: ${model}`);
-  if (current?.analyzer.model.id !== facts.id) current = { analyzer: analyzerFor(facts), results: new WeakMap() };
+  // Compared as objects: the same id with the connected service's limits is another analysis.
+  if (current?.analyzer.model !== facts) current = { analyzer: analyzerFor(facts), results: new WeakMap() };
   return current;
 }
 
@@ -61,7 +62,7 @@ export function knownRowResult(row: Row, model: string): ExampleResult | undefin
 
 /** Stores a result worked out elsewhere (the background worker), if it is still for the current model. */
 export function storeRowResult(row: Row, model: string, result: ExampleResult): void {
-  if (current?.analyzer.model.id === resolveModel(model)?.id) current?.results.set(row, result);
+  if (current !== null && current.analyzer.model === resolveModel(model)) current.results.set(row, result);
 }
 
 const summaries = new WeakMap<Row, RowSummary>();

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from './analyzer.js';
+import { serviceModelFacts } from '../models.js';
 import type { ExampleAnalyzer, ExampleResult } from './types.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
 
@@ -63,7 +64,7 @@ interface Batch {
 
 export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: { batchLines?: number } = {}): LineSink {
   const batchLines = options.batchLines ?? BATCH_LINES;
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   let inline: ExampleAnalyzer | null = null;
   const queue: Batch[] = [];
   let current: Batch | null = null;

@@ -19,7 +19,7 @@ export interface SandboxBaseModel {
     min_max_seq_length: number;
     default_gradient_accumulation_steps: number;
     lora_training: { max_batch_size: number; max_batch_size_dpo: number; min_batch_size: number; max_rank: number; target_modules: string[] };
-    full_training?: { max_batch_size: number; max_batch_size_dpo: number; min_batch_size: number };
+    full_training: { max_batch_size: number; max_batch_size_dpo: number; min_batch_size: number };
     supports_vision: boolean;
     supports_tools: boolean;
     supports_reasoning: boolean;
@@ -32,19 +32,22 @@ export interface SandboxBaseModel {
 
 const LINEAR = ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'];
 
-function limits(maxSeq: number, maxBatch: number, full: boolean) {
+/** The sandbox's own limits, which differ by model as the service's do (its figures, not Together's). */
+function limits(maxSeq: number, maxBatch: number, full: boolean, { maxRank = 64, dpo = true, maxEpochs = 20 }: { maxRank?: number; dpo?: boolean; maxEpochs?: number } = {}) {
   return {
-    max_num_epochs: 20,
+    max_num_epochs: maxEpochs,
     max_num_evals: 100,
     max_num_checkpoints: 20,
     max_learning_rate: 1,
     min_learning_rate: 0,
     max_seq_length_sft: maxSeq,
-    max_seq_length_dpo: maxSeq / 2,
+    // A model without DPO reports its DPO limits as zero.
+    max_seq_length_dpo: dpo ? maxSeq / 2 : 0,
     min_max_seq_length: 512,
     default_gradient_accumulation_steps: 1,
-    lora_training: { max_batch_size: maxBatch, max_batch_size_dpo: maxBatch / 2, min_batch_size: 8, max_rank: 64, target_modules: LINEAR },
-    ...(full ? { full_training: { max_batch_size: maxBatch / 2, max_batch_size_dpo: maxBatch / 4, min_batch_size: 8 } } : {}),
+    lora_training: { max_batch_size: maxBatch, max_batch_size_dpo: dpo ? maxBatch / 2 : 0, min_batch_size: 8, max_rank: maxRank, target_modules: LINEAR },
+    // A model without full training reports its full-training limits as zero (the SDK's FinetuneModelLimits says so).
+    full_training: full ? { max_batch_size: maxBatch / 2, max_batch_size_dpo: dpo ? maxBatch / 4 : 0, min_batch_size: 8 } : { max_batch_size: 0, max_batch_size_dpo: 0, min_batch_size: 0 },
     supports_vision: false,
     supports_tools: true,
     supports_reasoning: false,
@@ -72,8 +75,16 @@ export const BASE_MODELS: SandboxBaseModel[] = [
     name: 'meta-llama/Llama-3.3-70B-Instruct-Reference',
     billions: 70,
     contextLength: 131072,
-    limits: limits(8192, 32, false),
+    limits: limits(8192, 32, false, { maxRank: 32, maxEpochs: 10 }),
     hardware: { id: '2x_nvidia_h100_80gb_sxm', centsPerMinute: 11.2, gpuType: 'h100-80gb', gpuCount: 2 },
+  },
+  {
+    // Not in ftui's own table of Together models: its facts come from the service only.
+    name: 'meta-llama/Llama-3.2-1B-Instruct',
+    billions: 1,
+    contextLength: 131072,
+    limits: limits(8192, 32, true, { maxRank: 16, dpo: false }),
+    hardware: { id: '1x_nvidia_l40s_48gb', centsPerMinute: 2.4, gpuType: 'l40s-48gb', gpuCount: 1 },
   },
   {
     name: 'openai/gpt-oss-20b',

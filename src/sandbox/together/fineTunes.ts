@@ -105,7 +105,8 @@ export const createFineTune: TogetherHandler = async ({ tg, req }) => {
   if (trainOnInputs !== true && trainOnInputs !== false && trainOnInputs !== 'auto') throw invalid('train_on_inputs must be true, false or "auto".', 'train_on_inputs');
   const method = trainingMethod(body.training_method, trainOnInputs, training);
   const dpo = method.method === 'dpo';
-  const batchLimits = full ? L.full_training! : L.lora_training;
+  if (dpo && L.max_seq_length_dpo === 0) throw invalid(`${model.name} does not support DPO training.`, 'training_method');
+  const batchLimits = full ? L.full_training : L.lora_training;
   const maxBatch = dpo ? batchLimits.max_batch_size_dpo : batchLimits.max_batch_size;
   const rawBatch = body.batch_size ?? 'max';
   if (rawBatch !== 'max' && !(typeof rawBatch === 'number' && int(batchLimits.min_batch_size, maxBatch)(rawBatch))) {

@@ -51,10 +51,12 @@ export function ValidateScreen({ width, height }: ScreenProps) {
   // Whether a model has shut down is read on the app's clock, so a test's answer does not change with the calendar.
   const { services, provider } = useProvider();
   const today = new Date(services.now()).toISOString().slice(0, 10);
-  // m cycles through the connected provider's base models (when ftui has figures for them),
-  // otherwise through the models in ftui's own table.
+  // m cycles through the connected service's own list of base models where it gives one (their
+  // facts are asked for as each is chosen), else the provider's models ftui has figures for,
+  // else the models in ftui's own table.
   const offered = (provider?.capabilities.createFields.find((f) => f.name === 'model')?.choices ?? []).filter((id) => resolveModel(id) !== undefined);
-  const modelIds = offered.length > 0 ? offered : MODELS.map((m) => m.id);
+  const listed = validation.service?.models ?? [];
+  const modelIds = listed.length > 0 ? listed : offered.length > 0 ? offered : MODELS.map((m) => m.id);
 
   useScreenKeys('validate', handleKey);
 
@@ -142,8 +144,9 @@ export function ValidateScreen({ width, height }: ScreenProps) {
     );
   }
 
-  const stale = report && validation.revision !== revision ? ['(updating…)'] : [];
-  const head: ReactNode[] = packGroups([...summaryGroups(report, validation.model, today), stale, validationFileGroup(validation.validationFile)], inner).map((line, i) => (
+  // Another model's facts (or the service's newer ones) than the report was made with: it is being made again.
+  const stale = report && (validation.revision !== revision || report.model !== resolveModel(validation.model)) ? ['(updating…)'] : [];
+  const head: ReactNode[] = packGroups([...summaryGroups(report, validation.model, today, validation.service), stale, validationFileGroup(validation.validationFile)], inner).map((line, i) => (
     <Text key={`summary${i}`} bold={i === 0}>
       {cut(line, inner)}
     </Text>

@@ -4,16 +4,44 @@
 import { count } from '../../core/plural.js';
 import { resolveModel } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
+import type { ServiceModels } from '../../store/slices/validation.js';
 
 const n = new Intl.NumberFormat('en-US');
 const SEP = ' · ';
+
+/**
+ * What the connected service says about the model (ServiceModels), in words: "service: trains
+ * ≤16,384 tok (SFT) / ≤8,192 (DPO) · LoRA (rank ≤64) and full", Azure's dates, or that ftui's own
+ * table is used (offline, or the service did not answer). Empty without a service list.
+ */
+export function serviceGroup(service: ServiceModels | null, model: string): string[] {
+  if (service === null) return [];
+  const info = service.infos[model];
+  if (info === undefined) {
+    if (service.error !== null) return [`ftui's own table: the service did not answer (${service.error})`];
+    if (service.models === null) return ['asking the service for its models…'];
+    return service.models.includes(model) ? ['asking the service about this model…'] : ["not in the service's list: ftui's own table"];
+  }
+  const out: string[] = [];
+  const t = info.maxTokens;
+  if (t) out.push(`service: trains ≤${t.supervised === null ? '?' : n.format(t.supervised)} tok (SFT)${t.dpo !== null ? ` / ≤${n.format(t.dpo)} (DPO)` : ', no DPO'}`);
+  if (info.training) {
+    const lora = info.training.lora ? `LoRA${info.maxLoraRank != null ? ` (rank ≤${info.maxLoraRank})` : ''}` : null;
+    out.push([lora, info.training.full ? 'full' : null].filter(Boolean).join(' and ') || 'no training kind offered');
+  }
+  if (info.trainingEnds !== undefined || info.retires !== undefined) {
+    out.push(`service: trains until ${info.trainingEnds ?? '(no date)'}`, `retires ${info.retires ?? '(no date)'}`);
+  }
+  if (info.facts === null) out.push('ftui cannot count its tokens');
+  return out;
+}
 
 /**
  * The summary's phrases in reading order, in groups that stay on one line when they can: the
  * model and its limits, the cost, the counts, the split of tokens. `today` (YYYY-MM-DD) decides
  * "shuts down" or "SHUT DOWN".
  */
-export function summaryGroups(report: DatasetReport | null, model: string, today: string): string[][] {
+export function summaryGroups(report: DatasetReport | null, model: string, today: string, service: ServiceModels | null = null): string[][] {
   const facts = resolveModel(model);
   const head: string[] = [];
   if (!facts) head.push(model);
@@ -22,7 +50,9 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
     if (facts.shutdownDate) head.push(facts.shutdownDate <= today ? `SHUT DOWN ${facts.shutdownDate}` : `shuts down ${facts.shutdownDate}`);
     head.push(`limit ${n.format(facts.tokenLimit)} tok`, facts.trainingPricePerMillion === null ? 'price unknown' : `$${facts.trainingPricePerMillion.toFixed(2)}/1M`);
   }
-  const groups = [head, ['(m: next model)']];
+  // Whose list m walks: the connected service's, or ftui's own (offline, or a service without a list).
+  const listed = service?.models?.length ?? 0;
+  const groups = [head, serviceGroup(service, model), [listed > 0 ? `(m: next of the service's ${listed} models)` : "(m: next of ftui's models)"]];
   if (!report) return groups;
   const { cost, figures: f } = report;
   groups.push(

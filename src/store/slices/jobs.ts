@@ -47,8 +47,10 @@ export type CreatePhase =
   | { kind: 'failed'; error: ErrorInfo };
 
 export interface CreateState {
-  /** The provider's fields the form was opened with. */
+  /** The provider's fields the form was opened with, or those the service gave for the chosen model. */
   fields: readonly FormFieldSpec[];
+  /** The model `fields` are narrowed to (provider.catalog), or null for the provider's general fields. */
+  fieldsModel?: string | null;
   form: CreateForm;
   /** Index into the fields shown for the chosen method (visibleFields). */
   field: number;
@@ -147,6 +149,8 @@ export type JobsAction =
   | { type: 'jobs/chatWith'; open: boolean }
   | { type: 'jobs/moveChatWith'; delta: number }
   | { type: 'jobs/openCreate'; fields: readonly FormFieldSpec[]; model: string }
+  /** The create form for this model as the service gives it: its defaults and ranges. */
+  | { type: 'jobs/modelFields'; model: string; fields: readonly FormFieldSpec[] }
   | { type: 'jobs/moveField'; delta: number }
   | { type: 'jobs/editField'; editing: boolean }
   | { type: 'jobs/setField'; field: string; value: string }
@@ -283,8 +287,14 @@ export function reduceJobs(state: JobsState, action: JobsAction): JobsState {
       // A model another provider offered (after switching connections) is not one to keep.
       const models = action.fields.find((f) => f.name === 'model')?.choices;
       if (!form.model || (models !== undefined && !models.includes(form.model))) form.model = action.model;
-      const create = { ...state.create, fields: action.fields, form, phase: { kind: 'form' } as const, editing: false, formError: null };
+      const create = { ...state.create, fields: action.fields, fieldsModel: null, form, phase: { kind: 'form' } as const, editing: false, formError: null };
       return { ...state, view: 'create', create: { ...create, field: Math.min(create.field, Math.max(0, visibleFields(create).length - 1)) } };
+    }
+    case 'jobs/modelFields': {
+      // An answer for a model no longer chosen is dropped; one for the form being filled keeps what was typed.
+      if (state.view !== 'create' || state.create.form.model !== action.model || state.create.phase.kind !== 'form') return state;
+      const create = { ...state.create, fields: action.fields, fieldsModel: action.model, form: { ...defaultValues(action.fields), ...state.create.form } };
+      return { ...state, create: { ...create, field: Math.min(create.field, Math.max(0, visibleFields(create).length - 1)) } };
     }
     case 'jobs/moveField': {
       const count = Math.max(1, visibleFields(state.create).length);

@@ -1,5 +1,6 @@
 import type { FixPlan } from '../../core/validate/fixes.js';
 import type { DatasetReport } from '../../core/validate/types.js';
+import type { BaseModelInfo } from '../../core/domain.js';
 import { assertNever } from '../assertNever.js';
 import { editKey, textField, type FieldKey, type TextField } from './textField.js';
 
@@ -29,11 +30,30 @@ export interface ValidationState {
   fileField: TextField | null;
   /** A validation file checked beside the dataset, as `ftui validate --validation-file` checks it. */
   validationFile: { path: string; report: DatasetReport | null; revision: number } | null;
+  /**
+   * The connected service's own base models (its list, and what it said about each model asked
+   * for), kept current by effects/useServiceModels.ts; null offline or where it has no list.
+   * `version` goes up with each answer, so the report is made again with the service's facts.
+   */
+  service: ServiceModels | null;
+}
+
+export interface ServiceModels {
+  /** null while the list is asked for. */
+  models: string[] | null;
+  infos: Readonly<Record<string, BaseModelInfo>>;
+  /** Why the list or a model's facts could not be had (ftui's own table is used meanwhile). */
+  error: string | null;
+  version: number;
 }
 
 export type ValidationAction =
   | { type: 'validation/focusText'; focused: boolean }
   | { type: 'validation/setModel'; model: string }
+  /** The connected service's list (null: none, or the connection changed). */
+  | { type: 'validation/serviceModels'; models: string[] | null; error?: string | null }
+  | { type: 'validation/serviceModelInfo'; info: BaseModelInfo }
+  | { type: 'validation/serviceFailed'; error: string }
   | { type: 'validation/started'; total: number }
   | { type: 'validation/progress'; done: number; total: number }
   | { type: 'validation/report'; report: DatasetReport; revision: number; hashes?: ReadonlyMap<string, number> }
@@ -64,6 +84,7 @@ export const initialValidationState: ValidationState = {
   trainingHashes: null,
   fileField: null,
   validationFile: null,
+  service: null,
 };
 
 export function isValidationAction(action: { type: string }): action is ValidationAction {
@@ -76,6 +97,15 @@ export function reduceValidation(state: ValidationState, action: ValidationActio
       return state.textFocused === action.focused ? state : { ...state, textFocused: action.focused };
     case 'validation/setModel':
       return state.model === action.model ? state : { ...state, model: action.model };
+    case 'validation/serviceModels':
+      if (action.models === null && action.error === undefined) return state.service === null ? state : { ...state, service: null };
+      return { ...state, service: { models: action.models, infos: state.service?.infos ?? {}, error: action.error ?? null, version: (state.service?.version ?? 0) + 1 } };
+    case 'validation/serviceModelInfo': {
+      const service = state.service ?? { models: null, infos: {}, error: null, version: 0 };
+      return { ...state, service: { ...service, infos: { ...service.infos, [action.info.id]: action.info }, version: service.version + 1 } };
+    }
+    case 'validation/serviceFailed':
+      return state.service === null ? state : { ...state, service: { ...state.service, error: action.error } };
     case 'validation/started':
       return { ...state, status: 'running', progress: { done: 0, total: action.total } };
     case 'validation/progress':
