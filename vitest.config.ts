@@ -13,5 +13,6 @@ export default defineConfig({
     // One process per test file: a file's globals, env changes and child processes end with it.
     // Files run on one worker per core but one (vitest's default), the tests of a file in order.
     pool: 'forks',
+    globalSetup: ['test/setup/tempRoot.ts'],
   },
 });
