@@ -29,14 +29,57 @@ export function printable(text: string): string {
   });
 }
 
+// A grapheme's columns, remembered: the same characters come back on every row of a text (and
+// measuring one with string-width costs a few microseconds).
+const widths = new Map<string, number>();
+function columns(segment: string): number {
+  if (segment.length === 1) {
+    const code = segment.charCodeAt(0);
+    // Printable ASCII and Latin, Greek, Cyrillic up to the combining marks: one column.
+    if (code >= 0x20 && code < 0x300) return 1;
+  }
+  let w = widths.get(segment);
+  if (w === undefined) {
+    if (widths.size > 20_000) widths.clear();
+    w = stringWidth(segment);
+    widths.set(segment, w);
+  }
+  return w;
+}
+
+/**
+ * Characters that join a grapheme to the one before or after it (marks, joiners, emoji
+ * modifiers, flags, Hangul jamo). A line without any is one grapheme per code point.
+ */
+const JOINING = /[\p{M}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
+
+type LineKind = 'ascii' | 'simple' | 'complex';
+
+function lineKind(line: string): LineKind {
+  if (PRINTABLE_ASCII.test(line)) return 'ascii';
+  return JOINING.test(line) ? 'complex' : 'simple';
+}
+
 /** Where a row that starts at `from` must end to fit `width` columns (at least one grapheme). */
-function fitEnd(line: string, from: number, width: number): number {
-  if (PRINTABLE_ASCII.test(line)) return Math.min(line.length, from + Math.max(1, width));
+function fitEnd(line: string, from: number, width: number, kind: LineKind): number {
+  if (kind === 'ascii') return Math.min(line.length, from + Math.max(1, width));
   let used = 0;
   let end = from;
+  if (kind === 'simple') {
+    while (end < line.length) {
+      const code = line.codePointAt(end)!;
+      const size = code > 0xffff ? 2 : 1;
+      const w = code >= 0x20 && code < 0x300 ? 1 : columns(line.slice(end, end + size));
+      if (used + w > width && end > from) break;
+      used += w;
+      end += size;
+      if (used >= width) break;
+    }
+    return end;
+  }
   // No row can show more than this many code units, so the rest is not segmented.
   for (const { segment } of graphemes.segment(line.slice(from, from + width * 4 + 16))) {
-    const w = segment.length === 1 && segment >= ' ' && segment <= '~' ? 1 : stringWidth(segment);
+    const w = columns(segment);
     if (used + w > width && end > from) break;
     used += w;
     end += segment.length;
@@ -57,10 +100,11 @@ export function wrapLines(text: string, width: number, maxRows = Infinity): { ro
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = printable(text.slice(offset, lineEnd));
+    const kind = lineKind(line);
     let pos = 0;
     do {
       if (rows.length >= maxRows) return { rows, more: true };
-      const end = fitEnd(line, pos, w);
+      const end = fitEnd(line, pos, w, kind);
       if (end >= line.length) {
         rows.push({ text: line.slice(pos), start: offset + pos });
         pos = line.length;

@@ -43,10 +43,11 @@ describe('Dataset screen text focus', () => {
     await app.press('/');
     expect(app.store.getState().dataset.filter?.field).not.toBeNull();
     await type('qjk?/12');
+    // tab stays in the field too: it picks the role the find looks in.
     await app.press(KEYS.tab);
     shellStayedPut();
     const { dataset } = app.store.getState();
-    expect(dataset.filter?.field?.text).toBe('qjk?/12');
+    expect(dataset.filter?.field?.text).toBe('role:user qjk?/12');
     expect(dataset.cursor).toBe(0);
     await app.press(KEYS.esc);
     expect(app.store.getState().dataset.filter).toBeNull();

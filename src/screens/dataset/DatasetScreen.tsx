@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { Waiting } from '../../components/Waiting.js';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { basename, dirname } from 'node:path';
 import { cut } from '../../components/fitLine.js';
 import { summarize } from '../../core/dataset/example.js';
@@ -10,6 +10,11 @@ import type { DatasetQuestion, DatasetState } from '../../store/slices/dataset.j
 import type { ScreenProps } from '../types.js';
 import { ExampleEditor } from './ExampleEditor.js';
 import { ExampleList } from './ExampleList.js';
+import { ExamplePreview } from './ExamplePreview.js';
+import { describeFind, parseFindQuery } from '../../core/dataset/find.js';
+import { count } from '../../core/plural.js';
+import { useDatasetFind } from '../../effects/useDatasetFind.js';
+import { shownMatches } from '../../store/slices/dataset.js';
 import { TextFieldView } from '../../components/TextFieldView.js';
 import { openOther, useDatasetKeys } from './useDatasetKeys.js';
 import { useProvider } from '../../effects/providerContext.js';
@@ -27,9 +32,30 @@ const PROMPT_LABEL = {
 function headline(dataset: DatasetState): string {
   const name = dataset.filePath ?? 'untitled';
   const count = `${dataset.rows.length} line${dataset.rows.length === 1 ? '' : 's'}`;
-  const filter = dataset.filter && !dataset.filter.field ? ` · "${dataset.filter.query}": ${dataset.filter.matches.length} match${dataset.filter.matches.length === 1 ? '' : 'es'} (n/N)` : '';
   const system = dataset.defaultSystemPrompt ? ' · default system prompt set' : '';
-  return `${name} · ${count}${dataset.dirty ? ' · unsaved' : ''}${filter}${system}`;
+  const find = findLine(dataset);
+  // An applied find comes first: what it found is what the list shows.
+  return `${find ? `${find} · ` : ''}${name} · ${count}${dataset.dirty ? ' · unsaved' : ''}${system}`;
+}
+
+/** The applied find: what it looks for and in which role, and what it found (so far). */
+function findLine(dataset: DatasetState): string {
+  const filter = dataset.filter;
+  if (filter === null || filter.query === '') return '';
+  const found = count(filter.matches.length, 'match', 'matches');
+  const progress = filter.done ? '' : ` so far (${Math.floor((filter.scanned / Math.max(1, dataset.rows.length)) * 100)}%)`;
+  return `Find ${describeFind(parseFindQuery(filter.query))}: ${found}${progress} (n/N · esc clears)`;
+}
+
+/** Below this width the preview goes under the list instead of beside it. */
+export const PREVIEW_BESIDE_MIN_COLUMNS = 110;
+/** Below this many rows for the list and the preview together, the preview is left out. */
+export const PREVIEW_MIN_ROWS = 12;
+
+/** Where the preview goes at this size: beside the list, under it, or nowhere. */
+export function previewPlace(width: number, height: number): 'beside' | 'under' | null {
+  if (width >= PREVIEW_BESIDE_MIN_COLUMNS) return 'beside';
+  return height >= PREVIEW_MIN_ROWS ? 'under' : null;
 }
 
 export function DatasetScreen({ width, height }: ScreenProps) {
@@ -38,6 +64,7 @@ export function DatasetScreen({ width, height }: ScreenProps) {
   // Tokens and findings are for the model the dataset is validated against (m on the Validate screen).
   const model = useAppState((s) => s.validation.model);
   useDatasetAutosave();
+  useDatasetFind();
   const inner = Math.max(10, width - 2);
   const listHeight = Math.max(1, height - 3);
   const { services, connectSandbox } = useProvider();
@@ -120,10 +147,12 @@ export function DatasetScreen({ width, height }: ScreenProps) {
       </Box>
     );
   } else if (dataset.filter?.field) {
+    const hint = '  tab: role · enter finds · esc';
     bottom = (
       <Box>
         <Text>/ </Text>
-        <TextFieldView field={dataset.filter.field} width={inner - 2} />
+        <TextFieldView field={dataset.filter.field} width={Math.max(10, inner - 2 - hint.length)} />
+        <Text dimColor>{hint}</Text>
       </Box>
     );
   } else if (dataset.message) {
@@ -144,10 +173,47 @@ export function DatasetScreen({ width, height }: ScreenProps) {
         ) : dataset.rows.length === 0 ? (
           <Welcome untitled={dataset.filePath === null} width={inner} demo={startDemo !== null} />
         ) : (
-          <ExampleList dataset={dataset} model={model} width={inner} height={bodyHeight} />
+          <ListAndPreview dataset={dataset} model={model} width={inner} height={bodyHeight} />
         )}
       </Box>
       {bottom}
+    </Box>
+  );
+}
+
+/** The list, and the selected example's preview beside it (wide terminals) or under it. */
+function ListAndPreview({ dataset, model, width, height }: { dataset: DatasetState; model: string; width: number; height: number }) {
+  const matches = shownMatches(dataset);
+  const find = matches === null ? null : parseFindQuery(dataset.filter!.query);
+  const place = dataset.preview ? previewPlace(width, height) : null;
+  // The preview is of the selected example, when the list shows it. It follows the cursor a step
+  // behind (a deferred render): the list moves at once, and while j is held the preview is not
+  // drawn for every example passed, only for the one the cursor rests on.
+  const selected = dataset.cursor < dataset.rows.length && (matches === null || matches.includes(dataset.cursor)) ? dataset.rows.get(dataset.cursor) : null;
+  const row = useDeferredValue(place === null ? null : selected);
+  const index = useDeferredValue(dataset.cursor);
+  if (place === null) return <ExampleList dataset={dataset} model={model} width={width} height={height} matches={matches} find={find} />;
+  if (place === 'beside') {
+    const listWidth = Math.floor(width * 0.45);
+    const previewWidth = width - listWidth - 3;
+    return (
+      <Box flexDirection="row" height={height}>
+        <Box width={listWidth} flexDirection="column">
+          <ExampleList dataset={dataset} model={model} width={listWidth} height={height} matches={matches} find={find} />
+        </Box>
+        <Box marginLeft={1} paddingLeft={1} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor width={previewWidth + 2}>
+          {row ? <ExamplePreview row={row} index={index} width={previewWidth} height={height} find={find} /> : null}
+        </Box>
+      </Box>
+    );
+  }
+  const listHeight = Math.max(3, Math.ceil(height * 0.4));
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box height={listHeight} flexDirection="column">
+        <ExampleList dataset={dataset} model={model} width={width} height={listHeight} matches={matches} find={find} />
+      </Box>
+      {row ? <ExamplePreview row={row} index={index} width={width} height={height - listHeight} find={find} rule /> : null}
     </Box>
   );
 }

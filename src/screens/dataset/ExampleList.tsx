@@ -1,22 +1,34 @@
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { cut } from '../../components/fitLine.js';
+import { Waiting } from '../../components/Waiting.js';
+import type { FindQuery } from '../../core/dataset/find.js';
 import { analyzeRowInBackground, useBackgroundAnswers } from '../../effects/backgroundAnalysis.js';
-import type { DatasetState } from '../../store/slices/dataset.js';
+import { lowerBound, type DatasetState } from '../../store/slices/dataset.js';
 import { useStoreApi } from '../../store/StoreProvider.js';
+import { MarkedRow } from './ExamplePreview.js';
+import { findSnippet } from './findSnippet.js';
+import { markRow } from './previewLines.js';
 import { rowFacts } from './rowFacts.js';
 
 const MARK = { error: '✗', warning: '!' } as const;
 
-/** The examples around the cursor, one line each: number, mark, turns, tokens, first user line. */
-export function ExampleList({ dataset, model, width, height }: { dataset: DatasetState; model: string; width: number; height: number }) {
+/**
+ * The examples around the cursor, one line each: number, mark, turns, tokens, first user line.
+ * With a find applied (`matches`), only the matching examples, each with the words around its
+ * match, the match marked.
+ */
+export function ExampleList({ dataset, model, width, height, matches, find }: { dataset: DatasetState; model: string; width: number; height: number; matches: number[] | null; find: FindQuery | null }) {
   // Rows slow to analyse are worked out on the background worker; redraw as their answers come.
   useBackgroundAnswers();
   const store = useStoreApi();
   const { rows, cursor, marks } = dataset;
   const visible = Math.max(1, height);
-  const top = Math.max(0, Math.min(cursor - Math.floor(visible / 2), rows.length - visible));
-  const shown = rows.slice(top, top + visible);
+  const count = matches === null ? rows.length : matches.length;
+  const at = matches === null ? cursor : Math.min(lowerBound(matches, cursor), Math.max(0, matches.length - 1));
+  const top = Math.max(0, Math.min(at - Math.floor(visible / 2), count - visible));
+  const indexes = matches === null ? Array.from({ length: Math.min(visible, rows.length - top) }, (_, i) => top + i) : matches.slice(top, top + visible);
+  const shown = matches === null ? rows.slice(top, top + visible) : indexes.map((i) => rows.get(i));
   const facts = shown.map((row) => rowFacts(row, model));
   useEffect(() => {
     shown.forEach((row, i) => {
@@ -27,23 +39,45 @@ export function ExampleList({ dataset, model, width, height }: { dataset: Datase
   if (rows.length === 0) {
     return <Text dimColor>{cut('No examples yet. Press a to author one, i to import, S to set a default system prompt.', width)}</Text>;
   }
+  const filter = dataset.filter;
+  if (matches !== null && matches.length === 0 && filter !== null) {
+    if (!filter.done) return <Waiting text={`Finding… ${Math.floor((filter.scanned / Math.max(1, rows.length)) * 100)}% of ${rows.length.toLocaleString('en-US')} examples (esc stops)`} width={width} />;
+    return <Text dimColor>{cut('No example matches. / changes the find, esc clears it.', width)}</Text>;
+  }
   const numberWidth = String(rows.length).length;
-  const matches = dataset.filter?.matches ? new Set(dataset.filter.matches) : null;
   return (
     <Box flexDirection="column">
       {shown.map((row, i) => {
-        const index = top + i;
+        const index = indexes[i]!;
         const fact = facts[i]!;
         const worst = marks.get(row.id) ?? fact.worst;
         const mark = worst ? MARK[worst] : ' ';
         const turns = fact.pending ? ' …' : String(fact.turns).padStart(2);
         const tokens = fact.pending ? '… tok' : fact.tokens === null ? '' : `${fact.tokens} tok`;
-        const line = `${String(index + 1).padStart(numberWidth)} ${mark} ${turns}t ${tokens.padStart(9)}  ${fact.title}`;
+        const lead = `${String(index + 1).padStart(numberWidth)} ${mark} ${turns}t ${tokens.padStart(9)}  `;
         const selected = index === cursor;
-        return (
-          <Text key={row.id} inverse={selected} color={worst === 'error' ? 'red' : worst === 'warning' ? 'yellow' : undefined} bold={matches?.has(index) ?? false}>
-            {cut(line, width)}
+        const color = worst === 'error' ? 'red' : worst === 'warning' ? 'yellow' : undefined;
+        const snippet = find === null || fact.pending ? null : findSnippet(row, find, width - lead.length);
+        if (snippet === null) {
+          return (
+            <Text key={row.id} inverse={selected} color={color}>
+              {cut(lead + fact.title, width)}
+            </Text>
+          );
+        }
+        const line = cut(lead + snippet.text, width);
+        const ranges = snippet.ranges.map(([a, b]) => [a + lead.length, b + lead.length] as [number, number]);
+        const spans = markRow({ text: line, start: 0 }, ranges, { ...(color ? { color } : {}) });
+        return selected ? (
+          <Text key={row.id} inverse>
+            {spans.map((s, k) => (
+              <Text key={k} underline={s.mark === true} bold={s.mark === true}>
+                {s.text}
+              </Text>
+            ))}
           </Text>
+        ) : (
+          <MarkedRow key={row.id} row={spans} />
         );
       })}
     </Box>

@@ -31,7 +31,8 @@ export type DatasetCommand =
   | 'exportSplit'
   | 'toolCalls'
   | 'tools'
-  | 'demo';
+  | 'demo'
+  | 'preview';
 
 /**
  * The Dataset screen's keys. One key is one command on this screen; what it acts on follows the
@@ -45,12 +46,13 @@ export const datasetBindings: readonly Binding<DatasetCommand>[] = [
   { command: 'top', keys: ['g', 'home'], description: 'first example', scope: 'dataset' },
   { command: 'bottom', keys: ['G', 'end'], description: 'last example', scope: 'dataset' },
   { command: 'open', keys: ['enter'], description: 'open example / type in message / finish it', scope: 'dataset' },
-  { command: 'back', keys: ['esc'], description: 'stop typing (text stays) / close / clear find', scope: 'dataset' },
+  { command: 'back', keys: ['esc'], description: 'stop typing (text stays) / close / clear the find (all examples again)', scope: 'dataset' },
   { command: 'newline', keys: ['alt+enter', 'ctrl+j'], description: 'while typing: new line (paste works too)', scope: 'dataset' },
   { command: 'author', keys: ['a'], description: 'author a new example, turn by turn', scope: 'dataset', hint: 'new' },
-  { command: 'filter', keys: ['/'], description: 'find examples containing a text', scope: 'dataset', hint: 'find' },
+  { command: 'filter', keys: ['/'], description: 'find: the list shows only the examples whose messages contain a text; "role:assistant text" (or tab in the field) looks in one role', scope: 'dataset', hint: 'find' },
   { command: 'nextMatch', keys: ['n'], description: 'next match', scope: 'dataset' },
   { command: 'prevMatch', keys: ['N'], description: 'previous match', scope: 'dataset' },
+  { command: 'preview', keys: ['p'], description: 'show or hide the preview of the selected example (beside the list from 110 columns, under it below)', scope: 'dataset' },
   { command: 'duplicate', keys: ['c'], description: 'duplicate the example', scope: 'dataset' },
   { command: 'delete', keys: ['d'], description: 'delete the example (asks first)', scope: 'dataset' },
   { command: 'moveUp', keys: ['K'], description: 'move example (or message) up', scope: 'dataset' },

@@ -9,7 +9,7 @@ import type { Action } from '../../store/actions.js';
 import type { Store } from '../../store/store.js';
 import { discardDraft } from '../../core/dataset/journal.js';
 import { exportRows, importInto, openDataset, reloadKeepingEdits, saveAs, saveOpenDataset, writeDraftNow } from '../../effects/datasetFiles.js';
-import { datasetHasUnsavedWork, type DatasetQuestion } from '../../store/slices/dataset.js';
+import { datasetHasUnsavedWork, shownMatches, type DatasetQuestion } from '../../store/slices/dataset.js';
 import { datasetBindings } from './bindings.js';
 
 function submitPrompt(store: Store): void {
@@ -153,9 +153,15 @@ function handleKey(store: Store, pageSize: number, press: KeyPress, services: Da
     case 'pageDown':
       return dispatch({ type: 'dataset/move', delta: pageSize });
     case 'top':
-      return dispatch({ type: 'dataset/moveTo', index: 0 });
-    case 'bottom':
-      return dispatch({ type: 'dataset/moveTo', index: dataset.rows.length - 1 });
+    case 'bottom': {
+      // With a find applied, the first and last of its matches.
+      const matches = shownMatches(dataset);
+      const ends = matches === null ? [0, dataset.rows.length - 1] : [matches[0], matches.at(-1)];
+      const index = command === 'top' ? ends[0] : ends[1];
+      return index === undefined ? undefined : dispatch({ type: 'dataset/moveTo', index });
+    }
+    case 'preview':
+      return dispatch({ type: 'dataset/togglePreview' });
     case 'open':
       return dispatch({ type: 'dataset/open' });
     case 'back':

@@ -1,7 +1,7 @@
 import type { FileFormat } from '../../core/dataset/format.js';
 import { DEFAULT_FORMAT } from '../../core/dataset/format.js';
 import type { Row } from '../../core/dataset/row.js';
-import { findRows } from '../../core/dataset/find.js';
+import { cycleFindRole } from '../../core/dataset/find.js';
 import { RowList } from '../../core/dataset/rowList.js';
 import { rowTooLong } from '../../core/dataset/rowResults.js';
 import { MAX_LINE_BYTES } from '../../core/validate/lineReader.js';
@@ -46,7 +46,12 @@ export interface DatasetState {
   base: FileStamp | null;
   nextId: number;
   cursor: number;
-  filter: { field: TextField | null; query: string; matches: number[] } | null;
+  /** The find (/): what is typed, and the examples it matches, which the list then shows alone. */
+  filter: DatasetFind | null;
+  /** Finds started so far: each new one gets the next number (see DatasetFind.request). */
+  finds: number;
+  /** The preview pane beside or under the list (p shows or hides it). */
+  preview: boolean;
   editor: EditorState | null;
   confirmDelete: number | null;
   prompt: Prompt | null;
@@ -62,6 +67,28 @@ export interface DatasetState {
   message: { level: 'info' | 'warning' | 'error'; text: string } | null;
   /** A question about files that waits for the user's answer (see DatasetQuestion). */
   question: DatasetQuestion | null;
+}
+
+/**
+ * A find over the rows. The reducer only records it: effects/useDatasetFind runs it in slices
+ * (a find over 100k rows never holds up the keys) and reports what it found.
+ */
+export interface DatasetFind {
+  /** The find field while it is typed in; null once applied. */
+  field: TextField | null;
+  /** As typed: "refund", or "role:assistant refund" to look only in one role's messages (core/dataset/find). */
+  query: string;
+  /** Indexes of the matching rows, ascending; while a find runs, those found so far. */
+  matches: number[];
+  /** The rows `matches` were found in (null before any answer): other rows mean the find runs again. */
+  of: RowList | null;
+  /** The find has looked at every row of `of`. */
+  done: boolean;
+  /** Rows looked at so far. */
+  scanned: number;
+  request: number;
+  /** The cursor has been put on the first match (at or after where it was). */
+  placed: boolean;
 }
 
 /** A write that waits for the user to say yes to overwriting what is there. */
@@ -118,6 +145,9 @@ export type DatasetAction =
   | { type: 'dataset/filterApply' }
   | { type: 'dataset/filterClear' }
   | { type: 'dataset/filterNext'; step: 1 | -1 }
+  /** What a find (request) found in `rows` so far (effects/useDatasetFind). */
+  | { type: 'dataset/findResults'; request: number; rows: RowList; matches: number[]; scanned: number; done: boolean }
+  | { type: 'dataset/togglePreview' }
   | { type: 'dataset/open' }
   | { type: 'dataset/author' }
   | { type: 'dataset/closeEditor' }
@@ -153,6 +183,8 @@ export const initialDatasetState: DatasetState = {
   nextId: 1,
   cursor: 0,
   filter: null,
+  finds: 0,
+  preview: true,
   editor: null,
   confirmDelete: null,
   prompt: null,
@@ -235,14 +267,14 @@ export function reduceDataset(state: DatasetState, action: DatasetAction): Datas
 function reduceDatasetState(state: DatasetState, action: DatasetAction): DatasetState {
   switch (action.type) {
     case 'dataset/opened':
-      return { ...initialDatasetState, filePath: action.filePath, status: 'loading', defaultSystemPrompt: state.defaultSystemPrompt };
+      return { ...initialDatasetState, filePath: action.filePath, status: 'loading', defaultSystemPrompt: state.defaultSystemPrompt, preview: state.preview };
     case 'dataset/loaded': {
       const rows = RowList.from(action.rows);
       const message = action.notice ? { level: 'warning' as const, text: action.notice } : action.exists ? null : { level: 'info' as const, text: 'New file: it is written when you save (ctrl+s).' };
       return { ...state, status: 'ready', rows, savedRows: rows, dirty: false, revision: state.revision + 1, format: action.format, savedFormat: action.format, mode: action.mode, base: action.base, nextId: maxId(action.rows) + 1, cursor: 0, undo: [], redo: [], message };
     }
     case 'dataset/untitled':
-      return { ...initialDatasetState, status: 'ready', defaultSystemPrompt: state.defaultSystemPrompt, revision: state.revision + 1 };
+      return { ...initialDatasetState, status: 'ready', defaultSystemPrompt: state.defaultSystemPrompt, preview: state.preview, revision: state.revision + 1 };
     case 'dataset/loadFailed':
       return { ...state, status: 'failed', message: { level: 'error', text: action.message } };
     case 'dataset/draftFound':
@@ -281,6 +313,15 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
     case 'dataset/expireMessage':
       return state.message === action.message ? { ...state, message: null } : state;
     case 'dataset/move': {
+      // With a find applied, the list shows only its matches: moving goes from match to match.
+      const matches = shownMatches(state);
+      if (matches !== null) {
+        if (matches.length === 0) return state;
+        const at = lowerBound(matches, state.cursor);
+        const here = matches[at] === state.cursor ? at : action.delta > 0 ? at - 1 : at;
+        const cursor = matches[Math.max(0, Math.min(matches.length - 1, here + action.delta))]!;
+        return cursor === state.cursor ? state : { ...state, cursor };
+      }
       const cursor = clampCursor(state.cursor + action.delta, state.rows);
       return cursor === state.cursor ? state : { ...state, cursor };
     }
@@ -288,21 +329,40 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
       const cursor = clampCursor(action.index, state.rows);
       return cursor === state.cursor ? state : { ...state, cursor };
     }
-    case 'dataset/filterStart':
-      return { ...state, filter: { field: textField(state.filter?.query ?? ''), query: state.filter?.query ?? '', matches: state.filter?.matches ?? [] } };
+    case 'dataset/filterStart': {
+      const query = state.filter?.query ?? '';
+      const field = textField(query, { selectAll: query !== '' });
+      return { ...state, filter: state.filter ? { ...state.filter, field } : { field, query: '', matches: [], of: null, done: false, scanned: 0, request: state.finds, placed: true } };
+    }
     case 'dataset/filterKey': {
-      const field = state.filter?.field && editKey(state.filter.field, action.key);
-      return state.filter && field && field !== state.filter.field ? { ...state, filter: { ...state.filter, field } } : state;
+      const filter = state.filter;
+      if (!filter?.field) return state;
+      // tab picks the role the find looks in: any, user, assistant, system, tool.
+      const field = action.key.name === 'tab' ? textField(cycleFindRole(filter.field.text)) : editKey(filter.field, action.key);
+      return field && field !== filter.field ? { ...state, filter: { ...filter, field } } : state;
     }
     case 'dataset/filterApply': {
-      const query = state.filter?.field?.text ?? '';
+      const query = state.filter?.field?.text.trim() ?? '';
       if (!query) return { ...state, filter: null };
-      const matches = findRows(state.rows, query);
-      const first = matches.find((i) => i >= state.cursor) ?? matches[0];
-      return { ...state, filter: { field: null, query, matches }, cursor: first ?? state.cursor };
+      // The same find again keeps what it found (and the effect keeps it current).
+      if (state.filter && query === state.filter.query) return { ...state, filter: { ...state.filter, field: null } };
+      const request = state.finds + 1;
+      return { ...state, finds: request, filter: { field: null, query, matches: [], of: null, done: false, scanned: 0, request, placed: false } };
     }
     case 'dataset/filterClear':
-      return { ...state, filter: null };
+      return state.filter === null ? state : { ...state, filter: null };
+    case 'dataset/findResults': {
+      const filter = state.filter;
+      if (filter === null || filter.request !== action.request || action.rows !== state.rows) return state;
+      const next: DatasetFind = { ...filter, matches: action.matches, of: action.rows, done: action.done, scanned: action.scanned };
+      if (filter.placed) return { ...state, filter: next };
+      // The first match at or after where the user was; once every row is looked at, the first one.
+      const after = action.matches.find((i) => i >= state.cursor);
+      const cursor = after ?? (action.done ? action.matches[0] : undefined);
+      return cursor === undefined ? { ...state, filter: next } : { ...state, cursor, filter: { ...next, placed: true } };
+    }
+    case 'dataset/togglePreview':
+      return { ...state, preview: !state.preview };
     case 'dataset/filterNext': {
       const matches = state.filter?.matches ?? [];
       if (matches.length === 0) return state;
@@ -441,6 +501,27 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
     default:
       return assertNever(action);
   }
+}
+
+/** The rows the list shows while a find is applied (indexes, ascending), or null when it shows every row. */
+export function shownMatches(state: Pick<DatasetState, 'filter' | 'rows'>): number[] | null {
+  const filter = state.filter;
+  if (filter === null || filter.query === '') return null;
+  // Indexes from rows since changed may point past the end until the find has run again.
+  const last = filter.matches.at(-1);
+  return last === undefined || last < state.rows.length ? filter.matches : filter.matches.filter((i) => i < state.rows.length);
+}
+
+/** The first position in ascending `list` whose value is at least `value`. */
+export function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function datasetHasUnsavedWork(state: DatasetState): boolean {

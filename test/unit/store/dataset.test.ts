@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FORMAT } from '../../../src/core/dataset/format.js';
-import { initialDatasetState, reduceDataset, type DatasetAction, type DatasetState } from '../../../src/store/slices/dataset.js';
+import { findRows } from '../../../src/core/dataset/find.js';
+import { initialDatasetState, reduceDataset, shownMatches, type DatasetAction, type DatasetState } from '../../../src/store/slices/dataset.js';
 
 const ex = (q: string, a = 'A') => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] });
 const run = (actions: DatasetAction[], from: DatasetState) => actions.reduce(reduceDataset, from);
@@ -96,12 +97,27 @@ describe('dataset edits and undo', () => {
     expect(jumped.editor?.selected).toBe(1);
   });
 
-  it('finds text across all messages and steps through matches', () => {
-    const found = run([{ type: 'dataset/filterStart' }, { type: 'dataset/filterKey', key: { name: null, text: 'zebra', paste: true } }, { type: 'dataset/filterApply' }], run([{ type: 'dataset/appendLines', lines: [ex('x', 'Zebra'), ex('y', 'ZEBRA')] }], loaded));
-    expect(found.filter?.matches).toEqual([3, 4]);
+  it('finds text across all messages: the find runs outside the reducer, its answer moves the cursor and the list', () => {
+    const base = run([{ type: 'dataset/appendLines', lines: [ex('x', 'Zebra'), ex('y', 'ZEBRA')] }], loaded);
+    const applied = run([{ type: 'dataset/filterStart' }, { type: 'dataset/filterKey', key: { name: null, text: 'zebra', paste: true } }, { type: 'dataset/filterApply' }], base);
+    expect(applied.filter).toMatchObject({ field: null, query: 'zebra', matches: [], done: false, request: 1 });
+    // What effects/useDatasetFind reports, for these rows and this request.
+    const matches = findRows(applied.rows, applied.filter!.query);
+    expect(matches).toEqual([3, 4]);
+    const found = run([{ type: 'dataset/findResults', request: 1, rows: applied.rows, matches, scanned: applied.rows.length, done: true }], applied);
     expect(found.cursor).toBe(3);
-    expect(run([{ type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(4);
+    expect(shownMatches(found)).toEqual([3, 4]);
+    // An answer for other rows, or an older request, is not taken.
+    expect(run([{ type: 'dataset/findResults', request: 0, rows: applied.rows, matches: [0], scanned: 5, done: true }], applied)).toBe(applied);
+    // j/k go from match to match; n wraps.
+    expect(run([{ type: 'dataset/move', delta: 1 }], found).cursor).toBe(4);
+    expect(run([{ type: 'dataset/move', delta: 1 }, { type: 'dataset/move', delta: 1 }], found).cursor).toBe(4);
+    expect(run([{ type: 'dataset/move', delta: -1 }], found).cursor).toBe(3);
     expect(run([{ type: 'dataset/filterNext', step: 1 }, { type: 'dataset/filterNext', step: 1 }], found).cursor).toBe(3);
+    // esc: every example again, the cursor where it was.
+    const cleared = run([{ type: 'dataset/move', delta: 1 }, { type: 'dataset/filterClear' }], found);
+    expect(cleared.cursor).toBe(4);
+    expect(shownMatches(cleared)).toBeNull();
   });
 });
 
