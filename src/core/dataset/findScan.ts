@@ -7,6 +7,8 @@
 // answers null whenever the line is not well-formed or not shaped as it expects (a repeated key,
 // an escape in a key or a role, deep nesting), and the caller parses it then.
 
+import { lowerBound } from '../sortedSearch.js';
+
 type Kind = 'root' | 'input' | 'messages' | 'message' | 'parts' | 'part' | 'calls' | 'call' | 'function' | 'other';
 
 /** What may come next: a key (or the end, first), a colon, a value (or the end, first), a comma or the end. */
@@ -87,14 +89,7 @@ export function scanForMatch(s: string, starts: readonly number[], length: numbe
     return false;
   };
   const matchIn = (from: number, to: number): boolean => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < starts.length && starts[k]! + length <= to; k++) if (!escaped(starts[k]!)) return true;
+    for (let k = lowerBound(starts, from); k < starts.length && starts[k]! + length <= to; k++) if (!escaped(starts[k]!)) return true;
     return false;
   };
   const nearestMessage = (): Frame | undefined => {

@@ -2,6 +2,7 @@ import type { FileFormat } from '../../core/dataset/format.js';
 import { DEFAULT_FORMAT } from '../../core/dataset/format.js';
 import type { Row } from '../../core/dataset/row.js';
 import { cycleFindRole } from '../../core/dataset/find.js';
+import { lowerBound } from '../../core/sortedSearch.js';
 import { RowList } from '../../core/dataset/rowList.js';
 import { rowTooLong } from '../../core/dataset/rowResults.js';
 import { MAX_LINE_BYTES } from '../../core/validate/lineReader.js';
@@ -512,17 +513,6 @@ export function shownMatches(state: Pick<DatasetState, 'filter' | 'rows'>): numb
   return last === undefined || last < state.rows.length ? filter.matches : filter.matches.filter((i) => i < state.rows.length);
 }
 
-/** The first position in ascending `list` whose value is at least `value`. */
-export function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function datasetHasUnsavedWork(state: DatasetState): boolean {
   return state.dirty || (state.editor !== null && (state.editor.changed || (state.editor.field?.text.length ?? 0) > 0));

@@ -4,19 +4,10 @@
 // sign, content parts, tool calls, preference pairs, repeated keys, extra spacing, cut-off lines.
 import { describe, expect, it } from 'vitest';
 import { readableExample } from '../../../src/core/dataset/exampleMessages.js';
+import { seededRandom } from '../../../src/core/seededRandom.js';
 import { FIND_ROLES, findRows, type FindQuery } from '../../../src/core/dataset/find.js';
 import { FileRow, freshRow, type Row } from '../../../src/core/dataset/row.js';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const ALPHA = ['a', 'b', 'A', 'B', ' ', '"', '\\', '\n', 'é', 'É', '東', 'role', 'content', ':', ',', '{', '}', '[', ']', 'İ', 'K', '\u212A', 'user', 'assistant', '/', '<', '\u0000'];
 
 /** The definition: every line parsed, its messages searched (as in find.test.ts). */
@@ -33,7 +24,7 @@ function reference(rows: Row[], examples: ReadonlyArray<ReturnType<typeof readab
 
 describe('find, random examples', () => {
   it.each(process.env.FIND_SEEDS ? process.env.FIND_SEEDS.split(",").map(Number) : [7])('agrees with parsing every line (seed %i)', (seed) => {
-    const r = rng(seed);
+    const r = seededRandom(seed);
     const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
     const str = (n: number) => Array.from({ length: Math.floor(r() * n) }, () => pick(ALPHA)).join('');
     const roles = ['user', 'assistant', 'system', 'tool', 'User', ''];
