@@ -48,7 +48,8 @@ run('ways out other than quitting (tmux)', () => {
     session = startTui([file]);
     await session.waitFor('question 0');
     session.send('Enter');
-    await session.waitFor('Example 1');
+    // The open example, not the preview pane's title ('Example 1 · enter opens it').
+    await session.waitFor((p) => p.includes('Example 1') && !p.includes('enter opens it'));
     session.send('j');
     session.send('Enter');
     await session.waitFor('typing');
