@@ -120,7 +120,7 @@ export class BpeTokenizer implements Tokenizer {
 
   /** Counts a short piece (its bytes in `bytes`) the memo missed, and keeps it in memo entry `at`. */
   private remember(at: number, length: number, hash: number, w0: number, w1: number, w2: number): number {
-    const count = this.table.rank(this.bytes, 0, length, hash) >= 0 ? 1 : this.countLongPiece(length, hash);
+    const count = this.countLongPiece(length, hash);
     const { memo } = this;
     memo[at] = w0;
     memo[at + 1] = w1;
