@@ -141,7 +141,11 @@ async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[]
   }, { batchLines: 24 });
   try {
     for (let i = 0; i < rows.length; i++) {
-      sink.push((rows[i] as Row).text, i + 1);
+      // A row as the file's bytes where it still is them: copied into the batch as they are,
+      // instead of decoded here into a string that would then be copied again to the worker.
+      const row = rows[i] as Row;
+      if (row.bytes) sink.pushBytes(row.bytes, i + 1);
+      else sink.push(row.text, i + 1);
       if (i % 200 === 0) {
         await sink.ready();
         if (cancelled()) return;

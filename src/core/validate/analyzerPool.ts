@@ -1,18 +1,28 @@
 // Analyses lines in order, either right here or spread over worker threads, and hands results
 // back strictly in line order so the report (first lines, duplicates) does not depend on timing.
+// A file's lines go to the workers as the reader's chunks of raw bytes, transferred rather than
+// copied: the workers decode, parse and analyse them and send back packed results, so this thread
+// only reads the file and adds the results up.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from './analyzer.js';
 import { serviceModelFacts } from '../models.js';
+import { analyzeLine } from './lineResult.js';
+import { forEachLine, type LineChunk } from './lineReader.js';
+import { unpackResults, type PackedResults } from './packedResults.js';
 import type { ExampleAnalyzer, ExampleResult } from './types.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
 
 export interface LineSink {
-  /** Queue one raw line; its result reaches `onResult` in line order, now or later. */
-  push(text: string, line: number, adjust?: (result: ExampleResult) => ExampleResult): void;
-  /** Queue a result worked out without analysis (a line too long to read); it keeps its place in line order. */
+  /** Queue a chunk of a file's lines; their results reach `onResult` in line order, now or later. */
+  chunk(chunk: LineChunk): void;
+  /** Queue one row held in memory, by its text; lines must follow on from the previous push. Its result reaches `onResult` in line order. */
+  push(text: string, line: number): void;
+  /** The same for a row held as the file's bytes (decoded where it is analysed, as Buffer#toString decodes them). */
+  pushBytes(bytes: Uint8Array, line: number): void;
+  /** Queue a result worked out without a worker (a line too long for one); it keeps its place in line order. */
   pushResult(result: ExampleResult): void;
   /** Resolves once the backlog is small enough to read more. */
   ready(): Promise<void> | void;
@@ -22,13 +32,16 @@ export interface LineSink {
   abort(): Promise<void>;
 }
 
-type Adjust = ((result: ExampleResult) => ExampleResult) | undefined;
-
 export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: ExampleResult) => void): LineSink {
   return {
-    push(text, line, adjust) {
-      const result = analyzer.analyzeText(text, line);
-      onResult(adjust ? adjust(result) : result);
+    chunk(chunk) {
+      forEachLine(chunk, (line) => onResult(analyzeLine(analyzer, line)));
+    },
+    push(text, line) {
+      onResult(analyzer.analyzeText(text, line));
+    },
+    pushBytes(bytes, line) {
+      onResult(analyzer.analyzeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), line));
     },
     pushResult: onResult,
     ready() {},
@@ -39,38 +52,63 @@ export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: Example
 
 const BATCH_LINES = 200;
 const BATCH_CHARS = 2_000_000;
+const FIRST_BATCH_BYTES = 64 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 // A worker's heap is capped: left alone, V8 let each one hold some 200 MB of garbage from parsing
 // and tokenizing before collecting it (validating the 170 MB bench file: peak RSS 690 MB
 // uncapped, 510 MB capped). What a worker keeps (the encoding's tables, its merge cache, one batch of at most
 // BATCH_CHARS) fits well inside the cap; a line too big for it is analysed here instead.
 const WORKER_HEAP_MB = 128;
-const INLINE_CHARS = 1_000_000;
-/** Lines longer than this are not sent to a pool worker (its heap is capped) but analysed by the pool's caller. */
-export const POOL_MAX_LINE_CHARS = INLINE_CHARS;
+/** Lines longer than this (in UTF-16 units, or bytes for a file's lines) are not sent to a pool worker (its heap is capped) but analysed by the pool's caller. */
+export const POOL_MAX_LINE_CHARS = 1_000_000;
 // Under vitest the sources run as TypeScript and there is no built worker next to this file.
 const workerUrl = new URL('./worker.js', import.meta.url);
 export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
 
-export function defaultWorkerCount(bytes: number): number {
-  return workersAvailable && bytes > 8 * 1024 * 1024 ? availableParallelism() : 0;
+// Below this a file is analysed on the main thread alone: a worker's start-up (its thread, its
+// modules, the encoding's table) and the warm-up of its code and caches cost more than it saves.
+const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Worker threads for `ftui validate` on a file of `bytes`: one per core but the one this thread
+ * runs on (it analyses chunks too whenever the workers have enough in hand), none for a small file
+ * or a single core.
+ */
+export function defaultWorkerCount(bytes: number, cores = availableParallelism()): number {
+  return workersAvailable && cores > 1 && bytes > WORKERS_FROM_BYTES ? cores - 1 : 0;
 }
 
 interface Batch {
-  request: BatchRequest;
-  adjust: Map<number, Adjust>;
-  results: ExampleResult[] | null;
+  id: number;
+  worker: number;
+  results: PackedResults | ExampleResult[] | null;
 }
 
-export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: { batchLines?: number } = {}): LineSink {
+export interface PoolOptions {
+  batchLines?: number;
+  /**
+   * Analyse a file's chunks on this thread too, with this analyzer, whenever every worker has
+   * enough in hand (`ftui validate`: this thread has nothing else to do). Not for the interactive
+   * app, whose thread must stay free for keys.
+   */
+  helper?: ExampleAnalyzer;
+}
+
+// A worker busy with one chunk and holding the next has enough in hand; this thread takes the one after.
+const IN_HAND_WHEN_HELPED = 2;
+// However far a slow worker falls behind, this many batches of results wait for it at most.
+const MAX_WAITING = 64;
+
+export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: PoolOptions = {}): LineSink {
   const batchLines = options.batchLines ?? BATCH_LINES;
+  const helper = options.helper ?? null;
   const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
-  let inline: ExampleAnalyzer | null = null;
+  const inFlight = pool.map(() => 0);
   const queue: Batch[] = [];
-  let current: Batch | null = null;
-  let chars = 0;
+  let inline: ExampleAnalyzer | null = null;
+  // Rows queued for the next batch: their bytes copied end to end (`ends`), or their text.
+  let rows: { firstLine: number; count: number; bytes: Uint8Array<ArrayBuffer>; used: number; size: number; ends: number[]; texts: Array<[number, string]> } | null = null;
   let nextId = 0;
-  let next = 0;
   let failure: unknown = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -83,36 +121,62 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
   const deliver = () => {
     while (queue[0]?.results) {
       const done = queue.shift() as Batch;
-      for (const result of done.results as ExampleResult[]) {
-        const adjust = done.adjust.get(result.line);
-        onResult(adjust ? adjust(result) : result);
-      }
+      const results = done.results as PackedResults | ExampleResult[];
+      if (Array.isArray(results)) results.forEach((r) => onResult(r));
+      else unpackResults(results, onResult);
     }
     notify();
   };
 
-  for (const worker of pool) {
+  pool.forEach((worker, w) => {
     worker.on('message', (response: BatchResponse) => {
-      const batch = queue.find((b) => b.request.id === response.id);
-      if (batch) batch.results = response.results;
+      const batch = queue.find((b) => b.id === response.id);
+      if (batch) batch.results = response.packed;
+      inFlight[w] = (inFlight[w] as number) - 1;
       deliver();
     });
     worker.on('error', (error) => {
       failure = error;
       notify();
     });
-  }
+  });
 
+  // To the worker with the least in hand: chunks differ in cost, so taking turns would leave one idle.
+  const leastBusy = (): number => {
+    let w = 0;
+    for (let i = 1; i < pool.length; i++) if ((inFlight[i] as number) < (inFlight[w] as number)) w = i;
+    return w;
+  };
+  const send = (request: BatchRequest, transfer: ArrayBuffer[]) => {
+    const w = leastBusy();
+    inFlight[w] = (inFlight[w] as number) + 1;
+    queue.push({ id: request.id, worker: w, results: null });
+    (pool[w] as Worker).postMessage(request, transfer);
+  };
+  /** Results worked out on this thread take their place in the queue, after everything queued before them. */
+  const known = (results: ExampleResult[]) => {
+    queue.push({ id: nextId++, worker: -1, results });
+    deliver();
+  };
   const flush = () => {
-    if (!current) return;
-    const batch = current;
-    current = null;
-    chars = 0;
-    queue.push(batch);
-    (pool[next++ % pool.length] as Worker).postMessage(batch.request);
-    // The worker has its own copy now; holding the texts until the results come back would only
-    // keep them alive long enough to be promoted to the old generation.
-    batch.request.texts = [];
+    if (!rows) return;
+    const { firstLine, bytes, used, ends, texts } = rows;
+    const id = nextId++;
+    rows = null;
+    send({ id, rows: { firstLine, bytes: bytes.subarray(0, used), ends: Int32Array.from(ends), texts } }, [bytes.buffer]);
+  };
+  const nextRow = (line: number, size: number): NonNullable<typeof rows> => {
+    rows ??= { firstLine: line, count: 0, bytes: new Uint8Array(Math.max(FIRST_BATCH_BYTES, size)), used: 0, size: 0, ends: [], texts: [] };
+    if (rows.used + size > rows.bytes.length) {
+      const bigger = new Uint8Array(Math.max(rows.bytes.length * 2, rows.used + size));
+      bigger.set(rows.bytes.subarray(0, rows.used));
+      rows.bytes = bigger;
+    }
+    return rows;
+  };
+  const added = (batch: NonNullable<typeof rows>) => {
+    batch.ends.push(batch.used);
+    if (++batch.count >= batchLines || batch.size >= BATCH_CHARS) flush();
   };
   const waitUntil = async (done: () => boolean) => {
     while (!done()) {
@@ -122,33 +186,49 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     if (failure) throw failure;
   };
 
-  // A result already known (analysed here, or worked out without analysis) takes its own place in
-  // the queue, after everything pushed before it.
-  const queueKnown = (result: ExampleResult, adjust: Adjust) => {
-    flush();
-    queue.push({ request: { id: nextId++, firstLine: result.line, texts: [] }, adjust: new Map(adjust ? [[result.line, adjust]] : []), results: [result] });
-    deliver();
-  };
-
   return {
-    push(text, line, adjust) {
-      if (text.length > INLINE_CHARS) {
-        inline ??= createAnalyzer({ model });
-        queueKnown(inline.analyzeText(text, line), adjust);
+    chunk(chunk) {
+      flush();
+      if (helper && (pool.length === 0 || (inFlight[leastBusy()] as number) >= IN_HAND_WHEN_HELPED)) {
+        const results: ExampleResult[] = [];
+        forEachLine(chunk, (line) => void results.push(analyzeLine(helper, line)));
+        known(results);
         return;
       }
-      current ??= { request: { id: nextId++, firstLine: line, texts: [] }, adjust: new Map(), results: null };
-      current.request.texts.push(text);
-      if (adjust) current.adjust.set(line, adjust);
-      chars += text.length;
-      if (current.request.texts.length >= batchLines || chars >= BATCH_CHARS) flush();
+      // Transferred: this thread no longer holds the bytes.
+      send({ id: nextId++, chunk }, [chunk.bytes.buffer]);
+    },
+    push(text, line) {
+      if (text.length > POOL_MAX_LINE_CHARS) {
+        inline ??= helper ?? createAnalyzer({ model });
+        this.pushResult(inline.analyzeText(text, line));
+        return;
+      }
+      const batch = nextRow(line, 0);
+      batch.texts.push([batch.count, text]);
+      batch.size += text.length;
+      added(batch);
+    },
+    pushBytes(bytes, line) {
+      if (bytes.length > POOL_MAX_LINE_CHARS) {
+        inline ??= helper ?? createAnalyzer({ model });
+        this.pushResult(inline.analyzeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), line));
+        return;
+      }
+      const batch = nextRow(line, bytes.length);
+      batch.bytes.set(bytes, batch.used);
+      batch.used += bytes.length;
+      batch.size += bytes.length;
+      added(batch);
     },
     pushResult(result) {
-      queueKnown(result, undefined);
+      flush();
+      known([result]);
     },
     ready() {
-      if (queue.length < pool.length * IN_FLIGHT_PER_WORKER) return;
-      return waitUntil(() => queue.length < pool.length * IN_FLIGHT_PER_WORKER);
+      const full = () => (helper ? queue.length >= MAX_WAITING : queue.length >= pool.length * IN_FLIGHT_PER_WORKER);
+      if (!full()) return;
+      return waitUntil(() => !full());
     },
     async finish() {
       flush();

@@ -3,8 +3,12 @@
 // stays at one read buffer plus the longest line, and a line over MAX_LINE_BYTES is counted, not
 // held: it is reported as too long (`tooLong`) with its length, so a 60 MB line, or /dev/zero
 // behind a symlink, cannot take the machine's memory.
-import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+//
+// Two levels: readLineChunks hands over the file's bytes as chunks of whole lines, undecoded, each
+// in an ArrayBuffer of its own (so `ftui validate` can transfer them to worker threads, which
+// decode and analyse them while this thread reads on), and forEachLine splits a chunk into lines.
+// readLines is the two together, for callers that want one line at a time.
+import { open, type FileHandle } from 'node:fs/promises';
 
 /**
  * The longest line ftui reads into memory and analyses (16 MiB): far beyond any example the
@@ -35,13 +39,43 @@ export interface ReadSummary {
   finalNewline: boolean;
 }
 
-const CHUNK = 1 << 20;
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+/** Whole lines of the file, undecoded. */
+export interface LineChunk {
+  /** The lines' bytes, each with its \n (the file's last line may have none); the BOM is not included. Nothing else uses this ArrayBuffer, so it can be transferred. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** 1-based number of the chunk's first line. */
+  firstLine: number;
+  lines: number;
+}
 
-function decode(bytes: Buffer): { text: string; invalidColumn: number | null } {
-  const text = bytes.toString('utf8');
+export interface ChunkHandlers {
+  chunk(chunk: LineChunk): void;
+  /** A line longer than `longLineBytes`, decoded; or one over `maxLineBytes`, counted (`tooLong`) and never held. */
+  line(line: RawLine): void;
+}
+
+export interface ChunkOptions {
+  /** Bytes per read, and so about the size of a chunk (64 KiB to 1 MiB: more lines than that to a chunk only cost memory). */
+  chunkBytes?: number;
+  /** Lines longer than this come one by one through `line` instead of in a chunk. */
+  longLineBytes?: number;
+  maxLineBytes?: number;
+  onProgress?: (bytesRead: number) => void;
+  /** Awaited after each read: lets a consumer that works in the background hold the reader back. */
+  afterChunk?: () => Promise<void> | void;
+}
+
+const CHUNK = 1 << 20;
+const LF = 0x0a;
+const CR = 0x0d;
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const EMPTY = new Uint8Array(0);
+
+function decode(view: Buffer, start: number, end: number): { text: string; invalidColumn: number | null } {
+  const text = view.toString('utf8', start, end);
   // U+FFFD also appears in valid text, so only then pay for the strict check.
   if (!text.includes('\uFFFD')) return { text, invalidColumn: null };
+  const bytes = view.subarray(start, end);
   try {
     strictDecoder.decode(bytes);
     return { text, invalidColumn: null };
@@ -51,7 +85,7 @@ function decode(bytes: Buffer): { text: string; invalidColumn: number | null } {
 }
 
 /** Column (in characters) of the first byte sequence that is not UTF-8. */
-export function firstInvalidColumn(bytes: Buffer): number {
+export function firstInvalidColumn(bytes: Uint8Array): number {
   let column = 1;
   let i = 0;
   while (i < bytes.length) {
@@ -69,97 +103,185 @@ export function firstInvalidColumn(bytes: Buffer): number {
   return column;
 }
 
+/** The line in view[start, end) (without its \n): a \r before the \n is taken as part of the line end. */
+function lineAt(view: Buffer, start: number, end: number, number: number): RawLine {
+  const crlf = end > start && view[end - 1] === CR;
+  if (crlf) end--;
+  const { text, invalidColumn } = decode(view, start, end);
+  return { number, text, bytes: invalidColumn === null ? null : Buffer.from(view.subarray(start, end)), invalidUtf8Column: invalidColumn, crlf, tooLong: null };
+}
+
+const viewOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function tooLongLine(number: number, length: number): RawLine {
+  return { number, text: '', bytes: null, invalidUtf8Column: null, crlf: false, tooLong: length };
+}
+
+/** Calls `onLine` for each line of a chunk, in order, until it returns false. */
+export function forEachLine(chunk: LineChunk, onLine: (line: RawLine) => void | boolean): void {
+  const view = viewOf(chunk.bytes);
+  let number = chunk.firstLine;
+  let start = 0;
+  while (start < view.length) {
+    let nl = view.indexOf(LF, start);
+    if (nl === -1) nl = view.length;
+    if (onLine(lineAt(view, start, nl, number++)) === false) return;
+    start = nl + 1;
+  }
+}
+
+/**
+ * Hands the file over as chunks of whole lines and, one by one, the lines too long for a chunk,
+ * in file order. Resolves with what it saw about the file as a whole. Rejects only when the file
+ * cannot be opened or read.
+ */
+export async function readLineChunks(
+  /** A path, or a file already opened (and checked to be a regular file). */
+  source: string | FileHandle,
+  handlers: ChunkHandlers,
+  options: ChunkOptions = {},
+): Promise<ReadSummary> {
+  // At least a BOM's length, so the first read shows whether the file starts with one.
+  const chunkBytes = Math.max(4, options.chunkBytes ?? CHUNK);
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const longLineBytes = Math.min(options.longLineBytes ?? maxLineBytes, maxLineBytes);
+  const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0, finalNewline: true };
+  const handle = typeof source === 'string' ? await open(source, 'r') : source;
+
+  // The start of a line whose \n has not been read yet. Up to a read's size it is copied to the
+  // front of the next read's buffer (`carry`); longer, its parts are held as they come (`parts`),
+  // or only counted once it is over the limit (`skipped`).
+  let carry: Uint8Array = EMPTY;
+  let parts: Uint8Array[] = [];
+  let partBytes = 0;
+  let skipped: number | null = null;
+  let position = 0;
+  let first = true;
+
+  const chunk = (bytes: Uint8Array<ArrayBuffer>, lines: number) => {
+    if (lines === 0) return;
+    handlers.chunk({ bytes, firstLine: summary.lines + 1, lines });
+    summary.lines += lines;
+  };
+  /** A line held in parts is complete: its \n is at `end` in `tail` (or it ends the file: `end` = tail.length). */
+  const endLongLine = (tail: Uint8Array, end: number) => {
+    const length = (skipped ?? partBytes) + end;
+    if (skipped !== null || length > maxLineBytes) {
+      summary.lines++;
+      handlers.line(tooLongLine(summary.lines, length));
+    } else {
+      const whole = new Uint8Array(length + (end < tail.length ? 1 : 0));
+      let at = 0;
+      for (const part of parts) {
+        whole.set(part, at);
+        at += part.length;
+      }
+      whole.set(tail.subarray(0, whole.length - at), at);
+      if (length > 0 && whole[length - 1] === CR) summary.crlfLines++;
+      if (length > longLineBytes) {
+        summary.lines++;
+        handlers.line(lineAt(viewOf(whole), 0, length, summary.lines));
+      } else {
+        chunk(whole, 1);
+      }
+    }
+    parts = [];
+    partBytes = 0;
+    skipped = null;
+  };
+  const hold = (part: Uint8Array) => {
+    if (skipped !== null) skipped += part.length;
+    else if (partBytes + part.length > maxLineBytes) {
+      skipped = partBytes + part.length;
+      parts = [];
+      partBytes = 0;
+    } else {
+      parts.push(part);
+      partBytes += part.length;
+    }
+  };
+
+  try {
+    for (;;) {
+      const holding = skipped !== null || parts.length > 0;
+      // A buffer of its own (not from Node's shared pool), so a chunk of it can be transferred.
+      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(carry.length + chunkBytes).buffer);
+      buffer.set(carry);
+      const { bytesRead } = await handle.read(buffer, carry.length, chunkBytes, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const end = carry.length + bytesRead;
+      carry = EMPTY;
+      const view = Buffer.from(buffer.buffer, 0, end);
+      let from = 0;
+      if (first) {
+        first = false;
+        if (end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+          summary.bom = true;
+          from = 3;
+        }
+      }
+      if (holding) {
+        const nl = view.indexOf(LF, from);
+        if (nl === -1) {
+          hold(buffer.subarray(from, end));
+          options.onProgress?.(position);
+          await options.afterChunk?.();
+          continue;
+        }
+        endLongLine(buffer.subarray(from, end), nl - from);
+        from = nl + 1;
+      }
+      // Whole lines from `from`; a line too long for a chunk splits it, and goes on its own.
+      let chunkStart = from;
+      let lineStart = from;
+      let lines = 0;
+      for (;;) {
+        const nl = view.indexOf(LF, lineStart);
+        if (nl === -1) break;
+        const length = nl - lineStart;
+        if (length > longLineBytes) {
+          // Copied: the rest of this buffer becomes a chunk that may be transferred.
+          chunk(buffer.slice(chunkStart, lineStart), lines);
+          lines = 0;
+          if (length > 0 && buffer[nl - 1] === CR && length <= maxLineBytes) summary.crlfLines++;
+          summary.lines++;
+          handlers.line(length > maxLineBytes ? tooLongLine(summary.lines, length) : lineAt(view, lineStart, nl, summary.lines));
+          chunkStart = nl + 1;
+        } else {
+          lines++;
+          if (length > 0 && buffer[nl - 1] === CR) summary.crlfLines++;
+        }
+        lineStart = nl + 1;
+      }
+      const rest = end - lineStart;
+      if (rest > 0 && rest <= chunkBytes) carry = buffer.slice(lineStart, end);
+      else if (rest > 0) hold(buffer.slice(lineStart, end));
+      chunk(buffer.subarray(chunkStart, lineStart), lines);
+      options.onProgress?.(position);
+      await options.afterChunk?.();
+    }
+    if (carry.length > 0) hold(carry);
+    if (skipped !== null || parts.length > 0) {
+      summary.finalNewline = false;
+      endLongLine(EMPTY, 0);
+    }
+  } finally {
+    if (typeof source === 'string') await handle.close();
+  }
+  return summary;
+}
+
 /**
  * Calls `onLine` for every line, in order. Resolves with what it saw about the file as a whole.
  * Rejects only when the file cannot be opened or read.
  */
-export async function readLines(
-  /** A path, or a file already opened (and checked to be a regular file). */
+export function readLines(
   source: string | FileHandle,
   onLine: (line: RawLine) => void,
   onProgress?: (bytesRead: number) => void,
-  /** Awaited after each read: lets a consumer that works in the background hold the reader back. */
   afterChunk?: () => Promise<void> | void,
   options: { maxLineBytes?: number } = {},
 ): Promise<ReadSummary> {
-  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
-  const summary: ReadSummary = { bom: false, crlfLines: 0, lines: 0, finalNewline: true };
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  // Bytes of the current line once it is over the limit; null while it is not.
-  let skipped: number | null = null;
-  let bytesRead = 0;
-  let first = true;
-
-  const emit = (bytes: Buffer) => {
-    let end = bytes.length;
-    const crlf = end > 0 && bytes[end - 1] === 0x0d;
-    if (crlf) {
-      end--;
-      summary.crlfLines++;
-    }
-    const { text, invalidColumn } = decode(end === bytes.length ? bytes : bytes.subarray(0, end));
-    summary.lines++;
-    onLine({ number: summary.lines, text, bytes: invalidColumn === null ? null : Buffer.from(bytes.subarray(0, end)), invalidUtf8Column: invalidColumn, crlf, tooLong: null });
-  };
-  const emitTooLong = (length: number) => {
-    summary.lines++;
-    onLine({ number: summary.lines, text: '', bytes: null, invalidUtf8Column: null, crlf: false, tooLong: length });
-  };
-  // Part of a line without its end yet: kept while the line is within the limit, counted after.
-  const hold = (part: Buffer) => {
-    if (skipped !== null) {
-      skipped += part.length;
-      return;
-    }
-    if (pendingBytes + part.length > maxLineBytes) {
-      skipped = pendingBytes + part.length;
-      pending = [];
-      pendingBytes = 0;
-      return;
-    }
-    pending.push(part);
-    pendingBytes += part.length;
-  };
-
-  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK }) : source.createReadStream({ highWaterMark: CHUNK, autoClose: false, start: 0 });
-  for await (const data of stream as AsyncIterable<Buffer>) {
-    let chunk = data;
-    bytesRead += chunk.length;
-    if (first) {
-      first = false;
-      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        summary.bom = true;
-        chunk = chunk.subarray(3);
-      }
-    }
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(0x0a, start);
-      if (nl === -1) break;
-      const part = chunk.subarray(start, nl);
-      if (pending.length > 0 || skipped !== null || part.length > maxLineBytes) {
-        hold(part);
-        if (skipped !== null) emitTooLong(skipped);
-        else emit(Buffer.concat(pending));
-        pending = [];
-        pendingBytes = 0;
-        skipped = null;
-      } else {
-        emit(part);
-      }
-      start = nl + 1;
-    }
-    if (start < chunk.length) hold(chunk.subarray(start));
-    onProgress?.(bytesRead);
-    await afterChunk?.();
-  }
-  if (skipped !== null) {
-    summary.finalNewline = false;
-    emitTooLong(skipped);
-  } else if (pending.length > 0) {
-    summary.finalNewline = false;
-    emit(Buffer.concat(pending));
-  }
-  return summary;
+  return readLineChunks(source, { chunk: (c) => forEachLine(c, onLine), line: onLine }, { ...options, ...(onProgress && { onProgress }), ...(afterChunk && { afterChunk }) });
 }

@@ -6,10 +6,13 @@ import { openRegularFile, UnreadableFileError } from '../regularFile.js';
 import { describeFsError } from '../dataset/errors.js';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
-import { defaultWorkerCount, inlineSink, poolSink, workersAvailable } from './analyzerPool.js';
-import { MAX_LINE_BYTES, readLines } from './lineReader.js';
+import { defaultWorkerCount, inlineSink, POOL_MAX_LINE_CHARS, poolSink, workersAvailable } from './analyzerPool.js';
+import { analyzeLine } from './lineResult.js';
+import { forEachLine, readLineChunks, type RawLine } from './lineReader.js';
 import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
 import type { DatasetReport, ExampleAnalyzer, ExampleResult, ValidateFileOptions, ValidationRun } from './types.js';
+
+export { lineTooLongResult } from './lineResult.js';
 
 // Re-reading a suspected JSON document whole is only sensible while it fits comfortably in memory.
 const WHOLE_DOCUMENT_LIMIT = 512 * 1024 * 1024;
@@ -28,18 +31,6 @@ function describeReadError(error: unknown): string {
 function unreadableReport(path: string, builder: ReportBuilder, message: string): FileValidation {
   builder.addFinding(makeFinding('file_unreadable', null, null, `${path}: ${message}`));
   return { report: builder.build({ path, format: 'jsonl', bytes: 0, unreadable: true }), hashes: new Map() };
-}
-
-/** The result for a line over the line limit, which is never read whole: one line_too_long error. */
-export function lineTooLongResult(line: number, bytes: number): ExampleResult {
-  const mb = (bytes / 1_000_000).toFixed(1);
-  const finding = makeFinding('line_too_long', line, null, `The line is ${mb} MB, over the ${MAX_LINE_BYTES / 1024 / 1024} MiB ftui reads; it was not analysed.`);
-  return { line, kind: 'invalid', findings: [finding], figures: null, contentHash: null, worst: 'error' };
-}
-
-function withUtf8Finding(result: ExampleResult, column: number): ExampleResult {
-  const finding = makeFinding('invalid_utf8', result.line, null, `The line is not valid UTF-8 from column ${column}.`, { column });
-  return { ...result, findings: [finding, ...result.findings], worst: 'error' };
 }
 
 /** A JSON array or object spread over the whole file, or null when the file is not one. */
@@ -78,22 +69,34 @@ export async function validatePath(
     builder.add(result);
   };
   const workers = options.workers ?? defaultWorkerCount(bytes);
-  const sink = workers > 0 && workersAvailable ? poolSink(analyzer.model.id, workers, onResult) : inlineSink(analyzer, onResult);
+  const pooled = workers > 0 && workersAvailable;
+  // This thread only reads and adds up while the workers have enough in hand, and analyses chunks itself otherwise.
+  const sink = pooled ? poolSink(analyzer.model.id, workers, onResult, { helper: analyzer }) : inlineSink(analyzer, onResult);
+  // Whether the file is one JSON document rather than JSONL shows in its first line with text.
+  const noteFirstText = (line: RawLine): boolean => {
+    if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();
+    return firstText === null;
+  };
   let summary;
   try {
-    summary = await readLines(
+    summary = await readLineChunks(
       handle,
-      (line) => {
-        if (line.tooLong !== null) {
-          sink.pushResult(lineTooLongResult(line.number, line.tooLong));
-          return;
-        }
-        if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();
-        const column = line.invalidUtf8Column;
-        sink.push(line.text, line.number, column === null ? undefined : (result) => withUtf8Finding(result, column));
+      {
+        chunk(chunk) {
+          if (firstText === null) forEachLine(chunk, noteFirstText);
+          sink.chunk(chunk);
+        },
+        // Too long for a chunk (only when pooled: a worker's heap is capped): analysed here, in its place.
+        line(line) {
+          noteFirstText(line);
+          sink.pushResult(analyzeLine(analyzer, line));
+        },
       },
-      options.onProgress && ((read) => options.onProgress?.(read, bytes)),
-      () => sink.ready(),
+      {
+        ...(pooled && { longLineBytes: POOL_MAX_LINE_CHARS }),
+        ...(options.onProgress && { onProgress: (read: number) => options.onProgress?.(read, bytes) }),
+        afterChunk: () => sink.ready(),
+      },
     );
     await sink.finish();
   } catch (error) {

@@ -1,23 +1,41 @@
-// Worker thread body: analyses batches of raw lines for the pool in analyzerPool.ts. Tokenizing
-// is nearly all of the cost of validating a file, and it is independent per example.
+// Worker thread body: analyses batches for the pool in analyzerPool.ts, either a chunk of a file's
+// raw lines (decoded here) or texts of rows held in memory, and answers with packed results.
+// Tokenizing is nearly all of the cost of validating a file, and it is independent per example.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzerFor, createAnalyzer } from './analyzer.js';
+import { analyzeLine } from './lineResult.js';
+import { forEachLine, type LineChunk } from './lineReader.js';
+import { packResults, type PackedResults } from './packedResults.js';
 import type { ExampleResult, ModelFacts } from './types.js';
 
-export interface BatchRequest {
-  id: number;
+/** Rows held in memory, lines firstLine, firstLine + 1, ...: row i is bytes[ends[i - 1], ends[i]) decoded, or its entry in `texts`. */
+export interface RowBatch {
   firstLine: number;
-  texts: string[];
+  bytes: Uint8Array;
+  ends: Int32Array;
+  texts: Array<[number, string]>;
 }
+export type BatchRequest = { id: number; chunk: LineChunk } | { id: number; rows: RowBatch };
 export interface BatchResponse {
   id: number;
-  results: ExampleResult[];
+  packed: PackedResults;
 }
 
 // The connected service's facts for the model travel with it: this thread cannot look them up.
 const data = workerData as { model: string; facts?: ModelFacts | null };
 const analyzer = data.facts ? analyzerFor(data.facts) : createAnalyzer({ model: data.model });
 parentPort?.on('message', (request: BatchRequest) => {
-  const results = request.texts.map((text, i) => analyzer.analyzeText(text, request.firstLine + i));
-  parentPort?.postMessage({ id: request.id, results } satisfies BatchResponse);
+  const results: ExampleResult[] = [];
+  if ('chunk' in request) forEachLine(request.chunk, (line) => void results.push(analyzeLine(analyzer, line)));
+  else {
+    const { firstLine, bytes, ends, texts } = request.rows;
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const given = new Map(texts);
+    for (let i = 0; i < ends.length; i++) {
+      const text = given.get(i) ?? view.toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i]);
+      results.push(analyzer.analyzeText(text, firstLine + i));
+    }
+  }
+  const packed = packResults(results);
+  parentPort?.postMessage({ id: request.id, packed } satisfies BatchResponse, [packed.numbers.buffer]);
 });

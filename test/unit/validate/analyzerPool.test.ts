@@ -1,0 +1,80 @@
+// The worker pool gives the results the main thread gives, in line order, for every way lines
+// reach it: a file's raw chunks (decoded on the worker), rows as bytes or as text, results known
+// beforehand, and lines too long for a worker. Worker threads need the built files (under vitest
+// the sources are TypeScript), so this drives the build that `npm test` makes first.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../../src/core/validate/index.js';
+import { analyzeLine, lineTooLongResult } from '../../../src/core/validate/lineResult.js';
+import { readLineChunks } from '../../../src/core/validate/lineReader.js';
+import type { ExampleResult } from '../../../src/core/validate/types.js';
+import type * as Pool from '../../../src/core/validate/analyzerPool.js';
+
+const built = (await import(new URL('../../../dist/core/validate/analyzerPool.js', import.meta.url).href)) as typeof Pool;
+const source = await import('../../../src/core/validate/analyzerPool.js');
+
+const MODEL = 'gpt-4o-mini';
+const good = (i: number) => JSON.stringify({ messages: [{ role: 'system', content: `s ${i % 3}` }, { role: 'user', content: `question ${i} ${'é'.repeat(i % 5)}` }, { role: 'assistant', content: `answer ${i % 7}` }] });
+const lines: Array<string | Uint8Array> = [];
+for (let i = 0; i < 300; i++) {
+  if (i % 50 === 7) lines.push('{"messages": [');
+  else if (i % 50 === 11) lines.push('');
+  else if (i % 50 === 13) lines.push('{"messages": [{"role": "user", "content": "lone \\ud800"}, {"role": "assistant", "content": "x"}]}');
+  else if (i % 50 === 17) lines.push(Buffer.concat([Buffer.from('{"messages": [{"role": "user", "content": "bad '), Buffer.from([0xff, 0xfe]), Buffer.from('"}]}')]));
+  else if (i % 2 === 0) lines.push(Buffer.from(good(i)));
+  else lines.push(good(i));
+}
+// Over what a worker takes: analysed beside the workers, in its place.
+lines[150] = JSON.stringify({ messages: [{ role: 'user', content: 'word '.repeat(210_000) }, { role: 'assistant', content: 'ok' }] });
+
+async function run(sink: (onResult: (r: ExampleResult) => void) => Pool.LineSink): Promise<ExampleResult[]> {
+  const out: ExampleResult[] = [];
+  const s = sink((r) => out.push(r));
+  lines.forEach((line, i) => {
+    if (i === 200) s.pushResult(lineTooLongResult(201, 20_000_000));
+    else if (typeof line === 'string') s.push(line, i + 1);
+    else s.pushBytes(line, i + 1);
+  });
+  await s.finish();
+  return out;
+}
+
+describe('the analyzer pool', () => {
+  it('is built (the tests run after npm run build)', () => {
+    expect(built.workersAvailable).toBe(true);
+  });
+
+  it('gives rows (bytes or text) the results the inline sink gives, in order', async () => {
+    const analyzer = createAnalyzer({ model: MODEL });
+    const inline = await run((onResult) => source.inlineSink(analyzer, onResult));
+    const pooled = await run((onResult) => built.poolSink(MODEL, 2, onResult, { batchLines: 7 }));
+    expect(inline.map((r) => r.line)).toEqual(lines.map((_, i) => i + 1));
+    expect(pooled).toStrictEqual(inline);
+    expect(inline.filter((r) => r.kind === 'unparsed')).toHaveLength(6);
+    expect(inline.some((r) => r.findings.some((f) => f.code === 'lone_surrogate'))).toBe(true);
+  });
+});
+
+describe('the analyzer pool on a file', () => {
+  it('gives chunks the results of this thread, with the workers alone or with this thread helping, in order', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ftui-pool-')), 'file.jsonl');
+    // Some lines end in \r\n: the workers take the \r as part of the line end, as the reader does.
+    writeFileSync(path, Buffer.concat(lines.map((l, n) => Buffer.concat([typeof l === 'string' ? Buffer.from(l) : l, Buffer.from(n % 9 === 0 ? '\r\n' : '\n')]))));
+    const analyzer = createAnalyzer({ model: MODEL });
+    const readAll = async (sink: Pool.LineSink) => {
+      await readLineChunks(path, { chunk: (c) => sink.chunk(c), line: (l) => sink.pushResult(analyzeLine(analyzer, l)) }, { chunkBytes: 4096, longLineBytes: built.POOL_MAX_LINE_CHARS, afterChunk: () => sink.ready() });
+      await sink.finish();
+    };
+    const inline: ExampleResult[] = [];
+    await readAll(source.inlineSink(analyzer, (r) => inline.push(r)));
+    expect(inline).toHaveLength(lines.length);
+    for (const [workers, helper] of [[2, undefined], [1, analyzer], [0, analyzer]] as const) {
+      const pooled: ExampleResult[] = [];
+      await readAll(built.poolSink(MODEL, workers, (r) => pooled.push(r), { ...(helper && { helper }) }));
+      expect({ workers, helper: !!helper, pooled }).toStrictEqual({ workers, helper: !!helper, pooled: inline });
+    }
+    expect(inline.filter((r) => r.findings.some((f) => f.code === 'invalid_utf8'))).toHaveLength(6);
+  });
+});
