@@ -46,6 +46,15 @@ describe('the analyzer pool', () => {
     expect(built.workersAvailable).toBe(true);
   });
 
+  it('starts workers only for files big enough to pay for them, one per core but one', () => {
+    const MiB = 1024 * 1024;
+    expect([17, 68, 127].map((mb) => built.defaultWorkerCount(mb * MiB, 2))).toEqual([0, 0, 0]);
+    expect(built.defaultWorkerCount(168 * MiB, 2)).toBe(1);
+    expect(built.defaultWorkerCount(8 * MiB, 8)).toBe(0);
+    expect(built.defaultWorkerCount(17 * MiB, 8)).toBe(7);
+    expect(built.defaultWorkerCount(1024 * MiB, 1)).toBe(0);
+  });
+
   it('gives rows (bytes or text) the results the inline sink gives, in order', async () => {
     const analyzer = createAnalyzer({ model: MODEL });
     const inline = await run((onResult) => source.inlineSink(analyzer, onResult));
