@@ -30,6 +30,36 @@ export interface ModelWire {
   created: number;
   owned_by: string;
   shutdown_date: string | null;
+  /** Azure's own fields (its Models - List reference): what the model can do and when it retires. */
+  capabilities?: { fine_tune: boolean; inference: boolean; completion: boolean; chat_completion: boolean; embeddings: boolean };
+  lifecycle_status?: 'generally-available' | 'preview';
+  /** Unix seconds: the last moment Azure fine-tunes the model, and when it (and its fine-tunes) stop answering. */
+  deprecation?: { fine_tune?: number; inference: number };
+}
+
+// Azure retires models on its own schedule, not OpenAI's; these dates are the sandbox's figures
+// (later than OpenAI's 2027-01-14, so a test can tell whose date it shows), not Azure's list.
+const AZURE_DATES: Record<string, { fineTune: string; inference: string }> = {
+  'gpt-4o-mini-2024-07-18': { fineTune: '2027-03-31', inference: '2027-09-30' },
+  'gpt-4o-2024-08-06': { fineTune: '2027-03-31', inference: '2027-09-30' },
+  'gpt-4.1-2025-04-14': { fineTune: '2027-04-14', inference: '2027-10-14' },
+  'gpt-4.1-mini-2025-04-14': { fineTune: '2027-04-14', inference: '2027-10-14' },
+  'gpt-4.1-nano-2025-04-14': { fineTune: '2027-04-14', inference: '2027-10-14' },
+  'gpt-4o-mini': { fineTune: '2027-03-31', inference: '2027-09-30' },
+};
+
+const unix = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
+
+/** A model as Azure lists it: OpenAI's fields plus capabilities, lifecycle and deprecation dates. */
+function azureModel(model: ModelWire, base: string, fineTunable: boolean, fineTuned: boolean): ModelWire {
+  const dates = AZURE_DATES[base];
+  return {
+    ...model,
+    shutdown_date: null,
+    capabilities: { fine_tune: fineTunable, inference: true, completion: false, chat_completion: true, embeddings: false },
+    lifecycle_status: 'generally-available',
+    ...(dates ? { deprecation: fineTuned ? { inference: unix(dates.inference) } : { fine_tune: unix(dates.fineTune), inference: unix(dates.inference) } } : {}),
+  };
 }
 
 export function allModels(sb: Sandbox): ModelWire[] {
@@ -56,6 +86,14 @@ export function allModels(sb: Sandbox): ModelWire[] {
       if (ckpt.fine_tuned_model_checkpoint === job.fine_tuned_model) continue;
       models.push({ id: ckpt.fine_tuned_model_checkpoint, object: 'model', created: ckpt.created_at, owned_by: owned, shutdown_date: shutdown });
     }
+  }
+  if (sb.state.flavor === 'azure') {
+    return models.map((m) => {
+      const base = BASE_MODELS.find((b) => b.id === m.id);
+      if (base) return azureModel(m, base.id, base.fineTunable, false);
+      const job = sb.state.jobs.find((j) => j.fine_tuned_model === m.id || (sb.state.checkpoints[j.id] ?? []).some((c) => c.fine_tuned_model_checkpoint === m.id));
+      return azureModel(m, job?.model ?? '', false, true);
+    });
   }
   return models;
 }

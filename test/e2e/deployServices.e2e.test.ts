@@ -141,10 +141,15 @@ run('Nebius and Azure loops in a real terminal (tmux)', () => {
     session = startTui(['--profile', 'azure-sandbox', train], { columns: 120, rows: 30, env: { FTUI_CONFIG_DIR: config, AZURE_OPENAI_API_KEY: 'sandbox' } });
     await session.waitFor(/azure-sandbox: Azure SANDBOX 127\.0\.0\.1:\d+/);
 
+    // Validate shows Azure's own dates for the model, from its model list, not OpenAI's 2027-01-14.
+    session.send('2');
+    let pane = await session.waitFor((p) => /gpt-4\.1-mini-2025-04-14 · shuts down 2027-10-14/.test(p) && p.includes('service: fine-tunes it until 2027-04-14'));
+    expect(pane).not.toContain('2027-01-14');
+
     session.send('3');
     await session.waitFor('No jobs yet');
     session.send('n');
-    let pane = await session.waitFor(/Training tier\s+‹ globalstandard ›/);
+    pane = await session.waitFor((p) => /Training tier\s+‹ globalstandard ›/.test(p) && p.includes('(shuts down 2027-10-14)'));
     // To the tier (base model, method, training file, validation file, then the tier) and one right: developer.
     session.send('j', 'j', 'j', 'j', 'Right');
     pane = await session.waitFor(/▸ Training tier\s+‹ developertier ›/);

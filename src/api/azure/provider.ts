@@ -3,16 +3,20 @@
 // list marks fine-tunes (`<base>.ft-<id>`) as needing one and offers ready deployments by name.
 import { OpenAIProvider, type OpenAIProviderOptions } from '../openai/provider.js';
 import type { ModelRecord } from '../types.js';
+import { AzureCatalog } from './catalog.js';
 import type { AzureDeployments } from './deployments.js';
 
 const FINE_TUNE = /\.ft-[0-9a-f]+/i;
 
 export class AzureProvider extends OpenAIProvider {
+  readonly catalog: AzureCatalog;
+
   constructor(
     options: OpenAIProviderOptions,
     readonly deployments?: AzureDeployments,
   ) {
     super(options);
+    this.catalog = new AzureCatalog(this.client);
   }
 
   override async listModels(): Promise<ModelRecord[]> {

@@ -29,9 +29,9 @@ export function serviceGroup(service: ServiceModels | null, model: string): stri
     const lora = info.training.lora ? `LoRA${info.maxLoraRank != null ? ` (rank ≤${info.maxLoraRank})` : ''}` : null;
     out.push([lora, info.training.full ? 'full' : null].filter(Boolean).join(' and ') || 'no training kind offered');
   }
-  if (info.trainingEnds !== undefined || info.retires !== undefined) {
-    out.push(`service: trains until ${info.trainingEnds ?? '(no date)'}`, `retires ${info.retires ?? '(no date)'}`);
-  }
+  // The retirement date is the head's "shuts down" where the service's facts carry it.
+  if (info.trainingEnds != null) out.push(`service: fine-tunes it until ${info.trainingEnds}`);
+  if (info.retires != null && info.facts?.shutdownDate !== info.retires) out.push(`retires ${info.retires}`);
   if (info.facts === null) out.push('ftui cannot count its tokens');
   return out;
 }

@@ -57,6 +57,22 @@ describe('Azure against its sandbox', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it("reads Azure's own dates from its model list: the fine-tunable bases, the last day of training and retirement replace OpenAI's shutdown date", async () => {
+    const catalog = provider.catalog!;
+    const models = await catalog.list();
+    expect(models).toContain('gpt-4.1-mini-2025-04-14');
+    expect(models).not.toContain('gpt-4o-mini'); // listed, but Azure does not fine-tune it
+    const info = await catalog.info('gpt-4.1-mini-2025-04-14');
+    expect(info).toMatchObject({ trainingEnds: '2027-04-14', retires: '2027-10-14' });
+    // Counted exactly as OpenAI's model (ftui's table), with Azure's retirement date.
+    expect(info.facts).toMatchObject({ encoding: 'o200k_base', shutdownDate: '2027-10-14' });
+    expect(info.facts?.tokenEstimate).toBeUndefined();
+    expect((await catalog.fields('gpt-4.1-mini-2025-04-14')).find((f) => f.name === 'model')?.choices).toEqual(models);
+    // The provider's model list (the Jobs and Chat screens' dates) carries the same date.
+    const listed = (await provider.listModels()).find((m) => m.id === 'gpt-4.1-mini-2025-04-14');
+    expect(new Date(listed!.shutdownDate!).toISOString().slice(0, 10)).toBe('2027-10-14');
+  });
+
   it('uploads a copy with the BOM Azure asks for and leaves the file as it was', async () => {
     const path = join(dir, 'train.jsonl');
     const text = sampleTrainingJsonl();
