@@ -104,16 +104,16 @@ export function App({ size }: { size?: TerminalSize }) {
       }
     }
     if (modal?.kind === 'connections') {
-      const choices = connectionChoices(services.profiles, services.startSandbox !== null);
+      const choices = connectionChoices(services.profiles, services.startSandbox !== null, services.sandboxes);
       switch (commandFor(connectionsBindings, name)) {
         case 'up':
           return dispatch({ type: 'ui/moveConnection', delta: -1, count: choices.length });
         case 'down':
           return dispatch({ type: 'ui/moveConnection', delta: 1, count: choices.length });
         case 'choose': {
-          const profile = services.profiles[modal.selected];
-          if (profile !== undefined) connectProfile(profile);
-          else if (modal.selected < choices.length) connectSandbox();
+          const choice = choices[modal.selected];
+          if (choice?.profile !== undefined) connectProfile(choice.profile);
+          else if (choice?.sandbox !== undefined) connectSandbox(choice.sandbox);
           return dispatch({ type: 'ui/closeModal' });
         }
         case 'close':
@@ -208,7 +208,7 @@ export function App({ size }: { size?: TerminalSize }) {
         {modal?.kind === 'help' ? <HelpOverlay screen={screen} width={columns} height={bodyHeight} scroll={modal.scroll} /> : null}
         {modal?.kind === 'connections' ? (
           <ConnectionPicker
-            choices={connectionChoices(services.profiles, services.startSandbox !== null)}
+            choices={connectionChoices(services.profiles, services.startSandbox !== null, services.sandboxes)}
             selected={modal.selected}
             current={connection}
             width={columns}

@@ -6,13 +6,16 @@ import type { ConnectionState } from '../store/slices/connection.js';
 export interface ConnectionChoice {
   label: string;
   detail: string;
+  /** A saved profile's name, or the protocol of a sandbox started in this process. */
+  profile?: string;
+  sandbox?: string;
 }
 
-/** The connections the user can switch to: saved profiles first, then the local sandbox. */
-export function connectionChoices(profiles: readonly string[], sandboxAvailable: boolean): ConnectionChoice[] {
+/** The connections the user can switch to: saved profiles first, then the local sandboxes. */
+export function connectionChoices(profiles: readonly string[], sandboxAvailable: boolean, sandboxes: readonly { protocol: string; label: string; detail: string }[] = []): ConnectionChoice[] {
   return [
-    ...profiles.map((name) => ({ label: name, detail: 'saved profile' })),
-    ...(sandboxAvailable ? [{ label: 'Sandbox', detail: 'a local imitation of the API; trains nothing' }] : []),
+    ...profiles.map((name) => ({ label: name, detail: 'saved profile', profile: name })),
+    ...(sandboxAvailable ? [{ label: 'Sandbox', detail: 'a local imitation of the API; trains nothing', sandbox: 'openai' }, ...sandboxes.map((s) => ({ label: s.label, detail: s.detail, sandbox: s.protocol }))] : []),
   ];
 }
 

@@ -2,6 +2,7 @@
 // cost is only ever shown from a price ftui can cite (its model table) or one the user configured
 // in the profile; for a model with neither (Nebius's open bases, a custom service), the billed
 // tokens are shown with plain words that the price is unknown, and the confirmation says so.
+import { count } from './plural.js';
 
 export interface CostEstimate {
   /** null: no price is known for the model; `totalTokens` is the figure to multiply. */
@@ -42,10 +43,10 @@ export function costLines(estimate: CostEstimate | null, note: string | null, wh
   const lines: string[] = [];
   if (estimate.usd !== null) {
     const from = estimate.priceSource === 'profile' && estimate.pricePerMillion != null ? ` at $${estimate.pricePerMillion}/1M, the price in your profile` : '';
-    lines.push(`Estimated cost: ${approx}${money(estimate.usd)} (${estimate.epochs} epochs × ${tokens(estimate.billedTokens)} tokens${from})`);
+    lines.push(`Estimated cost: ${approx}${money(estimate.usd)} (${count(estimate.epochs, 'epoch')} × ${tokens(estimate.billedTokens)} tokens${from})`);
   } else {
     lines.push(
-      `Price unknown: ftui does not know ${who}'s training price for ${model}. It bills ${approx}${tokens(total)} tokens (${tokens(estimate.billedTokens)} × ${estimate.epochs} epochs): multiply by its price per million tokens.`,
+      `Price unknown: ftui does not know ${who}'s training price for ${model}. It bills ${approx}${tokens(total)} tokens (${tokens(estimate.billedTokens)} × ${count(estimate.epochs, 'epoch')}): multiply by its price per million tokens.`,
       `To see a cost here, add the price to the profile: "prices": {"${model}": {"trainingUsdPerMillion": …}} (README, Connecting).`,
     );
     if (estimate.validationTokens != null && estimate.validationTokens > 0) {

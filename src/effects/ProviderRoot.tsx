@@ -27,35 +27,45 @@ function Effects() {
 export function ProviderRoot({ services, children }: { services: ProviderServices; children: ReactNode }) {
   const dispatch = useDispatch();
   const [provider, setProvider] = useState<FineTuningProvider | null>(services.provider);
-  const sandbox = useRef<Promise<SandboxConnection> | null>(null);
+  // One server per protocol, started on first use and kept (with its jobs) until the app ends, so
+  // switching away and back finds what was left there.
+  const sandboxes = useRef(new Map<string, Promise<SandboxConnection>>());
+  const current = useRef<string | null>(null);
 
   useEffect(
     () => () => {
-      void sandbox.current?.then((s) => s.stop()).catch(() => undefined);
+      for (const started of sandboxes.current.values()) void started.then((s) => s.stop()).catch(() => undefined);
     },
     [],
   );
 
-  const connectSandbox = useCallback(() => {
-    if (services.startSandbox === null || sandbox.current !== null) return;
-    dispatch({ type: 'connection/status', status: 'unknown', message: 'Starting the sandbox…' });
-    const started = services.startSandbox();
-    sandbox.current = started;
-    started.then(
-      (s) => {
-        setProvider(s.provider);
-        dispatch({
-          type: 'app/switchConnection',
-          connection: { kind: 'sandbox', baseUrl: s.baseUrl, keyEnv: 'OPENAI_API_KEY', keyPresent: true, profile: null },
-        });
-        dispatch({ type: 'connection/status', status: 'ok', message: null });
-      },
-      (error: unknown) => {
-        sandbox.current = null;
-        dispatch({ type: 'connection/status', status: 'error', message: `The sandbox did not start: ${toErrorInfo(error).message}` });
-      },
-    );
-  }, [services, dispatch]);
+  const connectSandbox = useCallback(
+    (protocol = 'openai') => {
+      if (services.startSandbox === null || current.current === protocol) return;
+      let started = sandboxes.current.get(protocol);
+      if (started === undefined) {
+        dispatch({ type: 'connection/status', status: 'unknown', message: 'Starting the sandbox…' });
+        started = services.startSandbox(protocol);
+        sandboxes.current.set(protocol, started);
+      }
+      current.current = protocol;
+      started.then(
+        (s) => {
+          if (current.current !== protocol) return;
+          setProvider(s.provider);
+          const named = s.connection ?? { kind: 'sandbox', keyEnv: 'OPENAI_API_KEY', keyPresent: true, profile: null };
+          dispatch({ type: 'app/switchConnection', connection: { ...named, baseUrl: s.baseUrl } });
+          dispatch({ type: 'connection/status', status: 'ok', message: null });
+        },
+        (error: unknown) => {
+          sandboxes.current.delete(protocol);
+          if (current.current === protocol) current.current = null;
+          dispatch({ type: 'connection/status', status: 'error', message: `The sandbox did not start: ${toErrorInfo(error).message}` });
+        },
+      );
+    },
+    [services, dispatch],
+  );
 
   const connectProfile = useCallback(
     (name: string) => {
@@ -63,6 +73,7 @@ export function ProviderRoot({ services, children }: { services: ProviderService
       dispatch({ type: 'connection/status', status: 'unknown', message: `Connecting to ${name}…` });
       services.connectProfile(name).then(
         ({ provider: next, connection }) => {
+          current.current = null;
           setProvider(next);
           dispatch({ type: 'app/switchConnection', connection });
           dispatch({ type: 'connection/status', status: 'ok', message: null });

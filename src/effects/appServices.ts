@@ -8,14 +8,23 @@ import { startSandbox } from '../sandbox/server.js';
 import type { ConnectionState } from '../store/slices/connection.js';
 import { preflight } from './preflight.js';
 import { UploadRecords } from '../core/uploadRecords.js';
-import type { ProviderServices, SandboxConnection } from './providerContext.js';
+import type { ProviderServices, SandboxChoice, SandboxConnection } from './providerContext.js';
 
-/** Starts the sandbox on a free loopback port in this process and a provider connected to it. */
-export async function startInProcessSandbox(): Promise<SandboxConnection> {
-  const server = await startSandbox({ port: 0 });
-  // The sandbox takes any key; the variable named here is never read for it.
-  const provider = createProvider({ name: 'sandbox', kind: 'sandbox', baseUrl: server.baseUrl, apiKeyEnv: 'FTUI_SANDBOX_KEY' }, {});
-  return { provider, baseUrl: server.baseUrl, stop: () => server.close() };
+/** The sandboxes ctrl+o offers beside the default (OpenAI-protocol) one. */
+export const EXTRA_SANDBOXES: readonly SandboxChoice[] = [{ protocol: 'together', label: 'Together sandbox', detail: "a local imitation of Together AI's API; trains nothing" }];
+
+/**
+ * Starts the sandbox on a free loopback port in this process and a provider connected to it:
+ * the OpenAI protocol, or Together's (its own provider, as a Together connection is).
+ */
+export async function startInProcessSandbox(protocol = 'openai'): Promise<SandboxConnection> {
+  const together = protocol === 'together';
+  if (!together && protocol !== 'openai') throw new Error(`no in-app sandbox speaks ${protocol}`);
+  const server = await startSandbox({ port: 0, protocol: together ? 'together' : 'openai' });
+  // The sandbox takes any key; this one is made up here and never read from the environment.
+  const provider = createProvider({ name: 'sandbox', kind: together ? 'together' : 'sandbox', baseUrl: server.baseUrl, apiKeyEnv: 'FTUI_SANDBOX_KEY' }, { FTUI_SANDBOX_KEY: 'sandbox' });
+  const connection = together ? { kind: 'together' as const, keyEnv: 'TOGETHER_API_KEY', keyPresent: true, profile: null } : undefined;
+  return { provider, baseUrl: server.baseUrl, stop: () => server.close(), ...(connection ? { connection } : {}) };
 }
 
 /** A saved profile's provider and what the status bar shows for it. */
@@ -32,6 +41,7 @@ export async function appServices(_connection: Omit<ConnectionState, 'status' | 
   return {
     preflight,
     startSandbox: startInProcessSandbox,
+    sandboxes: EXTRA_SANDBOXES,
     profiles,
     connectProfile: (name) => connectProfile(name, env),
     uploadRecords: UploadRecords.forEnv(env),

@@ -13,13 +13,24 @@ export interface SandboxConnection {
   provider: FineTuningProvider;
   baseUrl: string;
   stop(): Promise<void>;
+  /** What the status bar calls it (default: the OpenAI-protocol sandbox). */
+  connection?: Omit<ConnectionState, 'status' | 'message' | 'baseUrl'>;
+}
+
+/** A sandbox the app can start in-process: the protocol it speaks, and how the picker names it. */
+export interface SandboxChoice {
+  protocol: string;
+  label: string;
+  detail: string;
 }
 
 export interface ProviderServices {
   /** The provider for the connection ftui started with; null without a key. */
   provider: FineTuningProvider | null;
-  /** Starts the local sandbox server in this process and connects to it; null where unavailable. */
-  startSandbox: (() => Promise<SandboxConnection>) | null;
+  /** Starts the local sandbox server in this process and connects to it (the OpenAI protocol unless another of `sandboxes` is named); null where unavailable. */
+  startSandbox: ((protocol?: string) => Promise<SandboxConnection>) | null;
+  /** The sandboxes ctrl+o offers besides the default one (S and the demo start the default). */
+  sandboxes: readonly SandboxChoice[];
   /** The clock polling, elapsed time, ETA and drafts use. */
   now: () => number;
   /** Where polling, the elapsed-time ticker, chat batching and autosave schedule their timers: the
@@ -43,6 +54,7 @@ export interface ProviderServices {
 export const defaultServices: ProviderServices = {
   provider: null,
   startSandbox: null,
+  sandboxes: [],
   now: () => systemClock.now(),
   timers: systemClock,
   poll: DEFAULT_POLL_SCHEDULE,
@@ -57,8 +69,8 @@ export const defaultServices: ProviderServices = {
 export interface ProviderContextValue {
   provider: FineTuningProvider | null;
   services: ProviderServices;
-  /** Starts the sandbox (once) and switches the app to it; a no-op where it is unavailable. */
-  connectSandbox(): void;
+  /** Starts the sandbox for a protocol (once each) and switches the app to it; a no-op where it is unavailable. */
+  connectSandbox(protocol?: string): void;
   /** Switches the app to a saved profile. */
   connectProfile(name: string): void;
 }

@@ -35,6 +35,7 @@ export function NeedsConnection({
   if (sandboxAvailable) {
     lines.push({ text: 'Or press S to start the local sandbox: a server in this process that speaks', bold: true });
     lines.push({ text: 'the same protocol. It trains nothing, costs nothing, and says SANDBOX.' });
+    lines.push({ text: "ctrl+o: your saved profiles, and a sandbox of Together AI's protocol too." });
   }
   if (connection.message !== null) {
     lines.push({ text: '' });

@@ -59,6 +59,26 @@ describe('switching connection in the app', () => {
     expect(app.store.getState().connection).toMatchObject({ kind: 'none', message: 'azure-prod: the variable AZURE_KEY_NOT_SET that holds its key is not set' });
   });
 
+  it("starts a Together-protocol sandbox in the app from ctrl+o, and goes back and forth keeping each one's server", async () => {
+    const services = await appServices(initialAppState.connection, configWith([]));
+    app = await renderWithServices({}, services);
+    await app.press(KEYS.ctrl('o'));
+    expect(app.lastFrame()).toContain("Together sandbox — a local imitation of Together AI's API; trains nothing");
+    await app.press('j', KEYS.enter);
+    const frame = await waitFor(app, () => app!.store.getState().connection.kind === 'together' && app!.store.getState().connection.status === 'ok');
+    expect(frame).toMatch(/Together SANDBOX 127\.0\.0\.1:\d+/);
+    const together = app.store.getState().connection.baseUrl;
+    // Its own provider: the service's model list reaches the Validate screen.
+    await waitFor(app, () => (app!.store.getState().validation.service?.models?.length ?? 0) > 0);
+    expect(app.store.getState().validation.model).toBe(app.store.getState().validation.service!.models![0]);
+    await app.press(KEYS.ctrl('o'), KEYS.enter);
+    await waitFor(app, () => app!.store.getState().connection.kind === 'sandbox' && app!.store.getState().connection.status === 'ok');
+    expect(app.store.getState().validation.service).toBeNull();
+    await app.press(KEYS.ctrl('o'), 'j', KEYS.enter);
+    await waitFor(app, () => app!.store.getState().connection.kind === 'together' && app!.store.getState().connection.status === 'ok');
+    expect(app.store.getState().connection.baseUrl).toBe(together);
+  });
+
   it('closes with esc and moves with j/k', async () => {
     app = await renderWithServices({}, await appServices(initialAppState.connection, configWith([{ name: 'a', kind: 'custom', baseUrl: 'http://127.0.0.1:9/v1', apiKeyEnv: 'LOCAL_KEY' }])));
     await app.press(KEYS.ctrl('o'), 'j');
