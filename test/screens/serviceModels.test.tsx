@@ -43,7 +43,8 @@ async function open(size = { columns: 100, rows: 30 }) {
 async function chooseModel(model: string): Promise<string> {
   for (let i = 0; i < 10 && app!.store.getState().validation.model !== model; i++) await app!.press('m');
   expect(app!.store.getState().validation.model).toBe(model);
-  return app!.waitFor((f) => f.includes('service: trains') && f.includes(model) && !f.includes('(updating…)'));
+  // The report for this model is drawn: its cost line, not a stale one ('(updating…)') nor none yet ('Validating…').
+  return app!.waitFor((f) => f.includes('service: trains') && f.includes(model) && f.includes('billed tok') && !f.includes('(updating…)') && !f.includes('Validating…'));
 }
 
 describe("the service's base models", () => {
