@@ -183,6 +183,19 @@ describe('find', () => {
     await waitText('Find "refund": 3 matches');
   });
 
+  it('reads prompt/completion and text examples by their fields, in the preview and the find', async () => {
+    const path = join(dir, 'together.jsonl');
+    writeFileSync(path, [JSON.stringify({ prompt: 'Where is my invoice?', completion: 'Under Billing.' }), JSON.stringify({ prompt: 'Refund?', completion: 'Within 30 days, a refund.' })].join('\n') + '\n');
+    const frame = plain(await open(path, { columns: 80, rows: 24 }));
+    expect(frame).toMatch(/^ prompt\n   Where is my invoice\?\n completion\n   Under Billing\.$/m);
+    await app!.press('/');
+    for (const ch of 'refund') await app!.press(ch);
+    await app!.press(KEYS.enter);
+    await waitText('Find "refund": 1 match');
+    expect(plain(app!.lastFrame())).toMatch(/^\s+2 .*prompt: Refund\?/m);
+    expect(app!.store.getState().dataset.cursor).toBe(1);
+  });
+
   it('says so when nothing matches', async () => {
     const path = join(dir, 'billing.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);

@@ -39,8 +39,18 @@ export function readableExample(text: string): ReadableExample {
   const messages = Array.isArray(value.messages)
     ? readable(value.messages)
     : [...readable(input?.messages), ...readable(value.preferred_output, ['preferred']), ...readable(value.non_preferred_output, ['not preferred'])];
-  return { kind: 'messages', messages, tools: Array.isArray(value.tools) ? value.tools.length : 0 };
+  const tools = Array.isArray(value.tools) ? value.tools.length : 0;
+  // An example without messages in another provider's format (prompt/completion, plain text):
+  // its text fields, each read as a message named after its field.
+  if (messages.length === 0) {
+    const fields = TEXT_FIELDS.filter((key) => typeof value[key] === 'string').map((key): ReadableMessage => ({ role: key, notes: [], text: value[key] as string, calls: [] }));
+    if (fields.length > 0) return { kind: 'messages', messages: fields, tools };
+  }
+  return { kind: 'messages', messages, tools };
 }
+
+/** The text fields of an example without messages (Together's prompt/completion and text formats). */
+export const TEXT_FIELDS = ['prompt', 'completion', 'text'] as const;
 
 /** Rows larger than this are not parsed for the preview: it would hold up the keys that move past them. */
 export const READABLE_MAX_BYTES = 256 * 1024;

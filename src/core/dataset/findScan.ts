@@ -8,6 +8,9 @@
 // an escape in a key or a role, deep nesting), and the caller parses it then.
 
 import { lowerBound } from '../sortedSearch.js';
+import { TEXT_FIELDS } from './exampleMessages.js';
+
+const ROOT_TEXT = new Set<string>(TEXT_FIELDS);
 
 type Kind = 'root' | 'input' | 'messages' | 'message' | 'parts' | 'part' | 'calls' | 'call' | 'function' | 'other';
 
@@ -73,6 +76,10 @@ export function scanForMatch(s: string, starts: readonly number[], length: numbe
   let rootDone = false;
   let rootKeys: Set<string> | null = null;
   let found = false;
+  /** Values in the arrays messages are read from (an entry that is not an object is an empty message). */
+  let messageCount = 0;
+  /** A match in a top-level text field (prompt, completion, text), read when there are no messages. */
+  let rootTextHit = false;
 
   const escaped = (at: number): boolean => {
     let run = 0;
@@ -101,7 +108,10 @@ export function scanForMatch(s: string, starts: readonly number[], length: numbe
   /** A value has been read: what comes next. */
   const afterValue = (top: Frame | undefined): void => {
     if (top === undefined) rootDone = true;
-    else top.expect = 'commaOrEnd';
+    else {
+      top.expect = 'commaOrEnd';
+      if (top.kind === 'messages') messageCount++;
+    }
   };
 
   let i = 0;
@@ -161,6 +171,7 @@ export function scanForMatch(s: string, starts: readonly number[], length: numbe
         top.partType = s.slice(at + 1, end);
       }
       const searched = (top.kind === 'message' && key === 'content') || (top.kind === 'part' && key === 'text') || (top.kind === 'call' && key === 'id') || (top.kind === 'function' && (key === 'name' || key === 'arguments'));
+      if (top.kind === 'root' && key !== null && ROOT_TEXT.has(key) && role === null && matchIn(at + 1, end)) rootTextHit = true;
       if (searched && matchIn(at + 1, end)) {
         if (top.kind === 'part') top.hit = true;
         else {
@@ -215,8 +226,9 @@ export function scanForMatch(s: string, starts: readonly number[], length: numbe
     }
   }
   if (!rootDone || stack.length !== 0) return null;
-  if (!found) return false;
-  // The example's messages come from `messages` when it has them, else from input and the outputs.
+  // The example's messages come from `messages` when it has them, else from input and the outputs:
+  // with both kinds of keys, which one counts is left to the parser.
   if (rootKeys?.has('messages') && (rootKeys.has('input') || rootKeys.has('preferred_output') || rootKeys.has('non_preferred_output'))) return null;
-  return true;
+  if (found) return true;
+  return messageCount === 0 && rootTextHit;
 }

@@ -18,7 +18,7 @@ export interface PreviewSpan {
 
 export type PreviewRow = PreviewSpan[];
 
-const ROLE_COLORS: Record<string, string> = { system: 'magenta', user: 'cyan', assistant: 'green', tool: 'yellow' };
+const ROLE_COLORS: Record<string, string> = { system: 'magenta', user: 'cyan', assistant: 'green', tool: 'yellow', prompt: 'cyan', completion: 'green', text: 'white' };
 const INDENT = 2;
 
 /** A row of text split into spans where `ranges` (offsets in the text it came from) mark matches. */

@@ -37,6 +37,10 @@ const lines = [
   '{"metadata":{"note":"refund weather"},"messages":[{"content":"Hello there","role":"assistant"}]}',
   // Non-ASCII written as escapes, as Python's json.dumps does.
   '{"messages":[{"role":"user","content":"Tokyo is \\u6771\\u4eac, na\\u00efve caf\\u00c9"}]}',
+  // Together's other formats: their text fields are read when there are no messages.
+  JSON.stringify({ prompt: 'Weather today?', completion: 'A refund of sunshine.' }),
+  JSON.stringify({ text: 'Plain text about the weather' }),
+  JSON.stringify({ messages: [msg('user', 'hi')], text: 'refund in a text field beside messages' }),
 ];
 const invalidUtf8 = Buffer.concat([Buffer.from('{"messages":[{"role":"user","content":"caf'), Buffer.from([0xe9, 0x41]), Buffer.from('Weather"}]}')]);
 
@@ -83,6 +87,9 @@ describe('find', () => {
     expect(findRows(rows, 'role:assistant refund')).toEqual([8]);
     expect(findRows(rows, 'role:user refund')).toEqual([5, 8]);
     expect(findRows(rows, 'role:tool')).toEqual([6]);
+    // prompt/completion and text examples are found by their fields (any role only); beside messages, not.
+    expect(findRows(rows, 'refund')).toEqual([5, 8, 15]);
+    expect(findRows(rows, 'about the weather')).toEqual([16]);
   });
 
   it('reads a role from the query and cycles it with tab', () => {

@@ -1,7 +1,8 @@
 // The fast reading of find (a line's bytes and structure, findScan.ts) against its definition (the
 // line parsed, its messages searched) on lines made from a seed: strings of quotes, backslashes,
 // braces, keys and roles as text, accents and CJK (raw or as \uXXXX escapes), İ and the Kelvin
-// sign, content parts, tool calls, preference pairs, repeated keys, extra spacing, cut-off lines.
+// sign, content parts, tool calls, preference pairs, prompt/completion and text examples, messages
+// that are not objects, repeated keys, extra spacing, cut-off lines.
 import { describe, expect, it } from 'vitest';
 import { readableExample } from '../../../src/core/dataset/exampleMessages.js';
 import { seededRandom } from '../../../src/core/seededRandom.js';
@@ -37,7 +38,12 @@ describe('find, random examples', () => {
         if (r() < 0.1) m[pick(['content', 'role', 'weight'])] = str(3);
         return m;
       });
-      const v: Record<string, unknown> = r() < 0.1 ? { input: { messages }, preferred_output: [{ role: 'assistant', content: str(5) }] } : { messages };
+      const k = r();
+      const v: Record<string, unknown> =
+        k < 0.1 ? { input: { messages }, preferred_output: [{ role: 'assistant', content: str(5) }] } : k < 0.2 ? { prompt: str(6), completion: str(6) } : k < 0.25 ? { text: str(8) } : { messages };
+      // Other providers' text fields beside messages (read only when there are none), and messages that are not objects.
+      if (r() < 0.1) v[pick(['prompt', 'completion', 'text'])] = r() < 0.8 ? str(6) : 7;
+      if (r() < 0.05) v.messages = pick([[], [5], ['x'], [[]]]);
       if (r() < 0.2) v.extra = { content: str(5), messages: [{ role: 'user', content: str(4) }] };
       if (r() < 0.1) v.messages = str(3);
       return v;
