@@ -143,7 +143,8 @@ run('Nebius and Azure loops in a real terminal (tmux)', () => {
 
     // Validate shows Azure's own dates for the model, from its model list, not OpenAI's 2027-01-14.
     session.send('2');
-    let pane = await session.waitFor((p) => /gpt-4\.1-mini-2025-04-14 · shuts down 2027-10-14/.test(p) && p.includes('service: fine-tunes it until 2027-04-14'));
+    // (Read on the real clock: after those dates the same line says so in capitals.)
+    let pane = await session.waitFor((p) => /gpt-4\.1-mini-2025-04-14 · shuts down 2027-10-14/i.test(p) && /service: (fine-tunes it until|no longer fine-tunes it \(since) 2027-04-14/i.test(p));
     expect(pane).not.toContain('2027-01-14');
 
     session.send('3');

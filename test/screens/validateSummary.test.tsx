@@ -19,6 +19,13 @@ describe('the Validate summary text', () => {
     expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01')[0]).toContain('shuts down 2026-10-23');
   });
 
+  it("says until when the service fine-tunes the model, and plainly once it no longer does", () => {
+    const info = { id: 'gpt-4.1-mini-2025-04-14', trainingEnds: '2027-04-14', retires: '2027-10-14', facts: null };
+    const service = { models: ['gpt-4.1-mini-2025-04-14'], infos: { [info.id]: info }, error: null, version: 1 };
+    expect(summaryGroups(null, info.id, '2027-04-14', service)[1]).toEqual(['service: fine-tunes it until 2027-04-14', 'retires 2027-10-14', 'ftui cannot count its tokens']);
+    expect(summaryGroups(null, info.id, '2027-04-15', service)[1]![0]).toBe('service: NO LONGER FINE-TUNES IT (since 2027-04-14)');
+  });
+
   it("says whose model list m walks: ftui's own when no service gave one", () => {
     expect(summaryGroups(null, 'gpt-4.1-nano', '2026-01-01').flat()).toContain("(m: next of ftui's models)");
     const failed = { models: null, infos: {}, error: 'no network', version: 1 };

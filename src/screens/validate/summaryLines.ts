@@ -14,7 +14,7 @@ const SEP = ' · ';
  * ≤16,384 tok (SFT) / ≤8,192 (DPO) · LoRA (rank ≤64) and full", Azure's dates, or that ftui's own
  * table is used (offline, or the service did not answer). Empty without a service list.
  */
-export function serviceGroup(service: ServiceModels | null, model: string): string[] {
+export function serviceGroup(service: ServiceModels | null, model: string, today = ''): string[] {
   if (service === null) return [];
   const info = service.infos[model];
   if (info === undefined) {
@@ -30,7 +30,8 @@ export function serviceGroup(service: ServiceModels | null, model: string): stri
     out.push([lora, info.training.full ? 'full' : null].filter(Boolean).join(' and ') || 'no training kind offered');
   }
   // The retirement date is the head's "shuts down" where the service's facts carry it.
-  if (info.trainingEnds != null) out.push(`service: fine-tunes it until ${info.trainingEnds}`);
+  // A job for a model the service has stopped training would be refused: say so, as for a shut-down model.
+  if (info.trainingEnds != null) out.push(today !== '' && info.trainingEnds < today ? `service: NO LONGER FINE-TUNES IT (since ${info.trainingEnds})` : `service: fine-tunes it until ${info.trainingEnds}`);
   if (info.retires != null && info.facts?.shutdownDate !== info.retires) out.push(`retires ${info.retires}`);
   if (info.facts === null) out.push('ftui cannot count its tokens');
   return out;
@@ -52,7 +53,7 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
   }
   // Whose list m walks: the connected service's, or ftui's own (offline, or a service without a list).
   const listed = service?.models?.length ?? 0;
-  const groups = [head, serviceGroup(service, model), [listed > 0 ? `(m: next of the service's ${listed} models)` : "(m: next of ftui's models)"]];
+  const groups = [head, serviceGroup(service, model, today), [listed > 0 ? `(m: next of the service's ${listed} models)` : "(m: next of ftui's models)"]];
   if (!report) return groups;
   const { cost, figures: f } = report;
   groups.push(
