@@ -29,7 +29,7 @@ export interface ValidationOutput {
   /** Worst finding per row id, for the Dataset screen's marks. */
   marks: Map<number, Severity>;
   /** Content hash -> first line: what a validation file is checked against for shared examples. */
-  hashes: Map<string, number>;
+  hashes: ReadonlyMap<string, number>;
 }
 
 const SLICE_MS = 4;
@@ -87,19 +87,20 @@ export async function validateDataset(input: ValidationInput, model: string, can
 
   const builder = new ReportBuilder(facts, input.fileRules ? { fileRules: input.fileRules } : {});
   const marks = new Map<number, Severity>();
-  const hashes = new Map<string, number>();
+  // The builder's own first line per content hash: a second map of 100k hashes would be its copy.
+  const hashes = builder.hashes;
   // Aggregating 100k cached results takes a few hundred ms: yield now and then so keys are not held up.
   let sliceStart = performance.now();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Row;
+    // The kept result keeps the line it was analysed at; a copy with its line now is only for this
+    // report. Storing the copy back would replace every kept result after a row inserted or
+    // deleted mid-file (half of them, on average) with a new object on each run.
     const result = restamp(results.get(row) as ExampleResult, i + 1);
-    results.set(row, result);
-    builder.add(result);
     let worst = result.worst;
-    if (result.contentHash !== null) {
-      if (hashes.has(result.contentHash)) worst ??= 'warning';
-      else hashes.set(result.contentHash, i + 1);
-    }
+    // A copy of an example before it (the builder notes the first of each as it adds them).
+    if (result.contentHash !== null && hashes.has(result.contentHash)) worst ??= 'warning';
+    builder.add(result);
     if (worst) marks.set(row.id, worst);
     if ((i & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
       await new Promise((r) => setImmediate(r));

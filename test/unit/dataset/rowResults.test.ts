@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FORMAT } from '../../../src/core/dataset/format.js';
 import { freshRow } from '../../../src/core/dataset/row.js';
-import { rowAnalysis } from '../../../src/core/dataset/rowResults.js';
+import { compactResult, rowAnalysis } from '../../../src/core/dataset/rowResults.js';
 import { validateDataset } from '../../../src/effects/datasetValidator.js';
 import { rowFacts } from '../../../src/screens/dataset/rowFacts.js';
 
@@ -38,5 +38,47 @@ describe('row results shared by the validator and the list', () => {
     expect(o200k).not.toBeNull();
     expect(cl100k).not.toBeNull();
     expect(cl100k).not.toBe(o200k);
+  });
+
+  it('keeps each result in a compact copy equal to what the analyzer said', () => {
+    const model = 'gpt-4.1-mini-2025-04-14';
+    const { analyzer, results } = rowAnalysis(model);
+    const clean = (user: string) => JSON.stringify({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: user }, { role: 'assistant', content: 'Sure — naïve café.' }] });
+    const texts = [clean('plain'), clean('another'), '{"messages": [{"role": "user"', JSON.stringify({ messages: [{ role: 'user', content: 'no answer' }] })];
+    const rows = texts.map((t) => freshRow(t));
+    for (const row of rows) {
+      const analysed = analyzer.analyzeText(row.text, 7);
+      // As it arrives from a worker: a structured clone.
+      results.set(row, structuredClone(analysed));
+      expect(results.get(row)).toEqual(analysed);
+    }
+    // Rows without findings share one empty list, which nothing can add to.
+    const [a, b] = rows.map((r) => results.get(r)!);
+    expect(a!.findings).toEqual([]);
+    expect(a!.findings).toBe(b!.findings);
+    expect(() => (a!.findings as unknown[]).push(1)).toThrow();
+    expect(results.get(rows[2]!)!.findings.length).toBeGreaterThan(0);
+    expect(compactResult({ line: 1, kind: 'blank', findings: [], figures: null, contentHash: null, worst: null })).toEqual({ line: 1, kind: 'blank', findings: [], figures: null, contentHash: null, worst: null });
+  });
+
+  it('after a row is inserted mid-file, keeps the results after it and reports them at their new lines', async () => {
+    const model = 'gpt-4.1-mini-2025-04-14';
+    const rows = [freshRow(example('one')), freshRow(example('two')), freshRow(example('one')), freshRow('{"messages": [')];
+    const input = (list: typeof rows) => ({ rows: list, count: list.length, path: null, format: DEFAULT_FORMAT, bytesOnDisk: null });
+    const first = await validateDataset(input(rows), model, () => false, () => undefined);
+    const duplicate = (output: typeof first) => output?.report.findings.find((g) => g.code === 'duplicate_example');
+    expect(duplicate(first)?.lines).toEqual([3]);
+    expect(first?.marks.get(rows[2]!.id)).toBe('warning');
+    expect(first?.hashes.size).toBe(2);
+    const { results } = rowAnalysis(model);
+    const kept = rows.map((r) => results.get(r));
+
+    const inserted = [rows[0]!, freshRow(example('new')), ...rows.slice(1)];
+    const second = await validateDataset(input(inserted), model, () => false, () => undefined);
+    expect(duplicate(second)?.lines).toEqual([4]);
+    expect(second?.report.findings.find((g) => g.code === 'invalid_json')?.lines).toEqual([5]);
+    expect(second?.marks.get(rows[2]!.id)).toBe('warning');
+    expect([...second!.hashes.values()].sort()).toEqual([1, 2, 3]);
+    rows.forEach((row, i) => expect(results.get(row)).toBe(kept[i]));
   });
 });
