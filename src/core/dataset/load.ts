@@ -7,7 +7,7 @@ import { firstInvalidColumn, MAX_LINE_BYTES } from '../validate/lineReader.js';
 import { describeFsError, DatasetFileError } from './errors.js';
 import { NOT_A_REGULAR_FILE } from '../regularFile.js';
 import { DEFAULT_FORMAT, type FileFormat } from './format.js';
-import { recordPlacement } from './placement.js';
+import { recordLoadPlacement } from './placement.js';
 import { FileRow, newRowId, type Row } from './row.js';
 
 export interface LoadedDataset {
@@ -122,7 +122,7 @@ export async function loadDataset(path: string): Promise<LoadedDataset> {
     throw new DatasetFileError(path, describeFsError(error));
   }
   const { rows, format, invalidUtf8, firstInvalid } = splitRows(file);
-  recordPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, rows);
+  recordLoadPlacement(path, { mtimeMs: info.mtimeMs, sizeBytes: info.size }, file);
   const notices: string[] = [];
   if (looksLikeOneJsonDocument(rows)) {
     notices.push('This file looks like one JSON document, not JSONL (one example per line). Import it (i) to convert it.');

@@ -6,6 +6,7 @@
 // only when the record is for the same version as the draft's base. Rows are immutable, so an
 // edited row is a new object that has no line here and goes into the draft as text.
 import { resolve } from 'node:path';
+import { FileRow } from './row.js';
 
 export interface FileVersion {
   mtimeMs: number;
@@ -13,16 +14,26 @@ export interface FileVersion {
 }
 
 interface Placement extends FileVersion {
-  lines: WeakMap<object, number>;
+  lineOf: (row: object) => number | undefined;
 }
 
 // Only the latest version of each file: older ones can never be a draft's base again.
 const latest = new Map<string, Placement>();
 
+/** After a save: each row's line in the file as written. */
 export function recordPlacement(path: string, version: FileVersion, rows: readonly object[]): void {
   const lines = new WeakMap<object, number>();
   for (let i = 0; i < rows.length; i++) lines.set(rows[i] as object, i);
-  latest.set(resolve(path), { mtimeMs: version.mtimeMs, sizeBytes: version.sizeBytes, lines });
+  latest.set(resolve(path), { mtimeMs: version.mtimeMs, sizeBytes: version.sizeBytes, lineOf: (row) => lines.get(row) });
+}
+
+/**
+ * After a load: the loaded rows are the FileRows that point into `file` (the bytes read), and
+ * each one's origin is its line. Asked of the rows themselves rather than kept in a map, which
+ * for 100k rows held a 4 MB table for as long as the file stayed unsaved.
+ */
+export function recordLoadPlacement(path: string, version: FileVersion, file: Buffer): void {
+  latest.set(resolve(path), { mtimeMs: version.mtimeMs, sizeBytes: version.sizeBytes, lineOf: (row) => (row instanceof FileRow && row.pointsInto(file) ? row.origin : undefined) });
 }
 
 /**
@@ -33,7 +44,7 @@ export function placementAt(path: string, base: FileVersion | null): ((row: obje
   if (base === null) return null;
   const placement = latest.get(resolve(path));
   if (!placement || placement.mtimeMs !== base.mtimeMs || placement.sizeBytes !== base.sizeBytes) return null;
-  return (row) => placement.lines.get(row);
+  return placement.lineOf;
 }
 
 /** ftui has loaded or saved this file as a dataset in this process. */

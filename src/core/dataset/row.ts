@@ -43,6 +43,11 @@ export class FileRow implements Row {
     return this.file.subarray(this.start, this.end);
   }
 
+  /** Whether this row is a line of `file` (the bytes of one particular load). */
+  pointsInto(file: Buffer): boolean {
+    return this.file === file;
+  }
+
   withLineEnd(lineEnd: '\n' | '\r\n'): FileRow {
     return new FileRow(this.id, this.origin, this.file, this.start, this.end, lineEnd);
   }

@@ -42,6 +42,18 @@ describe('a draft after a save', () => {
     expect(restored.map((r) => r.text)).toEqual(current.map((r) => r.text));
   });
 
+  it('after a load, refers to its rows by line, and to no row of an earlier load of the same path', async () => {
+    const path = join(dir, 'loaded.jsonl');
+    writeFileSync(path, `${[0, 1, 2, 3].map(example).join('\n')}\n`);
+    const earlier = await loadDataset(path);
+    const loaded = await loadDataset(path);
+    const base = { mtimeMs: loaded.mtimeMs!, sizeBytes: loaded.sizeBytes };
+    const rows = [loaded.rows[2]!, loaded.rows[3]!, editedRow(loaded.rows[0]!, example(9)), earlier.rows[1]!];
+    const text = encodeDraft(rows, { datasetPath: path, savedAt: 1, base, format: loaded.format });
+    expect(text.split('\n').slice(1, -1)).toEqual(['=2-3', `+${example(9)}`, `+${example(1)}`]);
+    expect(restoreRows(decodeDraft(text), loaded).map((r) => r.text)).toEqual(rows.map((r) => r.text));
+  });
+
   it('writes every row as text when the base is not the version ftui last loaded or saved', async () => {
     const path = join(dir, 'stale.jsonl');
     writeFileSync(path, `${[0, 1].map(example).join('\n')}\n`);
