@@ -35,7 +35,7 @@ run('the Together sandbox started from inside the app (tmux)', () => {
     session.send('3');
     await session.waitFor('No jobs yet');
     session.send('n');
-    await session.waitFor("LoRA rank       64 (the model's largest)");
+    await session.waitFor("LoRA rank       the model's largest, 64");
     session.send('s');
     pane = await session.waitFor('Create this job?');
     expect(pane).toMatch(/The provider's price for these files \(what bills\): \$\d+\.\d+/);

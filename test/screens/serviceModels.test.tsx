@@ -78,7 +78,7 @@ describe("the service's base models", () => {
     // Right until the 70B model is chosen; its ranges arrive from the service.
     for (let i = 0; i < 10 && app!.store.getState().jobs.create.form.model !== 'meta-llama/Llama-3.3-70B-Instruct-Reference'; i++) await app!.press(KEYS.right);
     await app!.until(() => app!.store.getState().jobs.create.fieldsModel === 'meta-llama/Llama-3.3-70B-Instruct-Reference');
-    await app!.waitFor("32 (the model's largest)");
+    await app!.waitFor("the model's largest, 32");
     // Down to LoRA rank (method, training file, validation file, training, then rank), type 64.
     await app!.press('j', 'j', 'j', 'j', 'j');
     await app!.waitFor(/▸ LoRA rank/);

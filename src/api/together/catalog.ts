@@ -58,7 +58,7 @@ export function fieldsForModel(models: readonly string[], info: BaseModelInfo, l
       case 'training':
         return { ...spec, choices: info.training?.full ? ['lora', 'full'] : ['lora'] };
       case 'loraR':
-        return info.maxLoraRank == null ? spec : { ...spec, max: info.maxLoraRank, empty: `${info.maxLoraRank} (the model's largest)` };
+        return info.maxLoraRank == null ? spec : { ...spec, max: info.maxLoraRank, empty: `the model's largest, ${info.maxLoraRank}` };
       case 'loraModules':
         return modules.length === 0 ? spec : { ...spec, pattern: { regex: `^(all-linear|(${modules.join('|')})(,(${modules.join('|')}))*)$`, says: `all-linear, or some of ${modules.join(',')}` } };
       case 'epochs':
@@ -68,11 +68,11 @@ export function fieldsForModel(models: readonly string[], info: BaseModelInfo, l
       case 'nCheckpoints':
         return given(limits.max_num_checkpoints) === null ? spec : { ...spec, max: limits.max_num_checkpoints };
       case 'batchSize':
-        return batchMaxes.length === 0 ? spec : { ...spec, min: batchMins.length > 0 ? Math.min(...batchMins) : spec.min, max: Math.max(...batchMaxes), empty: `max (${given(lora?.max_batch_size) ?? Math.max(...batchMaxes)} for LoRA)` };
+        return batchMaxes.length === 0 ? spec : { ...spec, min: batchMins.length > 0 ? Math.min(...batchMins) : spec.min, max: Math.max(...batchMaxes), empty: `the model's largest, ${given(lora?.max_batch_size) ?? Math.max(...batchMaxes)} for LoRA` };
       case 'learningRate':
         return given(limits.max_learning_rate) === null ? spec : { ...spec, min: limits.min_learning_rate ?? 0, minExclusive: true, max: limits.max_learning_rate };
       case 'maxSeqLength':
-        return longest === null ? spec : { ...spec, min: given(limits.min_max_seq_length) ?? spec.min, max: longest, empty: `${longest} (the model's longest)` };
+        return longest === null ? spec : { ...spec, min: given(limits.min_max_seq_length) ?? spec.min, max: longest, empty: `the model's longest, ${longest}` };
       default:
         return spec;
     }

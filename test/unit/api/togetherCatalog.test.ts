@@ -47,13 +47,13 @@ describe("Together's base models from the service", () => {
     const field = (name: string) => fields.find((f) => f.name === name)!;
     expect(field('model').choices).toContain(SMALL);
     expect(field('training').choices).toEqual(['lora']);
-    expect(field('loraR')).toMatchObject({ max: 32, empty: "32 (the model's largest)" });
+    expect(field('loraR')).toMatchObject({ max: 32, empty: "the model's largest, 32" });
     expect(field('epochs').max).toBe(10);
-    expect(field('maxSeqLength')).toMatchObject({ max: 8192, empty: "8192 (the model's longest)" });
+    expect(field('maxSeqLength')).toMatchObject({ max: 8192, empty: "the model's longest, 8192" });
     const form = { ...defaultValues(fields), model: BIG, loraR: '64' };
     const parsed = parseForm(fields, form);
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problems[0]!.message).toMatch(/^LoRA rank: 64 is too large \(a whole number from 1 to 32/);
+    expect(!parsed.ok && parsed.problems[0]!.message).toBe("LoRA rank: 64 is too large (a whole number from 1 to 32; leave it empty for the model's largest, 32).");
     expect((await provider.catalog.fields(SMALL)).find((f) => f.name === 'method')!.choices).toEqual(['supervised']);
   });
 
