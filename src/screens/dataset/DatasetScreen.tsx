@@ -87,7 +87,11 @@ export function DatasetScreen({ width, height }: ScreenProps) {
     return (
       <Box flexDirection="column" paddingX={1}>
         <Text bold>Dataset</Text>
-        <Text color="red">{cut(`Could not open it: ${dataset.message?.text ?? 'unknown error'}`, inner)}</Text>
+        <Text color="red">Could not open it:</Text>
+        {/* In full, wrapped (the shell's body clips it): the path and the reason are what the user acts on. */}
+        <Text color="red" wrap="wrap">
+          {dataset.message?.text ?? 'unknown error'}
+        </Text>
         <Text>{cut('Nothing was changed. Quit (q) and start ftui with another file: ftui data.jsonl', inner)}</Text>
       </Box>
     );
