@@ -8,6 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { benchFiles, messageCounts } from './lib/benchData.js';
 import { fmt, measureNode, measurePython, median, type Measured } from './lib/measure.js';
 import { findNotebookPython } from './lib/notebookPython.js';
@@ -60,6 +61,8 @@ async function compare(path: string, rounds: number): Promise<void> {
       `${fmt(counts.distinct)} distinct (${fmt((100 * counts.distinct) / counts.messages)}%); medians of ${rounds} rounds`,
   );
   const runs = contenders.map(() => [] as Measured[]);
+  // The machine may be shared: its load is part of what the wall times mean.
+  const loadBefore = loadavg()[0] as number;
   for (let r = 0; r < rounds; r++) {
     contenders.forEach((c, i) => {
       const m = c.run(path);
@@ -76,11 +79,13 @@ async function compare(path: string, rounds: number): Promise<void> {
     );
   });
   const [notebook, ftui, inline, floor] = wall as [number, number, number, number];
+  const cpu = runs.map((ms) => median(ms.map((m) => m.cpuMs))) as [number, number, number, number];
   const billing = contenders.slice(0, 2).map((c, i) => (c.billing as (m: Measured) => number)((runs[i] as Measured[])[0] as Measured));
   console.log(
-    `ftui is ${fmt(notebook / ftui, 1)}x the notebook's speed (${fmt(notebook / inline, 1)}x with --workers 0), ${fmt(ftui / floor, 1)}x the floor's time; ` +
+    `ftui is ${fmt(notebook / ftui, 1)}x the notebook's speed (${fmt(notebook / inline, 1)}x with --workers 0; by CPU time ${fmt(cpu[0] / cpu[1], 1)}x and ${fmt(cpu[0] / cpu[2], 1)}x), ${fmt(ftui / floor, 1)}x the floor's time; ` +
       `billing tokens: notebook ${fmt(billing[0] as number)}, ftui ${fmt(billing[1] as number)} (${billing[0] === billing[1] ? 'equal' : 'DIFFERENT'})`,
   );
+  console.log(`load average (1 min) ${fmt(loadBefore, 1)} before the rounds, ${fmt(loadavg()[0] as number, 1)} after`);
   console.log(`wall times of each round (s): ${runs.map((ms, i) => `${['notebook', 'ftui', 'ftui w0', 'floor'][i]} ${ms.map((m) => fmt(m.ms / 1000, 2)).join('/')}`).join('; ')}`);
 }
 
