@@ -52,7 +52,7 @@ export function fieldsForModel(models: readonly string[], info: BaseModelInfo, l
   return TOGETHER_CREATE_FIELDS.map((spec): FormFieldSpec => {
     switch (spec.name) {
       case 'model':
-        return { ...spec, choices: models.includes(info.id) ? models : [...models, info.id], help: 'The open model to fine-tune; the ranges below are its own, from Together.' };
+        return { ...spec, choices: models.includes(info.id) ? models : [...models, info.id], help: 'Open model to train; the ranges below are its own.' };
       case 'method':
         return { ...spec, choices: info.methods ?? spec.choices };
       case 'training':
