@@ -65,25 +65,24 @@ export const POOL_MAX_LINE_CHARS = 1_000_000;
 const workerUrl = new URL('./worker.js', import.meta.url);
 export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
 
-// Below these sizes a file is analysed on this thread alone. A second thread that analyses
-// warms up its own compiled code and its own tokenizer caches (the same pieces are merged again
-// in each thread), so the work grows by 15-40%; it pays only where another core is really free.
-// Measured on the 2-core machine shared by several people (load 10-14), alternating rounds,
-// median wall / CPU seconds, `ftui validate F --json --workers 0` against `--workers 1` (one
-// worker plus this thread): 17 MB 3.2/1.2 against 6.4/1.9; 34 MB 3.5/1.8 against 4.7/2.7;
-// 68 MB 6.9/3.2 against 11.9/4.5; 168 MB 21.4/7.5 against 18.0/8.3. With more cores each worker
-// adds a core's worth for the same warm-up; that threshold is a judgement, not measured here.
-const WORKERS_FROM_BYTES_TWO_CORES = 128 * 1024 * 1024;
+// A second thread that analyses warms up its own compiled code and its own tokenizer caches (the
+// same pieces are merged again in each thread), so the work grows by 15-40%: it pays only where
+// another core is really free. On a 2-core machine it did not, at any size, measured on the
+// 2-core machine shared by several people (load 10-14), alternating rounds, median wall / CPU
+// seconds of `ftui validate F --json --workers 0` against `--workers 1` (one worker plus this
+// thread): 17 MB 3.2/1.2 against 6.4/1.9; 34 MB 3.5/1.8 against 4.7/2.7; 68 MB 6.9/3.2 against
+// 11.9/4.5; 168 MB: the workers were faster in 6 rounds of 12 (18.0/8.3 against 21.4/7.5 in one
+// sitting, 24.2/9.1 against 13.1/6.9 in another). So two cores get none. With more cores each
+// worker adds a core's worth for the same warm-up; that threshold is a judgement, not measured.
 const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
 
 /**
  * Worker threads for `ftui validate` on a file of `bytes`: one per core but the one this thread
  * runs on (it analyses chunks too whenever the workers have enough in hand), none for a file too
- * small to pay for them or on a single core.
+ * small to pay for them or on a machine with two cores or fewer.
  */
 export function defaultWorkerCount(bytes: number, cores = availableParallelism()): number {
-  if (!workersAvailable || cores < 2) return 0;
-  return bytes > (cores === 2 ? WORKERS_FROM_BYTES_TWO_CORES : WORKERS_FROM_BYTES) ? cores - 1 : 0;
+  return workersAvailable && cores > 2 && bytes > WORKERS_FROM_BYTES ? cores - 1 : 0;
 }
 
 interface Batch {

@@ -48,9 +48,9 @@ describe('the analyzer pool', () => {
 
   it('starts workers only for files big enough to pay for them, one per core but one', () => {
     const MiB = 1024 * 1024;
-    expect([17, 68, 127].map((mb) => built.defaultWorkerCount(mb * MiB, 2))).toEqual([0, 0, 0]);
-    expect(built.defaultWorkerCount(168 * MiB, 2)).toBe(1);
+    expect([17, 168, 4096].map((mb) => built.defaultWorkerCount(mb * MiB, 2))).toEqual([0, 0, 0]);
     expect(built.defaultWorkerCount(8 * MiB, 8)).toBe(0);
+    expect(built.defaultWorkerCount(17 * MiB, 3)).toBe(2);
     expect(built.defaultWorkerCount(17 * MiB, 8)).toBe(7);
     expect(built.defaultWorkerCount(1024 * MiB, 1)).toBe(0);
   });
