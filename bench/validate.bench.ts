@@ -1,7 +1,7 @@
 // ftui validate side by side with what users run today, the cookbook notebook (Python, tiktoken's
 // native BPE, numpy: ../shared/tools/cookbook-notebook.py), and with the floor (read + JSON.parse
 // every line), on 10,000 and 100,000 generated examples the notebook can count (no tool calls or
-// weights). The runs take turns (notebook, ftui, ftui --workers 0, floor, again) so a busy
+// weights). The runs take turns (notebook, ftui, ftui --workers 0, ftui --workers 1, floor, again) so a busy
 // machine slows them alike; medians are printed, with CPU time and peak RSS, and the notebook's
 // billing tokens are checked against ftui's. Last, start-up: a 10-example file.
 //   npm run bench -- validate        (FTUI_BENCH_ROUNDS=N for more or fewer rounds)
@@ -50,6 +50,8 @@ const contenders: Contender[] = [
     billing: (m) => (JSON.parse(m.stdout) as { training: { cookbook: { billingTokens: number } } }).training.cookbook.billingTokens,
   },
   { label: 'ftui validate --json --workers 0', run: (path) => measureNode([bin, 'validate', path, '--json', '--model', MODEL, '--workers', '0']) },
+  // The worker pipeline, whatever the default here (none on 2 cores): one worker beside the main thread.
+  { label: 'ftui validate --json --workers 1', run: (path) => measureNode([bin, 'validate', path, '--json', '--model', MODEL, '--workers', '1']) },
   { label: 'floor: read + JSON.parse every line', run: (path) => measureNode([join(here, 'lib', 'floor.mjs'), path]) },
 ];
 
@@ -78,15 +80,15 @@ async function compare(path: string, rounds: number): Promise<void> {
       `${c.label.padEnd(70)} ${fmt((wall[i] as number) / 1000, 2).padStart(7)} ${fmt(median(ms.map((m) => m.cpuMs)) / 1000, 2).padStart(7)} ${fmt(Math.max(...ms.map((m) => m.peakRssMb))).padStart(12)}`,
     );
   });
-  const [notebook, ftui, inline, floor] = wall as [number, number, number, number];
-  const cpu = runs.map((ms) => median(ms.map((m) => m.cpuMs))) as [number, number, number, number];
+  const [notebook, ftui, inline, one, floor] = wall as [number, number, number, number, number];
+  const cpu = runs.map((ms) => median(ms.map((m) => m.cpuMs))) as [number, number, number, number, number];
   const billing = contenders.slice(0, 2).map((c, i) => (c.billing as (m: Measured) => number)((runs[i] as Measured[])[0] as Measured));
   console.log(
-    `ftui is ${fmt(notebook / ftui, 1)}x the notebook's speed (${fmt(notebook / inline, 1)}x with --workers 0; by CPU time ${fmt(cpu[0] / cpu[1], 1)}x and ${fmt(cpu[0] / cpu[2], 1)}x), ${fmt(ftui / floor, 1)}x the floor's time; ` +
+    `ftui is ${fmt(notebook / ftui, 1)}x the notebook's speed (${fmt(notebook / inline, 1)}x with --workers 0, ${fmt(notebook / one, 1)}x with --workers 1; by CPU time ${fmt(cpu[0] / cpu[1], 1)}x, ${fmt(cpu[0] / cpu[2], 1)}x and ${fmt(cpu[0] / cpu[3], 1)}x), ${fmt(ftui / floor, 1)}x the floor's time; ` +
       `billing tokens: notebook ${fmt(billing[0] as number)}, ftui ${fmt(billing[1] as number)} (${billing[0] === billing[1] ? 'equal' : 'DIFFERENT'})`,
   );
   console.log(`load average (1 min) ${fmt(loadBefore, 1)} before the rounds, ${fmt(loadavg()[0] as number, 1)} after`);
-  console.log(`wall times of each round (s): ${runs.map((ms, i) => `${['notebook', 'ftui', 'ftui w0', 'floor'][i]} ${ms.map((m) => fmt(m.ms / 1000, 2)).join('/')}`).join('; ')}`);
+  console.log(`wall times of each round (s): ${runs.map((ms, i) => `${['notebook', 'ftui', 'ftui w0', 'ftui w1', 'floor'][i]} ${ms.map((m) => fmt(m.ms / 1000, 2)).join('/')}`).join('; ')}`);
 }
 
 const rounds = Number(process.env.FTUI_BENCH_ROUNDS ?? 0);
