@@ -43,6 +43,24 @@ export function cut(text: string, width: number): string {
   return result;
 }
 
+/**
+ * Cuts one line to at most `width` columns from its start, beginning with an ellipsis when cut:
+ * for a path, whose end (the file name) says more than its start.
+ */
+export function cutStart(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  const kept: string[] = [];
+  let used = 1;
+  for (const { segment } of [...graphemes.segment(text)].reverse()) {
+    const w = stringWidth(segment);
+    if (used + w > width) break;
+    kept.push(segment);
+    used += w;
+  }
+  return `…${kept.reverse().join('')}`;
+}
+
 const cutCache = new Map<string, string>();
 const CUT_CACHE_LINES = 2000;
 const CUT_CACHE_CHARS = 1000;

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import stringWidth from 'string-width';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,19 @@ describe('the Dataset screen', () => {
     expect(app.store.getState().dataset.cursor).toBe(0);
     frame = app.lastFrame();
     expect(frame.split('\n').length).toBeLessThanOrEqual(30);
+    app.unmount();
+  });
+
+  it('keeps the file name, line count and unsaved mark in view when the path is longer than the line', async () => {
+    dir = join(dir, 'a-folder-with-a-long-name', 'and-another-one-below-it', 'and-a-third');
+    mkdirSync(dir, { recursive: true });
+    await open(example('First question', 'A') + '\n', { columns: 80, rows: 24 });
+    await app.waitFor(/First question/);
+    await app.press('d', 'y');
+    const frame = await app.waitFor(/0 lines · unsaved/);
+    const head = frame.split('\n').find((line) => line.includes('train.jsonl ·'))!;
+    expect(head).toMatch(/^ +…[^ ]*\/and-a-third\/train\.jsonl · 0 lines · unsaved *$/);
+    expect(stringWidth(head)).toBeLessThanOrEqual(80);
     app.unmount();
   });
 

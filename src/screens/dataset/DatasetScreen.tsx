@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import { Waiting } from '../../components/Waiting.js';
 import { useDeferredValue, type ReactNode } from 'react';
 import { basename, dirname } from 'node:path';
-import { cut } from '../../components/fitLine.js';
+import stringWidth from 'string-width';
+import { cut, cutStart } from '../../components/fitLine.js';
 import { summarize } from '../../core/dataset/example.js';
 import { useDatasetAutosave } from '../../effects/useDatasetAutosave.js';
 import { useAppState, useStoreApi } from '../../store/StoreProvider.js';
@@ -29,13 +30,22 @@ const PROMPT_LABEL = {
   open: 'Open another dataset file (a new path starts a new one):',
 } as const;
 
-function headline(dataset: DatasetState): string {
+/** Below this many columns for the path, the headline is cut at its end instead. */
+const MIN_PATH_COLUMNS = 16;
+
+function headline(dataset: DatasetState, width: number): string {
   const name = dataset.filePath ?? 'untitled';
   const count = `${dataset.rows.length} line${dataset.rows.length === 1 ? '' : 's'}`;
   const system = dataset.defaultSystemPrompt ? ' · default system prompt set' : '';
   const find = findLine(dataset);
   // An applied find comes first: what it found is what the list shows.
-  return `${find ? `${find} · ` : ''}${name} · ${count}${dataset.dirty ? ' · unsaved' : ''}${system}`;
+  const before = find ? `${find} · ` : '';
+  const after = ` · ${count}${dataset.dirty ? ' · unsaved' : ''}${system}`;
+  // A long path gives way from its start, so the file's name, its size and whether it is saved
+  // stay in view (a deep folder used to push 'unsaved' off an 80-column line).
+  const room = width - stringWidth(before) - stringWidth(after);
+  const path = room >= MIN_PATH_COLUMNS ? cutStart(name, room) : name;
+  return cut(`${before}${path}${after}`, width);
 }
 
 /** The applied find: what it looks for and in which role, and what it found (so far). */
@@ -170,7 +180,7 @@ export function DatasetScreen({ width, height }: ScreenProps) {
 
   return (
     <Box flexDirection="column" paddingX={1} height={height}>
-      <Text dimColor>{cut(headline(dataset), inner)}</Text>
+      <Text dimColor>{headline(dataset, inner)}</Text>
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {dataset.editor ? (
           <ExampleEditor editor={dataset.editor} model={model} width={inner} height={bodyHeight} title={editorTitle} />

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { cut, fitLine } from '../../../src/components/fitLine.js';
+import { cut, cutStart, fitLine } from '../../../src/components/fitLine.js';
 
 describe('fitLine', () => {
   it('fills the width exactly with left and right parts', () => {
@@ -41,5 +41,13 @@ describe('fitLine', () => {
     const long = `${'東'.repeat(600)}x`;
     expect(stringWidth(cut(long, 40))).toBeLessThanOrEqual(40);
     expect(cut(long, 40)).toBe(`${'東'.repeat(19)}…`);
+  });
+
+  it('cuts from the start for paths, keeping their end, by columns', () => {
+    expect(cutStart('/a/b/c/train.jsonl', 12)).toBe('…train.jsonl');
+    expect(cutStart('/a/train.jsonl', 20)).toBe('/a/train.jsonl');
+    expect(cutStart('/データ/東京.jsonl', 9)).toBe('…京.jsonl');
+    expect(stringWidth(cutStart('/データ/東京.jsonl', 9))).toBeLessThanOrEqual(9);
+    expect(cutStart('abc', 0)).toBe('');
   });
 });
