@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+interface StyledChar {
+  value: string;
+  styles: unknown[];
+}
 interface OutputLike {
-  caches: unknown;
+  caches: { getStyledChars(line: string): StyledChar[] };
   write(x: number, y: number, text: string, options: { transformers: unknown[] }): void;
   get(): { output: string };
 }
@@ -24,5 +28,26 @@ describe('Ink output patch', () => {
     second.write(2, 1, 'naïve', { transformers: [] });
     expect(first.get().output).toBe('naïve こん\n');
     expect(second.get().output).toBe('\n  naïve');
+  });
+
+  it('shares one frozen object per character and style across lines, and draws styled lines as Ink does', async () => {
+    const { styledCharsFromTokens, styledCharsToString, tokenize } = (await import(pathToFileURL(join(process.cwd(), 'node_modules/@alcalzone/ansi-tokenize/build/index.js')).href)) as {
+      styledCharsFromTokens(tokens: unknown[]): unknown[];
+      styledCharsToString(chars: unknown[]): string;
+      tokenize(line: string): unknown[];
+    };
+    const caches = new Output({ width: 1, height: 1 }).caches;
+    const red = caches.getStyledChars('\u001b[31mab\u001b[39m');
+    const alsoRed = caches.getStyledChars('x \u001b[31mba\u001b[39m');
+    expect(alsoRed[3]).toBe(red[0]);
+    expect(alsoRed[2]).toBe(red[1]);
+    expect(alsoRed[0]!.styles).toEqual([]);
+    expect(Object.isFrozen(red[0])).toBe(true);
+    expect(Object.isFrozen(red[0]!.styles)).toBe(true);
+    for (const line of ['plain', '\u001b[31mred\u001b[39m and \u001b[1mbold \u001b[32mgreen\u001b[39m\u001b[22m end', 'こんにちは \u001b[2mdim 世界\u001b[22m', '\u001b[43m\u001b[30mmark\u001b[39m\u001b[49m x']) {
+      const output = new Output({ width: 40, height: 1 });
+      output.write(0, 0, line, { transformers: [] });
+      expect(output.get().output).toBe(styledCharsToString(styledCharsFromTokens(tokenize(line))).trimEnd());
+    }
   });
 });
