@@ -1,6 +1,7 @@
 // patches/ink+6.8.0.patch (applied by `npm install` through patch-package) keeps Ink's line caches
 // across frames; without it every frame tokenizes and measures every line again, and the Dataset
 // screen misses its per-key target. This fails if the patch did not apply.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,9 @@ describe('Ink output patch', () => {
       styledCharsToString(chars: unknown[]): string;
       tokenize(line: string): unknown[];
     };
+    // A worktree whose node_modules were patched before this part of the patch says so plainly.
+    const installed = readFileSync(join(process.cwd(), 'node_modules/ink/build/output.js'), 'utf8');
+    expect(installed.includes('internedStyledChars'), 'node_modules/ink has an older patches/ink+6.8.0.patch applied: run npm install (or npx patch-package)').toBe(true);
     const caches = new Output({ width: 1, height: 1 }).caches;
     const red = caches.getStyledChars('\u001b[31mab\u001b[39m');
     const alsoRed = caches.getStyledChars('x \u001b[31mba\u001b[39m');
