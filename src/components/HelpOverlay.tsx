@@ -1,15 +1,16 @@
 import { Box, Text } from 'ink';
 import { SCREENS, type ScreenId } from '../store/slices/ui.js';
 import { cut } from './fitLine.js';
-import { helpLines } from './helpLines.js';
+import { helpLines, type HelpLine } from './helpLines.js';
 
 /** Rows the overlay's frame takes: border (2), title, footer. */
 const FRAME_ROWS = 4;
 
-/** How many lines of help fit, and the furthest the overlay can scroll, at this size. */
-export function helpViewport(screen: ScreenId, width: number, height: number): { rows: number; maxScroll: number } {
+/** The help's lines at this size, how many of them fit, and the furthest the overlay can scroll. */
+export function helpViewport(screen: ScreenId, width: number, height: number): { lines: HelpLine[]; rows: number; maxScroll: number } {
+  const lines = helpLines(screen, Math.max(10, width - 4));
   const rows = Math.max(1, height - FRAME_ROWS);
-  return { rows, maxScroll: Math.max(0, helpLines(screen, Math.max(10, width - 4)).length - rows) };
+  return { lines, rows, maxScroll: Math.max(0, lines.length - rows) };
 }
 
 /**
@@ -19,8 +20,7 @@ export function helpViewport(screen: ScreenId, width: number, height: number): {
 export function HelpOverlay({ screen, width, height, scroll }: { screen: ScreenId; width: number; height: number; scroll: number }) {
   const title = SCREENS.find((s) => s.id === screen)!.title;
   const inner = Math.max(10, width - 4);
-  const lines = helpLines(screen, inner);
-  const { rows, maxScroll } = helpViewport(screen, width, height);
+  const { lines, rows, maxScroll } = helpViewport(screen, width, height);
   const top = Math.min(scroll, maxScroll);
   const shown = lines.slice(top, top + rows);
   const where = lines.length > rows ? ` · lines ${top + 1}–${top + shown.length} of ${lines.length} (j/k, PgUp/PgDn)` : '';
