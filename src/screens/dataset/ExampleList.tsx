@@ -37,9 +37,6 @@ export function ExampleList({ dataset, model, width, height, matches, find }: { 
       if (facts[i]?.pending) void analyzeRowInBackground(row, model, () => store.getState().dataset.rows.indexOfId(row.id) >= 0);
     });
   });
-  if (rows.length === 0) {
-    return <Text dimColor>{cut('No examples yet. Press a to author one, i to import, S to set a default system prompt.', width)}</Text>;
-  }
   const filter = dataset.filter;
   if (matches !== null && matches.length === 0 && filter !== null) {
     if (!filter.done) return <Waiting text={`Finding… ${Math.floor((filter.scanned / Math.max(1, rows.length)) * 100)}% of ${rows.length.toLocaleString('en-US')} examples (esc stops)`} width={width} />;
