@@ -187,8 +187,7 @@ function handleKey(store: Store, pageSize: number, press: KeyPress, services: Da
     case 'redo':
       return dispatch({ type: 'dataset/redo' });
     case 'save':
-      if (dataset.filePath === null) return dispatch({ type: 'dataset/promptOpen', kind: 'saveAs', initial: 'dataset.jsonl' });
-      return void saveOpenDataset(store);
+      return void saveOrAskWhere(store);
     case 'demo':
       if (services.startDemo === null) return dispatch({ type: 'dataset/message', level: 'info', text: 'The sandbox demo is not available here: run npm run demo.' });
       return services.startDemo();
@@ -210,6 +209,11 @@ function handleKey(store: Store, pageSize: number, press: KeyPress, services: Da
 /** ctrl+s inside an example: the example goes into the rows first, then the file is saved. */
 async function saveAfterClosing(store: Store): Promise<void> {
   store.dispatch({ type: 'dataset/closeEditor' });
+  await saveOrAskWhere(store);
+}
+
+/** ctrl+s: saves the file; an untitled dataset asks where first. */
+async function saveOrAskWhere(store: Store): Promise<void> {
   if (store.getState().dataset.filePath === null) store.dispatch({ type: 'dataset/promptOpen', kind: 'saveAs', initial: 'dataset.jsonl' });
   else await saveOpenDataset(store);
 }
