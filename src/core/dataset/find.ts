@@ -65,6 +65,11 @@ function messageMatches(m: ReadableMessage, needle: string): boolean {
 
 export type RowMatcher = (row: Row) => boolean;
 
+/** A pattern that matches `text` as it is written. */
+function literal(text: string, flags: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), flags);
+}
+
 /** Every place the pattern (global, case-insensitive) matches in `s`, overlapping ones too. */
 function matchStarts(pattern: RegExp, s: string): number[] {
   const starts: number[] = [];
@@ -87,7 +92,7 @@ function anchorOf(needle: string): ((bytes: Buffer) => boolean) | null {
   // Printable ASCII without the characters some writers escape (" & ' / < > \\).
   const ascii = longest(/[ !#-%(-.0-;=?-[\]-~]+/g);
   if (ascii !== undefined && ascii.length >= 2) {
-    const pattern = new RegExp(ascii.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i');
+    const pattern = literal(ascii, 'i');
     return (bytes) => pattern.test(bytes.toString('latin1'));
   }
   const caseless = [...needle].filter((c) => c.charCodeAt(0) > 0x7f && c.toLowerCase() === c && c.toUpperCase() === c);
@@ -116,7 +121,7 @@ export function compileFind(query: FindQuery): RowMatcher {
   const role = query.role;
   const word = needle === '' ? (role ?? '') : needle;
   const plain = PLAIN.test(word) && !ESCAPABLE.test(word);
-  const pattern = plain && word !== '' ? new RegExp(word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi') : null;
+  const pattern = plain && word !== '' ? literal(word, 'gi') : null;
   // Where JSON may have written the needle otherwise: \u00e9 for é; \" \n \\ for quotes, control characters, backslashes.
   const nonAscii = /[^\u0000-\u007f]/.test(needle);
   const escapable = ESCAPABLE.test(needle) || /[\u0000-\u001f\u007f]/.test(needle);
