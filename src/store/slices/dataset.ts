@@ -367,8 +367,8 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
     case 'dataset/filterNext': {
       const matches = state.filter?.matches ?? [];
       if (matches.length === 0) return state;
-      const next =
-        action.step === 1 ? (matches.find((i) => i > state.cursor) ?? matches[0]) : ([...matches].reverse().find((i) => i < state.cursor) ?? matches.at(-1));
+      // Matches are ascending: the next one after the cursor (or before it), wrapping round.
+      const next = action.step === 1 ? (matches[lowerBound(matches, state.cursor + 1)] ?? matches[0]) : (matches[lowerBound(matches, state.cursor) - 1] ?? matches.at(-1));
       return { ...state, cursor: next as number };
     }
     case 'dataset/open': {
