@@ -87,7 +87,6 @@ export function defaultWorkerCount(bytes: number, cores = availableParallelism()
 
 interface Batch {
   id: number;
-  worker: number;
   results: PackedResults | ExampleResult[] | null;
 }
 
@@ -157,12 +156,12 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
   const send = (request: BatchRequest, transfer: ArrayBuffer[]) => {
     const w = leastBusy();
     inFlight[w] = (inFlight[w] as number) + 1;
-    queue.push({ id: request.id, worker: w, results: null });
+    queue.push({ id: request.id, results: null });
     (pool[w] as Worker).postMessage(request, transfer);
   };
   /** Results worked out on this thread take their place in the queue, after everything queued before them. */
   const known = (results: ExampleResult[]) => {
-    queue.push({ id: nextId++, worker: -1, results });
+    queue.push({ id: nextId++, results });
     deliver();
   };
   const flush = () => {
