@@ -132,8 +132,6 @@ function unparsed(text: string, line: number): ExampleResult {
   return { line, kind: 'unparsed', findings: [finding], figures: null, contentHash: null, worst: 'error' };
 }
 
-export { exampleHash };
-
 export function worstOf(findings: readonly Finding[]): Severity | null {
   let worst: Severity | null = null;
   for (const f of findings) {

@@ -2,7 +2,7 @@
 // would change, so the screen can preview it and apply it as one undoable edit. None of them
 // guesses at content: they remove what carries nothing, or move what is clearly misplaced.
 import { parseExample } from '../dataset/example.js';
-import { exampleHash } from './analyzer.js';
+import { exampleHash } from './exampleHash.js';
 import { isPlainObject } from './context.js';
 import { exceedsDepth } from './structure.js';
 
