@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from './analyzer.js';
 import { serviceModelFacts } from '../models.js';
 import { analyzeLine } from './lineResult.js';
-import { forEachLine, type LineChunk } from './lineReader.js';
+import { forEachLine, viewOf, type LineChunk } from './lineReader.js';
 import { unpackResults, type PackedResults } from './packedResults.js';
 import type { ExampleAnalyzer, ExampleResult } from './types.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
@@ -41,7 +41,7 @@ export function inlineSink(analyzer: ExampleAnalyzer, onResult: (result: Example
       onResult(analyzer.analyzeText(text, line));
     },
     pushBytes(bytes, line) {
-      onResult(analyzer.analyzeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), line));
+      onResult(analyzer.analyzeText(viewOf(bytes).toString('utf8'), line));
     },
     pushResult: onResult,
     ready() {},
@@ -218,7 +218,7 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     pushBytes(bytes, line) {
       if (bytes.length > POOL_MAX_LINE_CHARS) {
         inline ??= helper ?? createAnalyzer({ model });
-        this.pushResult(inline.analyzeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), line));
+        this.pushResult(inline.analyzeText(viewOf(bytes).toString('utf8'), line));
         return;
       }
       const batch = nextRow(line, bytes.length);

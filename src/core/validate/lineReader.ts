@@ -111,7 +111,8 @@ function lineAt(view: Buffer, start: number, end: number, number: number): RawLi
   return { number, text, bytes: invalidColumn === null ? null : Buffer.from(view.subarray(start, end)), invalidUtf8Column: invalidColumn, crlf, tooLong: null };
 }
 
-const viewOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The same bytes as a Buffer (no copy), for Buffer's decoding and search. */
+export const viewOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function tooLongLine(number: number, length: number): RawLine {
   return { number, text: '', bytes: null, invalidUtf8Column: null, crlf: false, tooLong: length };

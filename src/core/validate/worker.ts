@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzerFor, createAnalyzer } from './analyzer.js';
 import { analyzeLine } from './lineResult.js';
-import { forEachLine, type LineChunk } from './lineReader.js';
+import { forEachLine, viewOf, type LineChunk } from './lineReader.js';
 import { packResults, type PackedResults } from './packedResults.js';
 import type { ExampleResult, ModelFacts } from './types.js';
 
@@ -29,7 +29,7 @@ parentPort?.on('message', (request: BatchRequest) => {
   if ('chunk' in request) forEachLine(request.chunk, (line) => void results.push(analyzeLine(analyzer, line)));
   else {
     const { firstLine, bytes, ends, texts } = request.rows;
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const view = viewOf(bytes);
     const given = new Map(texts);
     for (let i = 0; i < ends.length; i++) {
       const text = given.get(i) ?? view.toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i]);
