@@ -81,8 +81,15 @@ export function App({ size }: { size?: TerminalSize }) {
   function runGlobalKey({ name }: KeyPress): void {
     const state = store.getState();
     const modal = state.ui.modal;
+    if (modal?.kind === 'confirmQuit') {
+      const command = commandFor(confirmQuitBindings, name);
+      if (command === 'confirm') dispatch({ type: 'app/confirmQuit' });
+      else if (command === 'cancel') dispatch({ type: 'ui/closeModal' });
+      return;
+    }
+    // Over any other modal too: ctrl+c always asks to quit (twice leaves unsaved work).
+    if (name === 'ctrl+c') return dispatch({ type: 'app/requestQuit', viaCtrlC: true });
     if (modal?.kind === 'help') {
-      if (name === 'ctrl+c') return dispatch({ type: 'app/requestQuit', viaCtrlC: true });
       const { rows: page, maxScroll: max } = helpViewport(state.ui.screen, columns, bodyHeight);
       switch (commandFor(helpBindings, name)) {
         case 'close':
@@ -118,13 +125,11 @@ export function App({ size }: { size?: TerminalSize }) {
         }
         case 'close':
           return dispatch({ type: 'ui/closeModal' });
-        default:
-          if (name === 'ctrl+c') dispatch({ type: 'app/requestQuit', viaCtrlC: true });
+        case null:
           return;
       }
     }
     if (modal?.kind === 'detail') {
-      if (name === 'ctrl+c') return dispatch({ type: 'app/requestQuit', viaCtrlC: true });
       const command = commandFor(detailBindings, name);
       switch (command) {
         case null:
@@ -138,16 +143,6 @@ export function App({ size }: { size?: TerminalSize }) {
           return dispatch({ type: 'ui/detailAt', ...moveDetail(layout, modal, command, bodyHeight - DETAIL_FRAME_ROWS) });
         }
       }
-    }
-    if (modal?.kind === 'confirmQuit') {
-      const command = commandFor(confirmQuitBindings, name);
-      if (command === 'confirm') dispatch({ type: 'app/confirmQuit' });
-      else if (command === 'cancel') dispatch({ type: 'ui/closeModal' });
-      return;
-    }
-    if (name === 'ctrl+c') {
-      dispatch({ type: 'app/requestQuit', viaCtrlC: true });
-      return;
     }
     // Inside a text field every printable key is text: nothing global may fire.
     if (selectTextFocused(state)) return;
