@@ -54,7 +54,7 @@ export const chatCommand: CommandModule = {
           compare: flags.compare ?? null,
           system,
           json: Boolean(flags.json),
-          color: out.color,
+          paint: out.paint,
           write: (text) => void process.stdout.write(text),
           note: (text) => void process.stderr.write(text),
         };

@@ -7,6 +7,7 @@ import { toErrorInfo, type ErrorInfo } from '../core/domain.js';
 import { withSystem, type ChatMessage } from '../core/chat/examples.js';
 import { chatCostUsd } from '../core/models.js';
 import { redact } from '../core/redact.js';
+import { exitForKind, type Output } from './connection.js';
 
 export interface ChatReplyRecord {
   model: string;
@@ -23,17 +24,12 @@ export interface ChatSessionOptions {
   compare: string | null;
   system: string;
   json: boolean;
-  /** Colours on stdout (a terminal without NO_COLOR). */
-  color: boolean;
+  /** Colours on stdout (a terminal without NO_COLOR), or the text as it is. */
+  paint: Output['paint'];
   write: (text: string) => void;
   /** Messages for a person (prompts, failures): stderr. */
   note: (text: string) => void;
   now?: () => number;
-}
-
-/** Exit codes as every ftui command has them: 0 done, 1 a request was refused, 2 connection or key. */
-export function exitForError(error: ErrorInfo): 1 | 2 {
-  return error.kind === 'invalid_request' || error.kind === 'not_found' ? 1 : 2;
 }
 
 /** Asks one model, streaming its text to `onDelta`; never throws (the failure is in the record). */
@@ -64,8 +60,6 @@ function figures(reply: ChatReplyRecord): string {
   return parts.join(' · ');
 }
 
-const paint = (on: boolean, code: string, text: string) => (on ? `\u001B[${code}m${text}\u001B[0m` : text);
-
 /**
  * One exchange: the message to the model (and the compared one, at the same time); prints the
  * replies and returns them. A single model's text streams as it comes.
@@ -86,7 +80,7 @@ async function exchange(options: ChatSessionOptions, history: ChatMessage[], mes
   else {
     options.write(
       replies
-        .map((r) => `${paint(options.color, '1', `== ${r.model}`)} ${paint(options.color, '2', `(${figures(r)})`)}\n${r.error ? paint(options.color, '31', `(no reply: ${r.error.message})`) : r.text}\n`)
+        .map((r) => `${options.paint('1', `== ${r.model}`)} ${options.paint('2', `(${figures(r)})`)}\n${r.error ? options.paint('31', `(no reply: ${r.error.message})`) : r.text}\n`)
         .join('\n'),
     );
   }
@@ -98,7 +92,7 @@ async function exchange(options: ChatSessionOptions, history: ChatMessage[], mes
 export async function chatOnce(options: ChatSessionOptions, message: string): Promise<number> {
   const replies = await exchange(options, [], message);
   const failed = replies.find((r) => r.error !== null);
-  return failed ? exitForError({ ...failed.error!, retryAfterMs: null, param: null }) : 0;
+  return failed ? exitForKind(failed.error!.kind) : 0;
 }
 
 /**
@@ -131,7 +125,7 @@ export async function chatRepl(options: ChatSessionOptions, input: NodeJS.Readab
     if (first.text !== '') history.push({ role: 'assistant', content: first.text });
     const failed = replies.find((r) => r.error !== null);
     if (failed) {
-      const code = exitForError({ ...failed.error!, retryAfterMs: null, param: null });
+      const code = exitForKind(failed.error!.kind);
       if (code === 2) {
         lines.close();
         return 2;

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FineTuningProvider } from '../api/types.js';
-import { isProviderError, toErrorInfo } from '../core/domain.js';
+import { isProviderError, toErrorInfo, type ErrorInfo } from '../core/domain.js';
 import { ProfilesError } from '../core/profiles.js';
 import { redact } from '../core/redact.js';
 import { providerKey } from '../core/uploadRecords.js';
@@ -81,7 +81,11 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = p
 export function exitFor(error: unknown): number {
   if (error instanceof CommandError) return error.exitCode;
   if (!isProviderError(error)) return EXIT.failed;
-  return error.kind === 'invalid_request' || error.kind === 'not_found' ? EXIT.failed : EXIT.usage;
+  return exitForKind(error.kind);
+}
+
+export function exitForKind(kind: ErrorInfo['kind']): 1 | 2 {
+  return kind === 'invalid_request' || kind === 'not_found' ? EXIT.failed : EXIT.usage;
 }
 
 /** Runs a command body: its return is the exit code; any failure is one line on stderr. */
