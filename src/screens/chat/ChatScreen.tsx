@@ -19,9 +19,8 @@ import { replyFigures, transcriptLines, wrap, type Line } from './transcript.js'
 import { commandFor } from '../../keys/bindings.js';
 import { chatBindings } from './bindings.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
-import type { Dispatch } from '../../store/store.js';
 import { DeployPanel, deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
-import { handleDeployKey } from '../deploy/deployKeys.js';
+import { deployCommand, handleDeployKey } from '../deploy/deployKeys.js';
 
 const FIELD_PREFIX = { input: '› ', edit: 'corrected reply: ', path: '', system: '', none: '› ' } as const;
 const PATH_LABEL = { preferences: 'Preference pairs go to (DPO file): ', save: 'Save the conversation to: ', load: 'Open a saved conversation: ' } as const;
@@ -62,7 +61,9 @@ export function ChatScreen({ width, height }: ScreenProps) {
     if (connected && handleDeployKey(press.name, deploy, dispatch)) return;
     const command = commandFor(chatBindings, press.name);
     if (connected && chat.focus === 'none' && chat.picker === null && (command === 'deploy' || command === 'stopDeployment')) {
-      return deployCommand(command, chat, deploy, provider.capabilities.deployments, dispatch);
+      // Only a model that cannot answer without a deployment is offered one.
+      if (command === 'deploy' && chat.models.list.find((m) => m.id === chat.model)?.needsDeployment !== true) return;
+      return deployCommand(command, chat.model, deploy, provider.capabilities.deployments, dispatch);
     }
     handleChatKey(press, { store, connected, now: services.now, connectSandbox, layout: layout.current });
   });
@@ -159,18 +160,6 @@ export function ChatScreen({ width, height }: ScreenProps) {
       <Text dimColor>{cut(hints(chat) + (chat.focus !== 'none' ? '' : needsDeploy ? ' · D deploy' : deployment && billing(deployment) ? ` · X ${stopVerb(deploy)} deployment` : ''), inner)}</Text>
     </Box>
   );
-}
-
-/** D offers to deploy the chosen fine-tune (price first); X asks to stop its deployment. */
-function deployCommand(command: 'deploy' | 'stopDeployment', chat: ChatState, deploy: DeployState, capable: boolean, dispatch: Dispatch): void {
-  if (!capable || chat.model === null) return;
-  const deployment = deploymentFor(deploy, chat.model);
-  if (command === 'stopDeployment') {
-    if (deployment && billing(deployment)) dispatch({ type: 'deploy/askStop', id: deployment.id });
-    return;
-  }
-  const model = chat.models.list.find((m) => m.id === chat.model);
-  if (model?.needsDeployment && (deployment === undefined || !billing(deployment))) dispatch({ type: 'deploy/offer', model: model.id });
 }
 
 /** A stop waiting for y, or a deployment failure, before the chat's own status. */

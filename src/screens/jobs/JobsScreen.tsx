@@ -18,9 +18,8 @@ import { CreateJob } from './CreateJob.js';
 import { formProblem } from './createForm.js';
 import { JobList } from './JobList.js';
 import { JobMonitor } from './JobMonitor.js';
-import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
 import { DeployPanel } from '../deploy/DeployPanel.js';
-import { handleDeployKey } from '../deploy/deployKeys.js';
+import { deployCommand, handleDeployKey } from '../deploy/deployKeys.js';
 
 export function JobsScreen({ width, height }: ScreenProps) {
   const store = useStoreApi();
@@ -96,15 +95,6 @@ export function JobsScreen({ width, height }: ScreenProps) {
         />
       );
   }
-}
-
-/** D offers to deploy a job's fine-tuned model (price first); X asks to stop its deployment. */
-function deployCommand(command: 'deploy' | 'stopDeployment', model: string | null, deploy: DeployState, capable: boolean, dispatch: Dispatch): void {
-  if (!capable || model === null) return;
-  const deployment = deploymentFor(deploy, model);
-  if (command === 'stopDeployment') {
-    if (deployment && billing(deployment)) dispatch({ type: 'deploy/askStop', id: deployment.id });
-  } else if (deployment === undefined || !billing(deployment)) dispatch({ type: 'deploy/offer', model });
 }
 
 /** W: the newest checkpoint's weight files go into <dataset folder>/<job>-<checkpoint>/. */
