@@ -2,15 +2,13 @@
 // `home`, none of the provider variables of the machine running the tests.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { binPath } from './tmux.js';
+import { binPath, PROVIDER_VARIABLES } from './tmux.js';
 
 export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
-
-const PROVIDER_VARIABLES = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'TOGETHER_API_KEY', 'TOGETHER_BASE_URL', 'NEBIUS_API_KEY', 'NEBIUS_BASE_URL'];
 
 export function runFtui(args: string[], home: string, env: Record<string, string> = {}): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FTUI_DATA_DIR: join(home, 'data'), FTUI_CONFIG_DIR: join(home, 'config') };

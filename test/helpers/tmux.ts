@@ -50,6 +50,9 @@ export interface TuiSession {
  * Starts the built bin/ftui.js in a detached tmux session of a fixed size, as a person would run
  * it. CI is unset for the child: Ink draws no intermediate frames when it sees CI.
  */
+/** What the app reads to choose a service: a test's child never gets the machine's own. */
+export const PROVIDER_VARIABLES = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'TOGETHER_API_KEY', 'TOGETHER_BASE_URL', 'NEBIUS_API_KEY', 'NEBIUS_BASE_URL'];
+
 export function startTui(
   args: string[],
   options: { columns?: number; rows?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
@@ -68,7 +71,7 @@ export function startTui(
     .map(([k, v]) => `${k}=${shellQuote(v)}`)
     .join(' ');
   const argv = [...(options.nodeArgs ?? []).map(shellQuote), shellQuote(binPath), ...args.map(shellQuote)].join(' ');
-  const command = `env -u CI -u OPENAI_API_KEY -u OPENAI_BASE_URL ${exports} ${shellQuote(process.execPath)} ${argv}; echo $? > ${shellQuote(statusFile)}`;
+  const command = `env -u CI ${PROVIDER_VARIABLES.map((v) => `-u ${v}`).join(' ')} ${exports} ${shellQuote(process.execPath)} ${argv}; echo $? > ${shellQuote(statusFile)}`;
   execFileSync('tmux', [
     'new-session', '-d', '-s', name,
     '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
