@@ -3,10 +3,10 @@
 // without parsing a large dataset on a key press.
 import { parseExample } from './example.js';
 
-export function sharedSystemPrompt(texts: Iterable<string>, sample = 2000): { prompt: string; count: number; of: number } | null {
+export function sharedSystemPrompt(rows: Iterable<{ readonly text: string }>, sample = 2000): { prompt: string; count: number; of: number } | null {
   const counts = new Map<string, number>();
   let seen = 0;
-  for (const text of texts) {
+  for (const { text } of rows) {
     if (seen >= sample) break;
     seen++;
     if (!text.includes('"system"')) continue;

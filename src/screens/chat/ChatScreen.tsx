@@ -45,7 +45,7 @@ export function ChatScreen({ width, height }: ScreenProps) {
   useEffect(() => {
     if (!followDataset || dataset.filePath === null || dataset.status !== 'ready') return;
     // The same look as a new example's on the Dataset screen (the first rows of the file).
-    const shared = sharedSystemPrompt(dataset.rows.slice(0, Math.min(dataset.rows.length, 2000)).map((r) => r.text));
+    const shared = sharedSystemPrompt(dataset.rows);
     dispatch({ type: 'chat/datasetSystemPrompt', path: dataset.filePath, prompt: shared && { text: shared.prompt, shared: shared.count, of: shared.of } });
   }, [followDataset, dataset.filePath, dataset.status, dataset.rows, dispatch]);
 

@@ -379,7 +379,7 @@ function reduceDatasetState(state: DatasetState, action: DatasetAction): Dataset
     case 'dataset/author': {
       if (state.defaultSystemPrompt.trim()) return { ...state, editor: startAuthoring(state.defaultSystemPrompt) };
       // No default set: the system prompt most of the file's examples share, shown and removable.
-      const shared = sharedSystemPrompt(rowTexts(state.rows));
+      const shared = sharedSystemPrompt(state.rows);
       if (shared === null) return { ...state, editor: startAuthoring('') };
       const text = `Started with the system prompt ${shared.count} of ${shared.of} examples share (esc, then x on it removes it; S sets a default).`;
       return { ...state, editor: startAuthoring(shared.prompt), message: { level: 'info', text } };
@@ -521,8 +521,4 @@ export function datasetHasUnsavedWork(state: DatasetState): boolean {
 /** True while a text field of the Dataset screen has the keyboard. */
 export function datasetTextFocused(state: DatasetState): boolean {
   return state.editor?.field != null || state.filter?.field != null || state.prompt !== null || state.confirmDelete !== null || state.draftOffer !== null || state.importPreview !== null || state.question !== null;
-}
-
-function* rowTexts(rows: RowList): Generator<string> {
-  for (let i = 0; i < rows.length; i++) yield rows.get(i).text;
 }
