@@ -3,14 +3,13 @@
 // sent again), following a deployment's state while it starts or stops, listing the provider's
 // deployments, and stopping one. When the model being chatted with becomes ready, Chat switches
 // to the name the deployment answers to.
-import { randomUUID } from 'node:crypto';
 import { useEffect, useRef } from 'react';
 import type { DeploymentRequest, FineTuningProvider } from '../api/types.js';
 import { isProviderError, toErrorInfo } from '../core/domain.js';
 import { useAppState, useDispatch, useStoreApi } from '../store/StoreProvider.js';
 import { AUTO_STOP_CHOICES } from '../store/slices/deploy.js';
 import type { Dispatch } from '../store/store.js';
-import { outcomeUnknown } from './createJobOnce.js';
+import { newClientId, outcomeUnknown } from './createJobOnce.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
 export function useDeployEffects(): void {
@@ -58,7 +57,7 @@ function useCreate(provider: FineTuningProvider | null, dispatch: Dispatch): voi
       model: offer.model,
       optionId: option.id,
       autoStopMinutes: minutes === 0 ? null : minutes,
-      clientId: offer.unresolvedClientId ?? `ftui-${randomUUID()}`,
+      clientId: offer.unresolvedClientId ?? newClientId(),
     };
     const since = Date.now();
     void (async () => {
