@@ -87,12 +87,6 @@ export function createClient(profile: Profile, env: NodeJS.ProcessEnv, options: 
   return new OpenAI({ ...common, ...(profile.baseUrl ? { baseURL: profile.baseUrl } : {}), defaultHeaders: options.defaultHeaders });
 }
 
-/** The profile's configured training prices as a capabilities fragment. */
-function priced(profile: Profile): Pick<ProviderCapabilities, 'trainingPrices'> {
-  const trainingPrices = pricesOf(profile);
-  return trainingPrices ? { trainingPrices } : {};
-}
-
 export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options: ClientOptions & { uploadPartBytes?: number; partRetryMs?: number } = {}): FineTuningProvider {
   // Whatever the variable is called, its value is now a key, for every provider: no output may show it.
   treatAsSecret(profile.apiKeyEnv);
@@ -101,11 +95,10 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
     const base = profile.baseUrl ?? NEBIUS_BASE_URL;
     // /v0/models lives beside /v1 at the service's origin; the same key and SDK reach it.
     const origin = new URL(base).origin;
-    const trainingPrices = pricesOf(profile);
     return new NebiusProvider({
       client: createClient({ ...profile, baseUrl: base }, env, options),
       controlClient: createClient({ ...profile, baseUrl: origin }, env, options),
-      ...(trainingPrices ? { trainingPrices } : {}),
+      ...pricesOf(profile),
     });
   }
   if (profile.kind === 'azure') {
@@ -113,7 +106,7 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
     return new AzureProvider(
       {
         client: createClient(profile, env, options),
-        capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined, ...priced(profile) },
+        capabilities: { ...CAPABILITIES.azure, deployments: deployments !== undefined, ...pricesOf(profile) },
         // Azure's job metadata is not documented: its seed is, so the client id travels there too.
         clientMarker: 'seed',
         ...(profile.extraCreateFields ? { extraCreateFields: profile.extraCreateFields } : {}),
@@ -123,7 +116,7 @@ export function createProvider(profile: Profile, env: NodeJS.ProcessEnv, options
   }
   return new OpenAIProvider({
     client: createClient(profile, env, options),
-    capabilities: { ...CAPABILITIES[profile.kind], ...priced(profile) },
+    capabilities: { ...CAPABILITIES[profile.kind], ...pricesOf(profile) },
     // A compatible service may accept `metadata` and never give it back, and a look-up that
     // cannot see the client id would report "no job was created" for a job that exists: the id
     // also travels as the marker seed, which such services keep.

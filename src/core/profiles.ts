@@ -53,10 +53,13 @@ export interface Profile {
   prices?: Record<string, { trainingUsdPerMillion: number }>;
 }
 
-/** The profile's training prices as capabilities.trainingPrices takes them (model -> USD per million), or undefined. */
-export function pricesOf(profile: Profile): Record<string, number> | undefined {
-  if (!profile.prices) return undefined;
-  return Object.fromEntries(Object.entries(profile.prices).map(([model, p]) => [model, p.trainingUsdPerMillion]));
+/**
+ * The profile's training prices as capabilities.trainingPrices takes them (model -> USD per
+ * million), ready to spread into a provider's options: empty when the profile sets none.
+ */
+export function pricesOf(profile: Profile): { trainingPrices?: Record<string, number> } {
+  if (!profile.prices) return {};
+  return { trainingPrices: Object.fromEntries(Object.entries(profile.prices).map(([model, p]) => [model, p.trainingUsdPerMillion])) };
 }
 
 export interface ProfilesFile {

@@ -305,6 +305,5 @@ export function createTogetherProvider(profile: Profile, env: NodeJS.ProcessEnv,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
   });
-  const trainingPrices = pricesOf(profile);
-  return new TogetherProvider({ client, ...(trainingPrices ? { trainingPrices } : {}), ...(options.processingPollMs !== undefined ? { processingPollMs: options.processingPollMs } : {}) });
+  return new TogetherProvider({ client, ...pricesOf(profile), ...(options.processingPollMs !== undefined ? { processingPollMs: options.processingPollMs } : {}) });
 }
