@@ -8,7 +8,7 @@ import { DEFAULT_MODEL } from '../../core/models.js';
 import { cycleChoice, type FormFieldSpec } from '../../core/jobForm.js';
 import { useAppState, useDispatch, useStoreApi } from '../../store/StoreProvider.js';
 import { datasetHasUnsavedWork } from '../../store/slices/dataset.js';
-import { chatTargets, currentField, monitoredJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
+import { chatTargets, currentField, monitoredJob, selectedJob, type JobAction, type JobsState } from '../../store/slices/jobs.js';
 import type { Dispatch } from '../../store/store.js';
 import type { FineTuningProvider } from '../../api/types.js';
 import { NeedsConnection } from '../NeedsConnection.js';
@@ -51,7 +51,7 @@ export function JobsScreen({ width, height }: ScreenProps) {
       return;
     }
     if ((command === 'deploy' || command === 'stopDeployment') && jobs.view !== 'create') {
-      const job = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
+      const job = selectedJob(jobs);
       return deployCommand(command, job?.fineTunedModel ?? null, deploy, provider.capabilities.deployments, dispatch);
     }
     if (command === 'downloadWeights' && jobs.view === 'monitor') return downloadWeights(jobs, provider, dataset.filePath, dispatch);
@@ -137,7 +137,7 @@ function handleCommand(command: JobsCommand | null, ctx: Context): void {
     return;
   }
   if (jobs.view === 'monitor' && jobs.monitor?.chatWith != null) return chatWithKey(command, jobs, dispatch);
-  const selected = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
+  const selected = selectedJob(jobs);
   const ask = (action: JobAction) => {
     if (selected === undefined) return;
     const caps = ctx.provider.capabilities;

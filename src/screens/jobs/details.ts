@@ -4,7 +4,7 @@
 import type { JobRecord } from '../../core/domain.js';
 import type { AppState } from '../../store/state.js';
 import type { DetailItem } from '../../store/slices/ui.js';
-import { monitoredJob } from '../../store/slices/jobs.js';
+import { selectedJob } from '../../store/slices/jobs.js';
 import { explainError } from '../explainError.js';
 import { firstOf, item, type ScreenDetails } from '../detailItems.js';
 import { formatUtc } from './formatTime.js';
@@ -31,7 +31,7 @@ export function jobsDetails(state: AppState): ScreenDetails {
     items.push(...item('Form', jobs.create.formError), ...item('Could not create the job', phase.kind === 'failed' ? explainError(phase.error) : null));
     for (const [name, value] of Object.entries(jobs.create.form)) items.push(...item(name, value, true));
   } else {
-    const job = jobs.view === 'monitor' ? monitoredJob(jobs) : jobs.list.jobs[jobs.cursor];
+    const job = selectedJob(jobs);
     if (job !== undefined) items.push(...jobItems(job));
     items.push(...item('About this job', jobs.notice), ...item('Last action failed', jobs.actionError ? explainError(jobs.actionError) : null));
     items.push(...item('Job list', jobs.list.error ? explainError(jobs.list.error) : null));

@@ -444,6 +444,11 @@ export function monitoredJob(state: JobsState): JobRecord | undefined {
   return id === undefined ? undefined : state.list.jobs.find((j) => j.id === id);
 }
 
+/** The job keys act on: the watched one in the monitor, else the one under the list's cursor. */
+export function selectedJob(state: JobsState): JobRecord | undefined {
+  return state.view === 'monitor' ? monitoredJob(state) : state.list.jobs[state.cursor];
+}
+
 /** Why quitting now would lose something on this screen, or null. */
 export function jobsUnsavedWork(state: JobsState): string | null {
   const phase = state.create.phase.kind;
