@@ -24,7 +24,8 @@ export interface CostEstimate {
 }
 
 const tokens = (n: number) => n.toLocaleString('en-US');
-const money = (usd: number) => `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
+/** Dollars as the confirmation writes them: three decimals under a dollar, else two. */
+export const money = (usd: number) => `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
 
 /** Whether the confirmation is about an unknown price (and must say so before anything is created). */
 export function priceUnknown(estimate: CostEstimate | null): boolean {

@@ -5,7 +5,7 @@ import type { TextField } from '../../store/slices/textField.js';
 import { cut } from '../../components/fitLine.js';
 import { describeRange, parseForm, settingsSummary, shownValue, type FormFieldSpec } from '../../core/jobForm.js';
 import { visibleFields, type JobsState } from '../../store/slices/jobs.js';
-import { costLines, priceUnknown } from '../../core/costWords.js';
+import { costLines, money, priceUnknown } from '../../core/costWords.js';
 import { explainError } from '../explainError.js';
 import { wrapText } from '../validate/wrapText.js';
 import { modelWithShutdown, windDownApplies, windDownNotice } from './jobFacts.js';
@@ -106,7 +106,7 @@ export function CreateJob({
         price === undefined
           ? []
           : price !== null && price.usd !== null
-            ? [{ text: `The provider's price for these files (what bills): $${price.usd.toFixed(price.usd < 1 ? 3 : 2)}${price.trainTokens !== null ? ` for ${price.trainTokens.toLocaleString('en-US')} training tokens` : ''}${price.allowed ? '' : ' — over your account limit'}`, color: price.allowed ? 'green' : 'red' }]
+            ? [{ text: `The provider's price for these files (what bills): ${money(price.usd)}${price.trainTokens !== null ? ` for ${price.trainTokens.toLocaleString('en-US')} training tokens` : ''}${price.allowed ? '' : ' — over your account limit'}`, color: price.allowed ? 'green' : 'red' }]
             : [{ text: `No price from the provider: ${price?.unavailable ?? phase.providerNote ?? 'it did not say'}`, color: 'yellow' }];
       status = [
         { text: price === undefined ? cost : `ftui: ${cost}`, color: phase.estimate && !unknownPrice ? 'green' : 'yellow' },
