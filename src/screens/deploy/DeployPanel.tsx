@@ -11,7 +11,7 @@ const money = (usd: number | null): string => (usd === null ? 'price not given' 
 
 /** What an option costs to keep up, in words: per hour (and day), or none by the hour. */
 function optionPrice(o: DeploymentOption): string {
-  if (o.usdPerHour !== null) return `$${o.usdPerHour.toFixed(2)}/h (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
+  if (o.usdPerHour !== null) return `${money(o.usdPerHour)} (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
   return o.note !== undefined || o.lifetimeHours ? 'no hourly fee' : 'price not given';
 }
 
