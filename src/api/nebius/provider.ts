@@ -108,9 +108,12 @@ export class NebiusProvider extends OpenAIProvider {
    * job's model is its newest checkpoint as `<job>:<checkpoint>`, the source a deployment takes.
    */
   override async getJob(id: string): Promise<JobRecord> {
-    const job = await super.getJob(id);
+    return this.withNewestCheckpoint(await super.getJob(id));
+  }
+
+  private async withNewestCheckpoint(job: JobRecord): Promise<JobRecord> {
     if (job.status !== 'succeeded' || job.fineTunedModel !== null) return job;
-    const newest = (await this.listCheckpoints(id)).sort((a, b) => b.step - a.step)[0];
+    const newest = (await this.listCheckpoints(job.id)).sort((a, b) => b.step - a.step)[0];
     return newest === undefined ? job : { ...job, fineTunedModel: newest.modelId };
   }
 
@@ -142,7 +145,8 @@ export class NebiusProvider extends OpenAIProvider {
     const baseOf = (source: string) => jobs.data.find((j) => j.id === source.split(':')[0])?.model ?? null;
     const models: ModelRecord[] = ready.map((d) => ({ id: d.chatModel, ownedBy: 'deployment', createdAt: d.createdAt, shutdownDate: null, fineTuned: true, baseModel: baseOf(d.model) }));
     for (const job of jobs.data.filter((j) => j.status === 'succeeded')) {
-      const full = await this.getJob(job.id).catch(() => job);
+      // The list already holds the job: only its checkpoints are asked for.
+      const full = await this.withNewestCheckpoint(job).catch(() => job);
       if (full.fineTunedModel === null || ready.some((d) => d.model === full.fineTunedModel)) continue;
       models.push({ id: full.fineTunedModel, ownedBy: 'fine-tune', createdAt: full.finishedAt ?? full.createdAt, shutdownDate: null, needsDeployment: true, fineTuned: true, baseModel: job.model });
     }
