@@ -67,7 +67,7 @@ export function outcomeUnknown(error: unknown): boolean {
   return error.kind === 'server' || error.kind === 'network';
 }
 
-function whatWentWrong(error: unknown): string {
+export function whatWentWrong(error: unknown): string {
   if (isProviderError(error)) {
     if (error.status !== null) return `the service answered HTTP ${error.status}`;
     return /in time/.test(error.message) ? 'no answer came in time' : 'the connection was lost';
@@ -80,17 +80,17 @@ function withMessage(error: unknown, message: string): ErrorInfo {
 }
 
 /**
- * Searches the recent jobs for `clientId`, trying again after each delay while the job is not
- * there yet or the look-up itself fails. `found: null` after a failed look-up means ftui could
- * not tell.
+ * Looks for what a create with a client id made, trying again after each delay while it is not
+ * there yet or the look-up itself fails. `found: null` with a `lookupError` means ftui could not
+ * tell; a caller must then create nothing. Shared by every create that spends money.
  */
-async function lookUp(provider: FineTuningProvider, clientId: string, delays: readonly number[], sleep: (ms: number) => Promise<void>): Promise<{ found: JobRecord | null; lookupError: unknown }> {
+export async function lookUpCreated<T>(find: () => Promise<T | null>, delays: readonly number[], sleep: (ms: number) => Promise<void>): Promise<{ found: T | null; lookupError: unknown }> {
   let lookupError: unknown = null;
   for (const delay of delays) {
     if (delay > 0) await sleep(delay);
     try {
-      const job = await provider.findJobByClientId(clientId);
-      if (job !== null) return { found: job, lookupError: null };
+      const made = await find();
+      if (made !== null) return { found: made, lookupError: null };
       lookupError = null;
     } catch (error) {
       lookupError = error;
@@ -110,7 +110,7 @@ export async function createJobOnce(
   const retryHint = (options.retryHint ?? TUI_RETRY_HINT)(clientId);
 
   if (options.lookupFirst) {
-    const { found, lookupError } = await lookUp(provider, clientId, [0], sleep);
+    const { found, lookupError } = await lookUpCreated(() => provider.findJobByClientId(clientId), [0], sleep);
     if (found !== null) {
       return { job: found, clientId, adopted: `The earlier request did create a job after all: ${found.id} (request ${clientId}); ftui took it instead of creating another.` };
     }
@@ -132,7 +132,7 @@ export async function createJobOnce(
     }
     options.onLookup?.();
     const what = whatWentWrong(error);
-    const { found, lookupError } = await lookUp(provider, clientId, delays, sleep);
+    const { found, lookupError } = await lookUpCreated(() => provider.findJobByClientId(clientId), delays, sleep);
     if (found !== null) {
       return { job: found, clientId, adopted: `The job was created: ${found.id} (its answer was lost: ${what}; ftui found the job by its request id, so nothing was created twice).` };
     }

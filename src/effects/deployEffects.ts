@@ -5,11 +5,12 @@
 // to the name the deployment answers to.
 import { useEffect, useRef } from 'react';
 import type { DeploymentRequest, FineTuningProvider } from '../api/types.js';
-import { isProviderError, toErrorInfo } from '../core/domain.js';
+import { toErrorInfo } from '../core/domain.js';
 import { useAppState, useDispatch, useStoreApi } from '../store/StoreProvider.js';
 import { AUTO_STOP_CHOICES } from '../store/slices/deploy.js';
 import type { Dispatch } from '../store/store.js';
-import { newClientId, outcomeUnknown } from './createJobOnce.js';
+import { newClientId } from './createJobOnce.js';
+import { DeployOnceError, deployOnce } from './deployOnce.js';
 import { useProvider, type ProviderServices } from './providerContext.js';
 
 export function useDeployEffects(): void {
@@ -20,7 +21,7 @@ export function useDeployEffects(): void {
     if (deployments !== null) dispatch({ type: 'deploy/service', offersAutoStop: deployments.offersAutoStop !== false, stopDeletes: deployments.stopDeletes === true });
   }, [deployments, dispatch]);
   useOptions(provider, dispatch);
-  useCreate(provider, dispatch);
+  useCreate(provider, services, dispatch);
   useList(deployments !== null ? provider : null, dispatch);
   useFollow(deployments !== null ? provider : null, services, dispatch);
   useStop(provider, dispatch);
@@ -43,7 +44,7 @@ function useOptions(provider: FineTuningProvider | null, dispatch: Dispatch): vo
   }, [provider, model, loading, dispatch]);
 }
 
-function useCreate(provider: FineTuningProvider | null, dispatch: Dispatch): void {
+function useCreate(provider: FineTuningProvider | null, services: ProviderServices, dispatch: Dispatch): void {
   const store = useStoreApi();
   const attempt = useAppState((s) => s.deploy.offer?.attempt ?? 0);
   const creating = useAppState((s) => s.deploy.offer?.phase === 'creating');
@@ -59,30 +60,21 @@ function useCreate(provider: FineTuningProvider | null, dispatch: Dispatch): voi
       autoStopMinutes: minutes === 0 ? null : minutes,
       clientId: offer.unresolvedClientId ?? newClientId(),
     };
-    const since = Date.now();
-    void (async () => {
-      if (offer.unresolvedClientId !== null) {
-        // An earlier confirmation's answer was lost: take its deployment if it exists.
-        const earlier = await service.find(request, since - 15 * 60_000).catch(() => null);
-        if (earlier !== null) return dispatch({ type: 'deploy/created', deployment: earlier });
-      }
-      try {
-        dispatch({ type: 'deploy/created', deployment: await service.create(request) });
-      } catch (error) {
-        if (!outcomeUnknown(error)) {
-          return dispatch({ type: 'deploy/createFailed', error: { ...toErrorInfo(error), message: `${toErrorInfo(error).message} Nothing was deployed.` }, unresolvedClientId: null });
-        }
-        dispatch({ type: 'deploy/checking' });
-        const found = await service.find(request, since).catch(() => null);
-        if (found !== null) return dispatch({ type: 'deploy/created', deployment: found });
-        const what = isProviderError(error) && error.status !== null ? `HTTP ${error.status}` : 'the connection was lost';
-        dispatch({
-          type: 'deploy/createFailed',
-          error: { ...toErrorInfo(error), message: `The deployment's answer was lost (${what}) and ftui found no deployment made by it. y looks once more before creating.` },
-          unresolvedClientId: request.clientId,
-        });
-      }
-    })();
+    void deployOnce(service, request, {
+      lookupFirst: offer.unresolvedClientId !== null,
+      since: Date.now(),
+      sleep: (ms) => new Promise<void>((done) => void services.timers.setTimeout(done, ms)),
+      onLookup: () => dispatch({ type: 'deploy/checking' }),
+    }).then(
+      (deployment) => dispatch({ type: 'deploy/created', deployment }),
+      (error: unknown) =>
+        dispatch(
+          error instanceof DeployOnceError
+            ? { type: 'deploy/createFailed', error: error.info, unresolvedClientId: error.unresolvedClientId }
+            : // Not from the service: nothing tells whether a deployment was made, so y looks first.
+              { type: 'deploy/createFailed', error: toErrorInfo(error), unresolvedClientId: request.clientId },
+        ),
+    );
     // One create per confirmation: `attempt` changes only on y.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [provider, attempt, creating]);
