@@ -6,6 +6,7 @@ import type { FineTuningProvider } from '../api/types.js';
 import { toErrorInfo, type ErrorInfo } from '../core/domain.js';
 import { withSystem, type ChatMessage } from '../core/chat/examples.js';
 import { chatCostUsd } from '../core/models.js';
+import { replyUsd } from '../core/money.js';
 import { redact } from '../core/redact.js';
 import { exitForKind, type Output } from './connection.js';
 
@@ -56,7 +57,7 @@ export async function ask(provider: FineTuningProvider, model: string, messages:
 function figures(reply: ChatReplyRecord): string {
   const parts = [`${(reply.latencyMs / 1000).toFixed(1)} s`];
   if (reply.usage) parts.push(`${reply.usage.promptTokens}+${reply.usage.completionTokens} tok`);
-  if (reply.costUsd !== null) parts.push(`$${reply.costUsd < 0.01 ? reply.costUsd.toPrecision(2) : reply.costUsd.toFixed(4)}`);
+  if (reply.costUsd !== null) parts.push(replyUsd(reply.costUsd));
   return parts.join(' · ');
 }
 

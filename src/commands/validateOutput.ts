@@ -1,6 +1,7 @@
 // What `ftui validate` prints: the stable --json document, or a summary a person reads top to
 // bottom (result, findings by code with their first lines, figures, cost, the notebook's numbers).
 import type { DatasetReport, Distribution, FindingGroup, ValidationRun } from '../core/validate/index.js';
+import { money, perMillion } from '../core/money.js';
 
 export interface JsonDocument extends ValidationRun {
   /** Bumped only on incompatible changes; described in README. */
@@ -103,7 +104,7 @@ function costSection(report: DatasetReport, style: Style, today: string): string
   out.push(
     c.pricePerMillion === null || c.usd === null
       ? `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} billed tokens${c.isEstimate ? ' (estimate)' : ''} on ${c.model}; ftui knows no price for it: multiply by the service's price per million tokens`
-      : `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} tokens × $${c.pricePerMillion.toFixed(2)}/1M = ${paint(style, '1', `$${c.usd.toFixed(2)}`)}${c.isEstimate ? ' (estimate)' : ''} on ${c.model}`,
+      : `  ${epochs} × ${integer.format(c.billedTokensPerEpoch)} = ${integer.format(c.billedTokensTotal)} tokens × ${perMillion(c.pricePerMillion)} = ${paint(style, '1', money(c.usd))}${c.isEstimate ? ' (estimate)' : ''} on ${c.model}`,
   );
   const shutdown = report.model.shutdownDate;
   if (shutdown) {

@@ -3,6 +3,7 @@
 // in the profile; for a model with neither (Nebius's open bases, a custom service), the billed
 // tokens are shown with plain words that the price is unknown, and the confirmation says so.
 import { count } from './plural.js';
+import { money } from './money.js';
 
 export interface CostEstimate {
   /** null: no price is known for the model; `totalTokens` is the figure to multiply. */
@@ -24,8 +25,6 @@ export interface CostEstimate {
 }
 
 const tokens = (n: number) => n.toLocaleString('en-US');
-/** Dollars as the confirmation writes them: three decimals under a dollar, else two. */
-export const money = (usd: number) => `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
 
 /** Whether the confirmation is about an unknown price (and must say so before anything is created). */
 export function priceUnknown(estimate: CostEstimate | null): boolean {

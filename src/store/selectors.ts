@@ -1,3 +1,4 @@
+import { perHour } from '../core/money.js';
 import { chatTextFocused, chatUnsavedWork } from './slices/chat.js';
 import { datasetHasUnsavedWork, datasetTextFocused } from './slices/dataset.js';
 import { billing, deployUnsavedWork } from './slices/deploy.js';
@@ -24,7 +25,7 @@ function upAndBilling(state: AppState): string | null {
   const up = state.deploy.deployments.filter(billing);
   if (up.length === 0) return null;
   const d = up[0]!;
-  const cost = d.usdPerHour === null ? '' : ` ($${d.usdPerHour.toFixed(2)}/h)`;
+  const cost = d.usdPerHour === null ? '' : ` (${perHour(d.usdPerHour)})`;
   const stops = d.autoStopMinutes === null ? 'it does not stop by itself' : `it stops itself after ${d.autoStopMinutes} idle minutes`;
   return `The deployment ${d.chatModel} is up and billed while it is${cost}; ${stops}. X on Chat stops it.`;
 }

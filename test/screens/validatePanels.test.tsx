@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzerFor, resolveModel, validateFiles } from '../../src/core/validate/index.js';
+import { money } from '../../src/core/money.js';
 import { findingLines } from '../../src/screens/validate/findingLines.js';
 import { openDataset } from '../../src/effects/datasetFiles.js';
 import { KEYS } from '../helpers/keys.js';
@@ -63,7 +64,7 @@ describe.each(SIZES)('Validate panels at $columns x $rows', (size) => {
     expectFits(frame, size);
     const report = state().validation.report!;
     const fmt = (x: number) => x.toLocaleString('en-US');
-    expect(frame).toContain(`${report.cost.epochs} epochs (default) × ${fmt(report.cost.billedTokensPerEpoch)} billed tok = $${report.cost.usd!.toFixed(2)}`);
+    expect(frame).toContain(`${report.cost.epochs} epochs (default) × ${fmt(report.cost.billedTokensPerEpoch)} billed tok = ${money(report.cost.usd!)}`);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     expect(frame).toContain(`${plural(report.file.examples, 'example')} · ${plural(report.errors, 'error')} · ${plural(report.warnings, 'warning')}`);
     expect(frame).toContain(`${fmt(report.figures.totalTrainedTokens)} trained + ${fmt(report.figures.totalContextTokens)} context tok/epoch`);

@@ -4,6 +4,7 @@
 import stringWidth from 'string-width';
 import { cut } from '../../components/fitLine.js';
 import { chatCostUsd } from '../../core/models.js';
+import { replyUsd } from '../../core/money.js';
 import { shownReply, type AssistantTurn, type ChatReply, type ChatTurn } from '../../store/slices/chat.js';
 
 export interface Span {
@@ -50,12 +51,6 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** "$0.000048", "$0.0123", "$1.25": enough digits to tell two replies apart. */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  return usd < 0.01 ? `$${usd.toPrecision(2)}` : `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
-}
-
 /**
  * "1.2 s · 12+40 tok · $0.000048" for a finished reply (`tokens: false` leaves the token counts
  * out, for a line that says them in words); what is unknown is left out.
@@ -66,7 +61,7 @@ export function replyFigures(reply: ChatReply, fineTuned: boolean, tokens = true
   if (reply.usage) {
     if (tokens) parts.push(`${reply.usage.promptTokens}+${reply.usage.completionTokens} tok`);
     const usd = chatCostUsd(reply.model, reply.usage, fineTuned);
-    parts.push(usd === null ? 'cost n/a' : formatUsd(usd));
+    parts.push(usd === null ? 'cost n/a' : replyUsd(usd));
   }
   return parts.join(' · ');
 }

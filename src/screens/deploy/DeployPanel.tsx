@@ -4,20 +4,19 @@
 import { Box, Text } from 'ink';
 import { cut } from '../../components/fitLine.js';
 import type { DeploymentOption, DeploymentRecord } from '../../core/domain.js';
+import { perHour } from '../../core/money.js';
 import { AUTO_STOP_CHOICES, type DeployState } from '../../store/slices/deploy.js';
 import { explainError } from '../explainError.js';
 
-const money = (usd: number | null): string => (usd === null ? 'price not given' : `$${usd.toFixed(2)}/h`);
-
 /** What an option costs to keep up, in words: per hour (and day), or none by the hour. */
 function optionPrice(o: DeploymentOption): string {
-  if (o.usdPerHour !== null) return `${money(o.usdPerHour)} (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
+  if (o.usdPerHour !== null) return `${perHour(o.usdPerHour)} (≈ $${(o.usdPerHour * 24).toFixed(0)} a day)`;
   return o.note !== undefined || o.lifetimeHours ? 'no hourly fee' : 'price not given';
 }
 
 /** "for $3.36/h", "(no hourly fee, removed after 24 h)". */
 function confirmPrice(o: DeploymentOption): string {
-  if (o.usdPerHour !== null) return `for ${money(o.usdPerHour)}`;
+  if (o.usdPerHour !== null) return `for ${perHour(o.usdPerHour)}`;
   return `(${[optionPrice(o), o.lifetimeHours ? `removed after ${o.lifetimeHours} h` : null].filter(Boolean).join(', ')})`;
 }
 
@@ -36,7 +35,7 @@ function lifeWords(d: DeploymentRecord): string {
 export function deploymentLine(d: DeploymentRecord): string {
   const state = d.state === 'ready' ? 'ready' : d.state === 'unknown' ? d.rawState : d.state;
   const up = d.state === 'pending' || d.state === 'starting' || d.state === 'ready';
-  const cost = d.usdPerHour !== null ? `${money(d.usdPerHour)} while up` : 'no hourly charge';
+  const cost = d.usdPerHour !== null ? `${perHour(d.usdPerHour)} while up` : 'no hourly charge';
   return `Deployment ${d.chatModel}: ${state}${up ? ` · ${cost} · ${lifeWords(d)}` : ''}`;
 }
 

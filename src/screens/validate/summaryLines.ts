@@ -1,6 +1,7 @@
 // The Validate screen's summary as text: the model and its limits, the cost, the counts. Every
 // figure is read from the engine's report as is (the same numbers `ftui validate --json` prints);
 // this file only decides how they wrap, so at 80 columns nothing is cut off, only moved down.
+import { money, perMillion } from '../../core/money.js';
 import { count } from '../../core/plural.js';
 import { resolveModel } from '../../core/validate/index.js';
 import type { DatasetReport } from '../../core/validate/types.js';
@@ -49,7 +50,7 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
   else {
     head.push(facts.id);
     if (facts.shutdownDate) head.push(facts.shutdownDate <= today ? `SHUT DOWN ${facts.shutdownDate}` : `shuts down ${facts.shutdownDate}`);
-    head.push(`limit ${n.format(facts.tokenLimit)} tok`, facts.trainingPricePerMillion === null ? 'price unknown' : `$${facts.trainingPricePerMillion.toFixed(2)}/1M`);
+    head.push(`limit ${n.format(facts.tokenLimit)} tok`, facts.trainingPricePerMillion === null ? 'price unknown' : perMillion(facts.trainingPricePerMillion));
   }
   // Whose list m walks: the connected service's, or ftui's own (offline, or a service without a list).
   const listed = service?.models?.length ?? 0;
@@ -57,7 +58,7 @@ export function summaryGroups(report: DatasetReport | null, model: string, today
   if (!report) return groups;
   const { cost, figures: f } = report;
   groups.push(
-    [`${count(cost.epochs, 'epoch')}${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = ${cost.usd === null ? `${n.format(cost.billedTokensTotal)} tok, price unknown` : `$${cost.usd.toFixed(2)}`}${cost.isEstimate ? ' (estimate)' : ''}`],
+    [`${count(cost.epochs, 'epoch')}${cost.epochsSource === 'default' ? ' (default)' : ''} × ${n.format(cost.billedTokensPerEpoch)} billed tok = ${cost.usd === null ? `${n.format(cost.billedTokensTotal)} tok, price unknown` : money(cost.usd)}${cost.isEstimate ? ' (estimate)' : ''}`],
     [count(report.file.examples, 'example'), count(report.errors, 'error'), count(report.warnings, 'warning')],
     [`${n.format(f.totalTrainedTokens)} trained + ${n.format(f.totalContextTokens)} context tok/epoch`],
   );
