@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { describeFsError } from './dataset/errors.js';
 import { appPaths } from './paths.js';
-import { columnOf, locateJsonError } from './validate/jsonError.js';
+import { lineAndColumn, locateJsonError } from './validate/jsonError.js';
 
 export type ProfileKind = 'openai' | 'azure' | 'custom' | 'sandbox' | 'together' | 'nebius';
 const KINDS: readonly ProfileKind[] = ['openai', 'azure', 'custom', 'sandbox', 'together', 'nebius'];
@@ -179,10 +179,7 @@ export function parseProfiles(text: string, file: string): ProfilesFile {
     // Our own words with line and column: JSON.parse's message quotes the text around the
     // error, which may be a key someone pasted into the file.
     const error = locateJsonError(text);
-    const before = text.slice(0, error?.offset ?? 0);
-    const line = before.split('\n').length;
-    const column = columnOf(before.slice(before.lastIndexOf('\n') + 1), Infinity);
-    throw new ProfilesError(`${file} is not valid JSON at line ${line}, column ${column}: ${error?.message ?? 'it cannot be parsed'}.`);
+    throw new ProfilesError(`${file} is not valid JSON at ${lineAndColumn(text, error?.offset ?? 0)}: ${error?.message ?? 'it cannot be parsed'}.`);
   }
   const list = (json as { profiles?: unknown } | null)?.profiles;
   if (!Array.isArray(list)) throw new ProfilesError(`${file} should hold {"profiles": [...]}.`);

@@ -1,7 +1,7 @@
 // Tool calls and tool definitions as the Dataset editor shows them: pretty JSON a person can edit,
 // checked before it goes back into the example. A call's `arguments` is a JSON string in the
 // API's format; here it is shown (and edited) as the JSON it holds, and written back as a string.
-import { locateJsonError } from '../validate/jsonError.js';
+import { lineAndColumn, locateJsonError } from '../validate/jsonError.js';
 
 export type JsonEdit = { ok: true; value: unknown[] } | { ok: false; message: string };
 
@@ -15,10 +15,7 @@ interface EditedCall {
 function whereItFails(text: string): string {
   const error = locateJsonError(text);
   if (error === null) return 'not valid JSON';
-  const before = text.slice(0, error.offset);
-  const line = before.split('\n').length;
-  const column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
-  return `not valid JSON at line ${line}, column ${column}: ${error.message}`;
+  return `not valid JSON at ${lineAndColumn(text, error.offset)}: ${error.message}`;
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {

@@ -168,3 +168,10 @@ export function columnOf(text: string, offset: number): number {
   }
   return column;
 }
+
+/** "line L, column C" of a UTF-16 offset in a text of several lines, the column in code points like columnOf's. */
+export function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return `line ${before.split('\n').length}, column ${columnOf(before.slice(lineStart), Infinity)}`;
+}
