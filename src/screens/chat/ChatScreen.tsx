@@ -19,7 +19,7 @@ import { replyFigures, transcriptLines, wrap, type Line } from './transcript.js'
 import { commandFor } from '../../keys/bindings.js';
 import { chatBindings } from './bindings.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
-import { DeployPanel, deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
+import { DeployPanel, deploymentLine, stopLine, stopVerb } from '../deploy/DeployPanel.js';
 import { deployCommand, handleDeployKey } from '../deploy/deployKeys.js';
 
 const FIELD_PREFIX = { input: '› ', edit: 'corrected reply: ', path: '', system: '', none: '› ' } as const;
@@ -164,13 +164,8 @@ export function ChatScreen({ width, height }: ScreenProps) {
 
 /** A stop waiting for y, or a deployment failure, before the chat's own status. */
 function deployStatus(deploy: DeployState): { text: string; color?: string } | null {
-  if (deploy.stop !== null) {
-    const d = deploy.deployments.find((x) => x.id === deploy.stop!.id);
-    if (stopVerb(deploy) === 'delete') {
-      return deploy.stop.running ? { text: 'Deleting the deployment…', color: 'yellow' } : { text: `Delete ${d?.chatModel ?? 'the deployment'}? Hosting stops; the fine-tune stays and can be deployed again. y delete · esc keep`, color: 'yellow' };
-    }
-    return deploy.stop.running ? { text: 'Stopping the deployment…', color: 'yellow' } : { text: `Stop ${d?.chatModel ?? 'the deployment'}? Billing stops; it can be deployed again. y stop · esc keep`, color: 'yellow' };
-  }
+  const stop = stopLine(deploy, deploy.deployments.find((x) => x.id === deploy.stop?.id)?.chatModel);
+  if (stop !== null) return stop;
   return deploy.error !== null ? { text: explainError(deploy.error), color: 'red' } : null;
 }
 

@@ -2,6 +2,7 @@
 // its price per hour (and per day, so the cost of forgetting it is plain), the inactivity
 // auto-stop, and y to deploy. Then the deployment's state while it starts.
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { cut } from '../../components/fitLine.js';
 import type { DeploymentOption, DeploymentRecord } from '../../core/domain.js';
 import { perHour } from '../../core/money.js';
@@ -42,6 +43,24 @@ export function deploymentLine(d: DeploymentRecord): string {
 /** "stop" or "delete", as the provider's stop does. */
 export function stopVerb(deploy: DeployState): 'stop' | 'delete' {
   return deploy.service.stopDeletes ? 'delete' : 'stop';
+}
+
+/**
+ * The status line while a stop is asked (y or esc) or running; null when none is. `name` is what
+ * the question calls the deployment: the Chat screen names its model, the job monitor (which
+ * shows one job's) says "the deployment". A one-line footer passes its `width`: where the whole
+ * sentence would not fit, it leaves out that the model can be deployed again, so that the keys
+ * are never cut off.
+ */
+export function stopLine(deploy: DeployState, name = 'the deployment', width = Infinity): { text: string; color: string } | null {
+  if (deploy.stop === null) return null;
+  const deletes = stopVerb(deploy) === 'delete';
+  if (deploy.stop.running) return { text: deletes ? 'Deleting the deployment…' : 'Stopping the deployment…', color: 'yellow' };
+  const [question, effect, again, keys] = deletes
+    ? [`Delete ${name}?`, 'Hosting stops; the fine-tune stays', ' and can be deployed again', 'y delete · esc keep']
+    : [`Stop ${name}?`, 'Billing stops', '; it can be deployed again', 'y stop · esc keep'];
+  const whole = `${question} ${effect}${again}. ${keys}`;
+  return { text: stringWidth(whole) <= width ? whole : `${question} ${effect}. ${keys}`, color: 'yellow' };
 }
 
 export function DeployPanel({ deploy, width, height }: { deploy: DeployState; width: number; height: number }) {

@@ -10,7 +10,7 @@ import { modelWithShutdown, statusColor, statusLabel, stepsFromMessages } from '
 import { formatLoss, type Point } from './lossChart.js';
 import { LossChartView } from './LossChartView.js';
 import { billing, deploymentFor, type DeployState } from '../../store/slices/deploy.js';
-import { deploymentLine, stopVerb } from '../deploy/DeployPanel.js';
+import { deploymentLine, stopLine, stopVerb } from '../deploy/DeployPanel.js';
 import type { WeightsState } from '../../store/slices/weights.js';
 import { pendingLine } from './pendingLine.js';
 
@@ -133,13 +133,11 @@ export function JobMonitor({
     text: `esc list · c cancel${canPause ? ' · p pause · r resume' : ''}${canDeploy ? ' · D deploy for chat' : ''}${deployment && billing(deployment) ? ` · X ${deploy ? stopVerb(deploy) : 'stop'} deployment` : ''}${targets.length > 0 ? ' · t chat' : ''}${weights !== null && checkpoints.some((c) => (c.weightFiles?.length ?? 0) > 0) ? ' · W weights' : ''} · ↑/↓ events`,
   };
   const weightsLine = weights === null ? null : weightsStatus(weights);
+  const stop = deploy ? stopLine(deploy, 'the deployment', inner) : null;
   if (monitor.chatWith != null) {
     footer = { text: 'enter chat with it (compared with the base on the Chat screen) · ↑/↓ choose · esc back' };
-  } else if (deploy?.stop) {
-    const verb = stopVerb(deploy);
-    footer = deploy.stop.running
-      ? { text: verb === 'delete' ? 'Deleting the deployment…' : 'Stopping the deployment…', color: 'yellow' }
-      : { text: verb === 'delete' ? 'Delete the deployment? Hosting stops; the fine-tune stays. y delete · esc keep' : 'Stop the deployment? Billing stops. y stop · esc keep', color: 'yellow' };
+  } else if (stop !== null) {
+    footer = stop;
   } else if (weightsLine !== null) {
     footer = weightsLine;
   } else if (deploy?.error) {
