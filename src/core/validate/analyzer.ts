@@ -18,6 +18,14 @@ export function createAnalyzer(options: AnalyzeOptions): ExampleAnalyzer {
   return analyzerFor(model);
 }
 
+/**
+ * The analyzer for a model as a worker gets it: with the connected service's facts for it (its
+ * limits) when the sender had them, which a worker cannot look up itself; else ftui's own.
+ */
+export function analyzerForModel(model: string, facts?: ModelFacts | null): ExampleAnalyzer {
+  return facts ? analyzerFor(facts) : createAnalyzer({ model });
+}
+
 export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
   const tokens = createTokenCounter(model.encoding);
 

@@ -2,7 +2,7 @@
 // counting one text's tokens, one example's token view. Plain data in and out, so the same
 // functions run on the worker or, where there is no built worker (the tests), right here.
 import { parseExample, summarize, type RowSummary } from '../dataset/example.js';
-import { analyzerFor, createAnalyzer } from './analyzer.js';
+import { analyzerForModel } from './analyzer.js';
 import { tokenView, type TokenView } from './tokenView.js';
 import type { ExampleAnalyzer, ExampleFigures, ExampleResult, ModelFacts } from './types.js';
 
@@ -30,7 +30,7 @@ function analyzer(model: string, facts?: ModelFacts | null): ExampleAnalyzer {
   const key = facts ? JSON.stringify(facts) : model;
   let found = analyzers.get(key);
   if (!found) {
-    found = facts ? analyzerFor(facts) : createAnalyzer({ model });
+    found = analyzerForModel(model, facts);
     analyzers.set(key, found);
   }
   return found;

@@ -2,7 +2,7 @@
 // raw lines (decoded here) or texts of rows held in memory, and answers with packed results.
 // Tokenizing is nearly all of the cost of validating a file, and it is independent per example.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzerFor, createAnalyzer } from './analyzer.js';
+import { analyzerForModel } from './analyzer.js';
 import { analyzeLine } from './lineResult.js';
 import { forEachLine, viewOf, type LineChunk } from './lineReader.js';
 import { packResults, type PackedResults } from './packedResults.js';
@@ -23,7 +23,7 @@ export interface BatchResponse {
 
 // The connected service's facts for the model travel with it: this thread cannot look them up.
 const data = workerData as { model: string; facts?: ModelFacts | null };
-const analyzer = data.facts ? analyzerFor(data.facts) : createAnalyzer({ model: data.model });
+const analyzer = analyzerForModel(data.model, data.facts);
 parentPort?.on('message', (request: BatchRequest) => {
   const results: ExampleResult[] = [];
   if ('chunk' in request) forEachLine(request.chunk, (line) => void results.push(analyzeLine(analyzer, line)));
