@@ -1,7 +1,7 @@
 import './installCrashGuard.js';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { commandModules } from './commands/index.js';
+import { commandModulesFor } from './commands/index.js';
 import { redact, treatAsSecret } from './core/redact.js';
 
 // The bin runs dist/cli.js; package.json sits one folder up from both dist/ and src/.
@@ -44,6 +44,6 @@ const program = new Command('ftui')
     process.exitCode = await runTui({ file, connection, services: { ...(await appServices(connection)), provider } });
   });
 
-for (const module of commandModules) module.register(program);
+for (const module of await commandModulesFor(process.argv.slice(2))) module.register(program);
 
 await program.parseAsync();

@@ -2,6 +2,7 @@
 // bottom (result, findings by code with their first lines, figures, cost, the notebook's numbers).
 import type { DatasetReport, Distribution, FindingGroup, ValidationRun } from '../core/validate/index.js';
 import { money, perMillion } from '../core/money.js';
+import { lazyNumberFormat } from '../core/numberFormat.js';
 
 export interface JsonDocument extends ValidationRun {
   /** Bumped only on incompatible changes; described in README. */
@@ -17,8 +18,8 @@ interface Style {
   width: number;
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const integer = lazyNumberFormat({ maximumFractionDigits: 0 });
+const oneDecimal = lazyNumberFormat({ maximumFractionDigits: 1 });
 
 function paint(style: Style, code: string, text: string): string {
   return style.color ? `\u001B[${code}m${text}\u001B[0m` : text;

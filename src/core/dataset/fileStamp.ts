@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { lazyNumberFormat } from '../numberFormat.js';
 
 export interface FileStamp {
   sizeBytes: number;
@@ -42,7 +43,7 @@ async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const n = new Intl.NumberFormat('en-US');
+const n = lazyNumberFormat();
 
 /**
  * Checks `path` against the stamp of what was read. The same size and mtime mean the same file
