@@ -6,7 +6,7 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const MAGIC = 0x50425446; // "FTBP"
-const FORMAT = 2;
+const FORMAT = 3;
 // Each slot is [hash, rank + 1, pool offset | length << 24]: a probe reads one slot, and a slot
 // whose hash differs is passed over without touching the token's bytes.
 const SLOT_WORDS = 3;
@@ -25,6 +25,13 @@ export const HASH_PRIME = FNV_PRIME;
 // FNV's low bits mix poorly for short keys; fold the high half in before masking.
 const slotOf = (hash: number, mask: number): number => (hash ^ (hash >>> 15)) & mask;
 
+// A bit per hash: set for every token's. Most byte strings a merge asks about are no token, and the
+// filter (256 KB, stays in the core's cache) answers ~90% of those without touching the 6 MB of
+// slots, where each probe is a trip to memory. A set bit still goes to the slots, so it never
+// answers wrongly.
+const FILTER_BITS = 1 << 21;
+const filterBit = (hash: number): number => (hash >>> 7) & (FILTER_BITS - 1);
+
 export class RankTable {
   /** Longest token, in bytes: a longer byte string is never a token, so it is not looked up. */
   readonly maxTokenBytes: number;
@@ -40,11 +47,12 @@ export class RankTable {
     private readonly slots: Int32Array,
     /** Identifies the data the table was built from (see tables.ts). */
     readonly source: number,
+    maxTokenBytes: number,
+    /** FILTER_BITS bits; bit filterBit(h) is set when some token's hash is h. */
+    private readonly filter: Int32Array,
   ) {
     this.mask = slots.length / SLOT_WORDS - 1;
-    let max = 0;
-    for (let r = 0; r + 1 < offsets.length; r++) max = Math.max(max, (offsets[r + 1] as number) - (offsets[r] as number));
-    this.maxTokenBytes = max;
+    this.maxTokenBytes = maxTokenBytes;
   }
 
   get size(): number {
@@ -76,13 +84,24 @@ export class RankTable {
       while (slots[slot * SLOT_WORDS + 1] !== 0) slot = (slot + 1) & mask;
       slots.set([hash, r + 1, (offsets[r] as number) | (t.length << 24)], slot * SLOT_WORDS);
     });
-    return new RankTable(offsets, pool, slots, source);
+    // Both are kept in the table's file: worked out at every start they cost ~15 ms of cold code.
+    let max = 0;
+    for (let r = 0; r < tokens.length; r++) max = Math.max(max, (offsets[r + 1] as number) - (offsets[r] as number));
+    const filter = new Int32Array(FILTER_BITS / 32);
+    for (let at = 0; at < slots.length; at += SLOT_WORDS) {
+      if (slots[at + 1] === 0) continue;
+      const bit = filterBit(slots[at] as number);
+      filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+    }
+    return new RankTable(offsets, pool, slots, source, max, filter);
   }
 
   /** The rank of bytes[start, end) whose hashBytes is `hash`, or -1 when it is not a token. */
   rank(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     if (length > this.maxTokenBytes) return -1;
+    const bit = filterBit(hash);
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const { slots, pool, mask } = this;
     let slot = slotOf(hash, mask);
     for (;;) {
@@ -122,18 +141,20 @@ export class RankTable {
     return this.pool.subarray(this.offsets[rank], this.offsets[rank + 1]);
   }
 
-  /** header, offsets, pool (padded to 4 bytes), slots. */
+  /** header, offsets, pool (padded to 4 bytes), slots, filter. */
   serialize(): Uint8Array {
     const poolWords = Math.ceil(this.pool.length / 4);
-    const words = HEADER_WORDS + this.offsets.length + poolWords + this.slots.length;
+    const words = HEADER_WORDS + this.offsets.length + poolWords + this.slots.length + this.filter.length;
     const out = new Uint32Array(words);
-    out.set([MAGIC, FORMAT, this.size, this.pool.length, this.slots.length, this.source >>> 0]);
+    out.set([MAGIC, FORMAT, this.size, this.pool.length, this.slots.length, this.source >>> 0, this.maxTokenBytes, this.filter.length]);
     let at = HEADER_WORDS;
     out.set(this.offsets, at);
     at += this.offsets.length;
     new Uint8Array(out.buffer, at * 4, this.pool.length).set(this.pool);
     at += poolWords;
     out.set(new Uint32Array(this.slots.buffer, this.slots.byteOffset, this.slots.length), at);
+    at += this.slots.length;
+    out.set(new Uint32Array(this.filter.buffer, this.filter.byteOffset, this.filter.length), at);
     return new Uint8Array(out.buffer);
   }
 
@@ -143,18 +164,20 @@ export class RankTable {
     // Views need 4-byte alignment; a small Buffer may sit anywhere in Node's shared pool.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const words = new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4));
-    const [magic, format, size = 0, poolLength = 0, slotCount = 0, storedSource] = words;
-    if (magic !== MAGIC || format !== FORMAT || storedSource !== source >>> 0) return null;
+    const [magic, format, size = 0, poolLength = 0, slotCount = 0, storedSource, maxTokenBytes = 0, filterWords = 0] = words;
+    if (magic !== MAGIC || format !== FORMAT || storedSource !== source >>> 0 || filterWords !== FILTER_BITS / 32) return null;
     const slotsPerTable = slotCount / SLOT_WORDS;
     if (!Number.isInteger(slotsPerTable) || slotsPerTable === 0 || (slotsPerTable & (slotsPerTable - 1)) !== 0) return null;
     const poolWords = Math.ceil(poolLength / 4);
-    if (words.length !== HEADER_WORDS + size + 1 + poolWords + slotCount) return null;
+    if (words.length !== HEADER_WORDS + size + 1 + poolWords + slotCount + filterWords) return null;
     let at = HEADER_WORDS;
     const offsets = words.subarray(at, at + size + 1);
     at += size + 1;
     const pool = new Uint8Array(aligned.buffer, aligned.byteOffset + at * 4, poolLength);
     at += poolWords;
     const slots = new Int32Array(aligned.buffer, aligned.byteOffset + at * 4, slotCount);
-    return new RankTable(offsets, pool, slots, source);
+    at += slotCount;
+    const filter = new Int32Array(aligned.buffer, aligned.byteOffset + at * 4, filterWords);
+    return new RankTable(offsets, pool, slots, source, maxTokenBytes, filter);
   }
 }

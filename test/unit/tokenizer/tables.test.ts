@@ -31,6 +31,12 @@ describe.each(ENCODINGS)('%s ranks', (encoding) => {
     expect(read?.size).toBe(built.size);
     expect(Buffer.from(read?.pool ?? []).equals(Buffer.from(built.pool))).toBe(true);
     expect(read?.rankOf(new TextEncoder().encode(' hello'), 0, 6)).toBe(built.rankOf(new TextEncoder().encode(' hello'), 0, 6));
+    expect(read?.maxTokenBytes).toBe(built.maxTokenBytes);
+    expect(Buffer.from(read?.serialize() ?? []).equals(Buffer.from(built.serialize()))).toBe(true);
+    // A file of an earlier format (no filter after the slots) is not used either.
+    const older = built.serialize().slice();
+    new Uint32Array(older.buffer)[1] = 2;
+    expect(RankTable.deserialize(older, built.source)).toBeNull();
     // A file from another source (another gpt-tokenizer) is not used.
     expect(RankTable.deserialize(built.serialize(), built.source + 1)).toBeNull();
     expect(RankTable.deserialize(built.serialize().subarray(0, 100), built.source)).toBeNull();
