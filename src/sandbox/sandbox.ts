@@ -10,8 +10,13 @@ export interface Sandbox {
   clock: Clock;
   /** Simulated time runs this many times faster than the clock. */
   speed: number;
-  /** Catches every job up to the clock's now. */
-  tick(): void;
+  /**
+   * Catches every job up to the clock's now. True when that changed what a client sees (a job's
+   * status, events or checkpoints; a model or deployment becoming ready or going): only then is
+   * there anything new to save, since the rest (progress between events) is caught up again
+   * from the saved state after a restart.
+   */
+  tick(): boolean;
 }
 
 export function createSandbox(clock: Clock, speed: number, state: SandboxState = emptyState()): Sandbox {
@@ -21,11 +26,22 @@ export function createSandbox(clock: Clock, speed: number, state: SandboxState =
     clock,
     speed,
     tick() {
+      const before = seen(state);
       const now = clock.now();
       for (const job of state.jobs) tickJob(state, job, now, speed);
       tickFlavor(state, now);
+      return seen(state) !== before;
     },
   };
+}
+
+/** What a tick can change that a client sees, in a few characters a job. */
+function seen(state: SandboxState): string {
+  let out = '';
+  for (const job of state.jobs) out += `${job.status}:${state.events[job.id]?.length ?? 0}:${state.checkpoints[job.id]?.length ?? 0};`;
+  for (const m of state.customModels ?? []) out += `${m.status};`;
+  for (const d of state.deployments ?? []) out += `${d.name}:${d.provisioningState};`;
+  return out;
 }
 
 export interface RouteContext {

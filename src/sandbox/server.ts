@@ -126,9 +126,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const found = findRoute(method, url.pathname);
     if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
-    sandbox.tick();
+    const moved = sandbox.tick();
     const body = await found.route.handler({ sb: sandbox, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
-    if (found.route.mutates || sandbox.state.jobs.length > 0) saveOpenAI();
+    // A read saves nothing unless the clock moved a job on: the state file is rewritten whole.
+    if (found.route.mutates || moved) saveOpenAI();
     if (isCommitFault(fault) && !res.headersSent) return loseAnswer(fault, req, res, body);
     if (body !== undefined) sendJson(res, 200, body);
   }
@@ -171,9 +172,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw new ApiError(401, 'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.', 'invalid_request_error', 'invalid_api_key');
     }
     if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`, 'invalid_request_error');
-    tg.tick();
+    const moved = tg.tick();
     const body = await found.route.handler({ tg, req, res, url, params: found.params, streamDelayMs, dropStream: fault === 'drop-stream' });
-    if (stateDir && (found.route.mutates || tg.state.jobs.length > 0 || tg.state.endpoints.length > 0)) saveState(stateDir, tg.state, TOGETHER_FILE);
+    if (stateDir && (found.route.mutates || moved)) saveState(stateDir, tg.state, TOGETHER_FILE);
     if (isCommitFault(fault) && !res.headersSent) return loseAnswer(fault, req, res, body);
     if (body !== undefined) sendJson(res, 200, body);
   }

@@ -92,7 +92,6 @@ async function handle(sb: Sandbox, origin: string, req: IncomingMessage, res: Se
   if (!m) return armError(res, 404, 'NotFound', `The sandbox's management plane has no ${method} ${url.pathname}.`);
   if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) return armError(res, 401, 'AuthenticationFailed', 'Authentication failed. The Authorization header is missing.');
   if (!url.searchParams.get('api-version')) return armError(res, 400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
-  sb.tick();
   const list = (sb.state.deployments ??= []);
   const name = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
   if (name === undefined) {
@@ -156,8 +155,12 @@ export async function startManagement(sb: Sandbox, options: { certFile: string; 
       const path = (req.url ?? '/').split('?')[0]!;
       res.once('close', () => options.onRequest?.(req.method ?? 'GET', path, res.writableFinished ? res.statusCode : 0));
     }
+    // Caught up before the request, as the API server does; a read saves only what the clock moved on.
+    const moved = sb.tick();
     handle(sb, origin, req, res)
-      .then(() => options.afterChange?.())
+      .then(() => {
+        if (moved || req.method !== 'GET') options.afterChange?.();
+      })
       .catch((error: unknown) => {
         if (!res.headersSent) armError(res, 500, 'InternalServerError', `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
         else res.destroy();

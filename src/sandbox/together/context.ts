@@ -11,8 +11,8 @@ export interface TogetherSandbox {
   speed: number;
   /** Where the upload redirect points (the sandbox's own origin, as a storage bucket would be). */
   origin: string;
-  /** Catches files, jobs and endpoints up to the clock's now. */
-  tick(): void;
+  /** Catches files, jobs and endpoints up to the clock's now; true when a client would see a change (see Sandbox.tick). */
+  tick(): boolean;
 }
 
 export interface TogetherContext {
