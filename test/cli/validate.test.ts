@@ -1,20 +1,16 @@
 // `ftui validate` as CI uses it: the built bin, exit codes, the --json document.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binPath, repoRoot } from '../helpers/tmux.js';
+import { repoRoot } from '../helpers/tmux.js';
+import { runFtuiSync as ftui } from '../helpers/runFtui.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ftui-cli-'));
 });
 
-function ftui(...args: string[]) {
-  const run = spawnSync(process.execPath, [binPath, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 const cookbook = (name: string) => join(repoRoot, '..', 'shared', 'datasets', 'cookbook', `${name}.jsonl`);
 
 describe('ftui validate', () => {

@@ -1,17 +1,11 @@
 // `ftui validate FILE --provider together [--model M]` from a script: Together's rules and model,
 // exit codes as for OpenAI's (0 clean, 1 errors, 2 unknown model).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { togetherTrainingJsonl } from '../helpers/sandbox.js';
-import { binPath } from '../helpers/tmux.js';
-
-function ftui(...args: string[]) {
-  const run = spawnSync(process.execPath, [binPath, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { runFtuiSync as ftui } from '../helpers/runFtui.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ftui-validate-together-'));
 
@@ -20,7 +14,7 @@ describe('ftui validate --provider together', () => {
     const file = join(dir, 'clean.jsonl');
     writeFileSync(file, togetherTrainingJsonl(3));
     const run = ftui('validate', file, '--provider', 'together', '--json');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as { training: { model: { id: string; tokenEstimate: string }; cost: { epochs: number; isEstimate: boolean } } };
     expect(doc.training.model.id).toBe('meta-llama/Meta-Llama-3.1-8B-Instruct-Reference');
     expect(doc.training.model.tokenEstimate).toMatch(/Llama 3/);
@@ -31,11 +25,11 @@ describe('ftui validate --provider together', () => {
     const file = join(dir, 'bad.jsonl');
     writeFileSync(file, `${JSON.stringify({ messages: [{ role: 'user', content: 'a' }, { role: 'tool', content: 'b' }, { role: 'assistant', content: 'c' }] })}\n`);
     const run = ftui('validate', file, '--provider', 'together', '--model', 'Qwen/Qwen3-8B');
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('line 1, messages[1].role: Together does not take the role "tool".');
     expect(run.stdout).toContain('fix: Together takes the roles system, user and assistant only');
     const unknown = ftui('validate', file, '--provider', 'together', '--model', 'gpt-4.1-mini');
-    expect(unknown.status).toBe(2);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/not a Together base model/);
   });
 });
