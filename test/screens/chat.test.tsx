@@ -6,16 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshRow } from '../../src/core/dataset/row.js';
 import { chatMessages, isStreaming, lastAssistant } from '../../src/store/slices/chat.js';
 import { initialDatasetState, reduceDataset, type DatasetState } from '../../src/store/slices/dataset.js';
-import { initialAppState, type AppState } from '../../src/store/state.js';
+import { initialAppState } from '../../src/store/state.js';
 import { fakeModel, fakeProvider, FakeProviderError } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { connectedState } from '../helpers/connectedState.js';
 
-const connected: Partial<AppState> = {
-  ui: { ...initialAppState.ui, screen: 'chat' },
-  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-};
+const connected = connectedState('chat');
 const FT = 'ft:gpt-4o-mini-2024-07-18:acme:support:abc123';
 const BASE = 'gpt-4o-mini-2024-07-18';
 const models = [fakeModel(BASE), fakeModel(FT, null, { fineTuned: true, baseModel: BASE })];

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataset } from '../../src/effects/datasetFiles.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, type RenderedApp } from '../helpers/renderApp.js';
+import { plain } from '../helpers/ansi.js';
 
 // Colours on (chalk decides when Ink is first imported), so the marks can be seen in the frames.
 vi.hoisted(() => {
@@ -18,8 +19,6 @@ vi.hoisted(() => {
 });
 
 const drone = fileURLToPath(new URL('../../../shared/datasets/cookbook/drone_training.jsonl', import.meta.url));
-// eslint-disable-next-line no-control-regex
-const plain = (frame: string) => frame.replace(/\u001B\[[0-9;]*m/g, '');
 /** A match is drawn on a yellow background. */
 // eslint-disable-next-line no-control-regex
 const marked = (frame: string) => [...frame.matchAll(/\u001B\[43m(?:\u001B\[30m)?([^\u001B]*)/g)].map((m) => m[1]);

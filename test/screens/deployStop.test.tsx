@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../src/core/domain.js';
 import { stopLine } from '../../src/screens/deploy/DeployPanel.js';
 import { initialDeployState, type DeployState } from '../../src/store/slices/deploy.js';
-import { initialAppState } from '../../src/store/state.js';
 import { fakeJob, fakeModel, fakeProvider } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices } from '../helpers/renderWithServices.js';
+import { connectedState } from '../helpers/connectedState.js';
 
 const FT = 'ft:gpt-4o-mini-2024-07-18:acme:support:abc123';
 const up: DeploymentRecord = { id: 'dep-1', model: FT, chatModel: FT, state: 'ready', rawState: 'Succeeded', hardware: null, usdPerHour: 1.7, autoStopMinutes: null, createdAt: 0 };
@@ -29,11 +29,7 @@ describe('the stop-deployment question', () => {
   it('the Chat screen names the model it would delete', async () => {
     const provider = fakeProvider({ models: [fakeModel(FT, null, { fineTuned: true })] });
     app = await renderWithServices(
-      {
-        ui: { ...initialAppState.ui, screen: 'chat' },
-        connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-        deploy: asking(true),
-      },
+      connectedState('chat', { deploy: asking(true) }),
       { provider },
     );
     // The line wraps at 100 columns; the words are what matter.
@@ -44,11 +40,7 @@ describe('the stop-deployment question', () => {
     const provider = fakeProvider({ jobs: [fakeJob('ftjob-1', { fineTunedModel: FT })] });
     provider.capabilities = { ...provider.capabilities, deployments: true };
     app = await renderWithServices(
-      {
-        ui: { ...initialAppState.ui, screen: 'jobs' },
-        connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-        deploy: { ...asking(true), stop: null },
-      },
+      connectedState('jobs', { deploy: { ...asking(true), stop: null } }),
       { provider },
       { columns: 80, rows: 24 },
     );

@@ -8,24 +8,21 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { osc52 } from '../../src/components/clipboard.js';
 import { openDataset } from '../../src/effects/datasetFiles.js';
-import { initialAppState, type AppState } from '../../src/store/state.js';
+import { initialAppState } from '../../src/store/state.js';
 import { fakeEvent, fakeJob, fakeModel, fakeProvider } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, renderWithServices, type RenderedApp } from '../helpers/renderApp.js';
+import { connectedState } from '../helpers/connectedState.js';
+import { plain } from '../helpers/ansi.js';
 
 const SMALL = { columns: 80, rows: 24 };
 const FT = 'ft:gpt-4o-mini-2024-07-18:acme-research-laboratories:customer-support-escalations:AbC123xy';
-const jobsScreen: Partial<AppState> = {
-  ui: { ...initialAppState.ui, screen: 'jobs' },
-  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-};
+const jobsScreen = connectedState('jobs');
 
 let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
 
 const fits = (frame: string) => frame.split('\n').every((line) => stringWidth(line) <= SMALL.columns);
-// eslint-disable-next-line no-control-regex
-const plain = (frame: string) => frame.replace(/\u001B\[[0-9;]*m/g, '');
 /** The frame's text with the wrapping undone: what a person reads across the rows. */
 const flat = (frame: string) => plain(frame).replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 /** The same without any spaces: an id broken across two rows reads as one. */

@@ -2,16 +2,13 @@
 // the chat that opens is compared with the base the job trained from.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointRecord } from '../../src/core/domain.js';
-import { initialAppState, type AppState } from '../../src/store/state.js';
 import { fakeJob, fakeModel, fakeProvider } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { connectedState } from '../helpers/connectedState.js';
 
-const connected: Partial<AppState> = {
-  ui: { ...initialAppState.ui, screen: 'jobs' },
-  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-};
+const connected = connectedState('jobs');
 const BASE = 'gpt-4.1-mini-2025-04-14';
 const FT = `ft:${BASE}:acme::done1`;
 const checkpoint = (step: number): CheckpointRecord => ({

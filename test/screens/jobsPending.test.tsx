@@ -4,18 +4,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { JobRecord } from '../../src/core/domain.js';
-import { initialAppState, type AppState } from '../../src/store/state.js';
+import { initialAppState } from '../../src/store/state.js';
 import { fakeJob, fakeProvider } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import type { RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { connectedState } from '../helpers/connectedState.js';
 
 const dataset = fileURLToPath(new URL('../fixtures/jobs/small-train.jsonl', import.meta.url));
-const connected: Partial<AppState> = {
-  ui: { ...initialAppState.ui, screen: 'jobs' },
-  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-  dataset: { ...initialAppState.dataset, filePath: dataset },
-};
+const connected = connectedState('jobs', { dataset: { ...initialAppState.dataset, filePath: dataset } });
 
 let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());

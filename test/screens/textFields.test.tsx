@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/effects/datasetFiles.js';
-import { initialAppState, type AppState } from '../../src/store/state.js';
+import { initialAppState } from '../../src/store/state.js';
 import { fakeModel, fakeProvider } from '../helpers/fakeProvider.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp, tick, type RenderedApp } from '../helpers/renderApp.js';
 import { renderWithServices, waitFor } from '../helpers/renderWithServices.js';
+import { connectedState } from '../helpers/connectedState.js';
 
 const ALT = (k: string) => `\u001B${k}`;
 const CTRL_LEFT = '\u001B[1;5D';
@@ -72,10 +73,7 @@ describe('Dataset screen fields', () => {
   });
 });
 
-const chatState: Partial<AppState> = {
-  ui: { ...initialAppState.ui, screen: 'chat' },
-  connection: { ...initialAppState.connection, kind: 'custom', keyPresent: true, baseUrl: 'http://127.0.0.1:1/v1' },
-};
+const chatState = connectedState('chat');
 
 describe('Chat fields', () => {
   it('the message: multi-line with alt+enter, a pasted block keeps its lines, ctrl+a edits at the start of the line', async () => {
