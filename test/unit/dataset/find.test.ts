@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readableExample } from '../../../src/core/dataset/exampleMessages.js';
-import { cycleFindRole, findRows, matchRanges, parseFindQuery, type FindQuery } from '../../../src/core/dataset/find.js';
+import { cycleFindRole, findRows, foldedSearch, matchRanges, parseFindQuery, type FindQuery } from '../../../src/core/dataset/find.js';
+import { seededRandom } from '../../../src/core/seededRandom.js';
 import { loadDataset } from '../../../src/core/dataset/load.js';
 import { freshRow, type Row } from '../../../src/core/dataset/row.js';
 
@@ -109,5 +110,37 @@ describe('find', () => {
       [8, 14],
       [16, 22],
     ]);
+  });
+});
+
+describe('the byte search of find', () => {
+  /** The definition: a case-insensitive pattern over the bytes read as Latin-1, every start. */
+  const byPattern = (bytes: Buffer, needle: string): number[] => {
+    const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
+    const s = bytes.toString('latin1');
+    const starts: number[] = [];
+    for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+      starts.push(m.index);
+      pattern.lastIndex = m.index + 1;
+    }
+    return starts;
+  };
+
+  it('finds every place a case-insensitive pattern over the Latin-1 reading finds, overlapping ones too', () => {
+    const r = seededRandom(11);
+    // Letters either side of the case bit (@ [ ` {), bytes of UTF-8 characters, and the needles' own letters.
+    const alphabet = Buffer.from('aAbBkKzZ@[`{ \\u0130é東İK');
+    const needles = ['a', 'aa', 'ab', 'aba', 'bab', 'k', 'z@', '`{', '\\u0130', 'u0130', 'zzzzzz'];
+    for (let n = 0; n < 400; n++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(r() * 40) }, () => alphabet[Math.floor(r() * alphabet.length)]!));
+      for (const needle of needles) {
+        const search = foldedSearch(needle);
+        const expected = byPattern(bytes, needle);
+        expect(search(bytes), `${JSON.stringify(needle)} in ${JSON.stringify(bytes.toString('latin1'))}`).toEqual(expected);
+        expect(search(bytes, true)).toEqual(expected.slice(0, 1));
+      }
+    }
+    expect(foldedSearch('aa')(Buffer.from('xAaAy'))).toEqual([1, 2]);
+    expect(foldedSearch('skairstios')(Buffer.from('"SKAIRSTIOS skairstioS'))).toEqual([1, 12]);
   });
 });
