@@ -139,7 +139,7 @@ async function fillWithWorkers(results: WeakMap<Row, ExampleResult>, rows: Row[]
       onProgress(done, rows.length);
     }
     // Small batches: each arrives as one message the interface thread must take in between keys.
-  }, { batchLines: 24 });
+  }, { batchLines: 24, background: true });
   try {
     for (let i = 0; i < rows.length; i++) {
       // A row as the file's bytes where it still is them: copied into the batch as they are,

@@ -98,7 +98,19 @@ export interface PoolOptions {
    * app, whose thread must stay free for keys.
    */
   helper?: ExampleAnalyzer;
+  /**
+   * Run the workers at a lower CPU priority than this thread (the interactive app: the keys it
+   * answers must not wait behind a batch when the machine's cores are busy).
+   */
+  background?: boolean;
 }
+
+/**
+ * The nice value of a background pool's threads. The scheduler then gives the interface thread the
+ * core whenever both want it (a key waits behind no batch on a busy machine), while the workers
+ * still get about a tenth of a contended core rather than the crumbs of nice 19.
+ */
+export const BACKGROUND_NICE = 10;
 
 // A worker busy with one chunk and holding the next has enough in hand; this thread takes the one after.
 const IN_HAND_WHEN_HELPED = 2;
@@ -108,7 +120,7 @@ const MAX_WAITING = 64;
 export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: PoolOptions = {}): LineSink {
   const batchLines = options.batchLines ?? BATCH_LINES;
   const helper = options.helper ?? null;
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null, nice: options.background ? BACKGROUND_NICE : null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   const inFlight = pool.map(() => 0);
   const queue: Batch[] = [];
   let inline: ExampleAnalyzer | null = null;

@@ -1,6 +1,7 @@
 // Worker thread body: analyses batches for the pool in analyzerPool.ts, either a chunk of a file's
 // raw lines (decoded here) or texts of rows held in memory, and answers with packed results.
 // Tokenizing is nearly all of the cost of validating a file, and it is independent per example.
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzerForModel } from './analyzer.js';
 import { analyzeLine } from './lineResult.js';
@@ -22,7 +23,17 @@ export interface BatchResponse {
 }
 
 // The connected service's facts for the model travel with it: this thread cannot look them up.
-const data = workerData as { model: string; facts?: ModelFacts | null };
+const data = workerData as { model: string; facts?: ModelFacts | null; nice?: number | null };
+// A background pool (PoolOptions.background) runs behind the thread that started it: on Linux a
+// thread's nice value is its own, so this lowers only this thread's priority.
+if (typeof data.nice === 'number') {
+  try {
+    // Only ever lowered: a process that already runs at a lower priority keeps it.
+    if (getPriority() < data.nice) setPriority(data.nice);
+  } catch {
+    // Not permitted on this system: the usual priority.
+  }
+}
 const analyzer = analyzerForModel(data.model, data.facts);
 parentPort?.on('message', (request: BatchRequest) => {
   const results: ExampleResult[] = [];

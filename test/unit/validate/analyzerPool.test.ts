@@ -2,8 +2,8 @@
 // reach it: a file's raw chunks (decoded on the worker), rows as bytes or as text, results known
 // beforehand, and lines too long for a worker. Worker threads need the built files (under vitest
 // the sources are TypeScript), so this drives the build that `npm test` makes first.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/core/validate/index.js';
@@ -85,5 +85,31 @@ describe('the analyzer pool on a file', () => {
       expect({ workers, helper: !!helper, pooled }).toStrictEqual({ workers, helper: !!helper, pooled: inline });
     }
     expect(inline.filter((r) => r.findings.some((f) => f.code === 'invalid_utf8'))).toHaveLength(6);
+  });
+});
+
+// What the scheduler gives each thread of this process: the nice value of every thread (Linux).
+function threadNices(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+}
+
+describe('a background pool', () => {
+  // Nice values are per thread on Linux only; a process already at nice 10 or lower priority has nothing to lower.
+  it.runIf(process.platform === 'linux' && getPriority() < built.BACKGROUND_NICE)('runs its workers behind this thread, and an ordinary pool runs them beside it', async () => {
+    const own = getPriority();
+    const nicesWhileRunning = async (background: boolean): Promise<number[]> => {
+      let firstResult: () => void = () => undefined;
+      const started = new Promise<void>((resolve) => (firstResult = resolve));
+      const sink = built.poolSink(MODEL, 1, () => firstResult(), { batchLines: 1, background });
+      // The first result comes from a worker that set its priority before it took any work.
+      for (let i = 0; i < 20; i++) sink.push(good(i), i + 1);
+      await started;
+      const nices = threadNices();
+      await sink.finish();
+      return nices;
+    };
+    expect(await nicesWhileRunning(true)).toContain(built.BACKGROUND_NICE);
+    expect(getPriority()).toBe(own);
+    expect((await nicesWhileRunning(false)).every((nice) => nice === own)).toBe(true);
   });
 });
