@@ -142,6 +142,11 @@ describe('find', () => {
     expect(marked(frame).filter((m) => m?.toLowerCase() === 'refund').length).toBeGreaterThanOrEqual(4);
     await app!.press('j');
     expect(app!.store.getState().dataset.cursor).toBe(3);
+    // The row left behind is drawn marked again, the one moved to in reverse video.
+    const listLine = (f: string, n: number) => f.split('\n').find((l) => new RegExp(`^\\s+${n} [ !✗]`).test(plain(l))) ?? '';
+    frame = await app!.waitFor((f) => listLine(f, 4).includes('\u001B[7m'));
+    expect(listLine(frame, 2)).not.toContain('\u001B[7m');
+    expect(marked(listLine(frame, 2)).map((m) => m?.toLowerCase())).toContain('refund');
     await app!.press('n');
     expect(app!.store.getState().dataset.cursor).toBe(4);
     await app!.press('n');

@@ -8,11 +8,26 @@ import { lowerBound } from '../../core/sortedSearch.js';
 import type { DatasetState } from '../../store/slices/dataset.js';
 import { useStoreApi } from '../../store/StoreProvider.js';
 import { MarkedRow } from './ExamplePreview.js';
-import { findSnippet } from './findSnippet.js';
-import { markRow } from './previewLines.js';
+import { findSnippet, type Snippet } from './findSnippet.js';
+import { markRow, type PreviewRow } from './previewLines.js';
 import { rowFacts } from './rowFacts.js';
 
 const MARK = { error: '✗', warning: '!' } as const;
+
+// A found row's spans, kept with its snippet (findSnippet keeps one per row and find): made anew on
+// every frame, they lived into the next one (long enough to be promoted and collected as
+// old-generation garbage) and made MarkedRow draw a row that had not changed.
+const spansMade = new WeakMap<Snippet, { lead: string; width: number; color: string | undefined; spans: PreviewRow }>();
+
+function markedSpans(snippet: Snippet, lead: string, width: number, color: string | undefined): PreviewRow {
+  const known = spansMade.get(snippet);
+  if (known !== undefined && known.lead === lead && known.width === width && known.color === color) return known.spans;
+  const line = cut(lead + snippet.text, width);
+  const ranges = snippet.ranges.map(([a, b]) => [a + lead.length, b + lead.length] as [number, number]);
+  const spans = markRow({ text: line, start: 0 }, ranges, { ...(color ? { color } : {}) });
+  spansMade.set(snippet, { lead, width, color, spans });
+  return spans;
+}
 
 /**
  * The examples around the cursor, one line each: number, mark, turns, tokens, first user line.
@@ -63,9 +78,7 @@ export function ExampleList({ dataset, model, width, height, matches, find }: { 
             </Text>
           );
         }
-        const line = cut(lead + snippet.text, width);
-        const ranges = snippet.ranges.map(([a, b]) => [a + lead.length, b + lead.length] as [number, number]);
-        const spans = markRow({ text: line, start: 0 }, ranges, { ...(color ? { color } : {}) });
+        const spans = markedSpans(snippet, lead, width, color);
         return selected ? (
           <Text key={row.id} inverse>
             {spans.map((s, k) => (

@@ -18,8 +18,8 @@ function merged(row: PreviewRow): PreviewRow {
   return out;
 }
 
-/** A row of the preview: its spans, a find's matches marked. */
-export function MarkedRow({ row }: { row: PreviewRow }) {
+/** A row of the preview: its spans, a find's matches marked. Drawn again only for other spans (a found row in the list keeps its own). */
+export const MarkedRow = memo(function MarkedRow({ row }: { row: PreviewRow }) {
   const spans = merged(row);
   const only = spans.length === 1 ? spans[0]! : null;
   if (only !== null && !only.mark) {
@@ -45,7 +45,7 @@ export function MarkedRow({ row }: { row: PreviewRow }) {
       {spans.length === 0 || spans.every((s) => s.text === '') ? ' ' : ''}
     </Text>
   );
-}
+});
 
 /**
  * The selected example's messages beside or under the list, so examples can be scanned without
