@@ -26,6 +26,42 @@ describe('exampleHash', () => {
     differ({ messages: [{ role: 'user', content: 'x' }] }, { messages: [{ role: 'user', content: 'y' }] });
   });
 
+  it('reads text two units at a time without losing the second unit or a last odd one', () => {
+    differ({ a: 'abc' }, { a: 'abc\u0000' });
+    differ({ a: 'ab' }, { a: 'a' });
+    differ(['ab', 'c'], ['a', 'bc']);
+    differ({ a: '\ud83d\ude00' }, { a: '\ude00\ud83d' });
+    same(JSON.parse('{"a": "\\ud83d\\ude00x"}'), { a: '😀x' });
+    // Every value of the second unit of a pair, and of a last lone unit, in a text of each parity:
+    // a distinct hash each, and each of the two 32-bit lanes distinct on its own too.
+    for (const base of ['0123456789abcdef', '0123456789abcde']) {
+      for (const at of [1, 7, base.length - 1]) {
+        const whole = new Set<string>();
+        const lanes = [new Set<string>(), new Set<string>()];
+        for (let c = 0; c < 0x10000; c++) {
+          const hash = exampleHash({ content: base.slice(0, at) + String.fromCharCode(c) + base.slice(at + 1) });
+          whole.add(hash);
+          hash.split('.').forEach((lane, i) => lanes[i]?.add(lane));
+        }
+        expect([whole.size, lanes[0]?.size, lanes[1]?.size]).toEqual([0x10000, 0x10000, 0x10000]);
+      }
+    }
+  });
+
+  it('lets the second unit of a pair reach the low bits of both lanes', () => {
+    // A multiply moves bits only upwards: without the xor-shifts, a change in the second unit
+    // alone would leave a lane's low 16 bits as they were.
+    const low = [new Set<number>(), new Set<number>()];
+    for (let c = 0; c < 4096; c++) {
+      exampleHash({ content: `ab${String.fromCharCode(0x20, 0x20 + c)}` })
+        .split('.')
+        .forEach((lane, i) => low[i]?.add(parseInt(lane, 36) & 0xffff));
+    }
+    // 4,096 values spread over 65,536 at random keep about 3,970 apart.
+    expect(low[0]?.size).toBeGreaterThan(3800);
+    expect(low[1]?.size).toBeGreaterThan(3800);
+  });
+
   it('gives 200,000 distinct examples 200,000 distinct hashes', () => {
     const rand = seededRandom(3);
     const seen = new Set<string>();
