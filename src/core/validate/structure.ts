@@ -111,11 +111,27 @@ export function exceedsDepth(value: unknown): boolean {
   return false;
 }
 
-/** Cheap upper bound on the keys written in a JSON text: every key is a string followed by a colon. */
-function keyLikeCount(text: string): number {
+const SPACE = /\s/;
+
+/** Whether the character at `i` is one that `\s` matches (any of them: the check must be exact). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return SPACE.test(text[i] as string);
+}
+
+/**
+ * Cheap upper bound on the keys written in a JSON text: every key is a string followed by a
+ * colon. Counts what the `/"\s*:/g` matches would, without a match array per key: each such
+ * match is one colon whose nearest character before it, skipping `\s`, is a quote.
+ */
+export function keyLikeCount(text: string): number {
   let n = 0;
-  const pattern = /"\s*:/g;
-  while (pattern.exec(text) !== null) n++;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let i = colon - 1;
+    while (i >= 0 && isSpaceAt(text, i)) i--;
+    if (i >= 0 && text.charCodeAt(i) === 0x22) n++;
+  }
   return n;
 }
 

@@ -2,7 +2,8 @@
 // lone surrogates, the same key twice. Each is a finding with its line and path.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/core/validate/index.js';
-import { duplicateKeys, inspectValue, MAX_DEPTH } from '../../../src/core/validate/structure.js';
+import { duplicateKeys, inspectValue, keyLikeCount, MAX_DEPTH } from '../../../src/core/validate/structure.js';
+import { seededRandom } from '../../../src/core/seededRandom.js';
 
 const analyzer = createAnalyzer({ model: 'gpt-4.1-mini' });
 const good = JSON.stringify({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }] });
@@ -60,5 +61,23 @@ describe('duplicate keys', () => {
     const tricky = '{"messages":[{"role":"user","content":"say \\"role\\": x \\\\"},{"role":"assistant","content":"ok"}]}';
     expect(duplicateKeys(tricky, inspectValue(JSON.parse(tricky)).keys)).toEqual([]);
     expect(analyzer.analyzeText(good, 1).findings.filter((f) => f.code === 'duplicate_key')).toEqual([]);
+  });
+});
+
+describe('the count of key-like "…": that rules duplicate keys out without a scan', () => {
+  // It decides whether a line is scanned at all, so it must count what /"\s*:/g matches, exactly.
+  const regexCount = (text: string) => text.match(/"\s*:/g)?.length ?? 0;
+  it('counts what /"\\s*:/g matches, over every kind of \\s and random text', () => {
+    const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const others = ['a', ':', '"', '\\', '\u0085', '\u200b', '\u180e', '\u00a1', 'é', '😀', '{', '}', ','];
+    const alphabet = ['"', ':', ...spaces, ...others];
+    const random = seededRandom(11);
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(keyLikeCount(text), JSON.stringify(text)).toBe(regexCount(text));
+    }
+    for (const text of ['', ':', '"', '":', '"" :', '" \u3000\ufeff:', '"\u0085:', '"\u200b:', ':":"::', good, JSON.stringify({ a: { b: [{ 'c:': '":' }] } }, null, 2)]) {
+      expect(keyLikeCount(text), JSON.stringify(text)).toBe(regexCount(text));
+    }
   });
 });
