@@ -16,6 +16,15 @@ const MAX_IMAGES = 10;
 // Every message costs this many tokens around its role and content in the chat format.
 const TOKENS_PER_MESSAGE = 3;
 
+// A message's paths, made once per index rather than twice per message of every example (they
+// are only read when there is a finding to report); an example with more messages than are kept
+// gets the rest made as they come.
+const KEPT_PATHS = 256;
+const messagePaths: string[] = [];
+const contentPaths: string[] = [];
+const messagePath = (i: number): string => (i < KEPT_PATHS ? (messagePaths[i] ??= `messages[${i}]`) : `messages[${i}]`);
+const contentPath = (i: number): string => (i < KEPT_PATHS ? (contentPaths[i] ??= `messages[${i}].content`) : `messages[${i}].content`);
+
 interface Totals {
   cookbook: number;
   cookbookAssistant: number;
@@ -55,7 +64,7 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
   let previousRole: unknown;
 
   messages.forEach((message, i) => {
-    const path = `messages[${i}]`;
+    const path = messagePath(i);
     totals.cookbook += TOKENS_PER_MESSAGE;
     totals.billed += ctx.model.template?.perMessage ?? TOKENS_PER_MESSAGE;
     if (!isPlainObject(message)) {
@@ -67,15 +76,17 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     if (role === 'system') hasSystem = true;
     else if (role === 'user') hasUser = true;
     else if (role === 'assistant') hasAssistant = true;
-    checkMessageShape(ctx, message, path, i);
+    const keys = Object.keys(message);
+    checkMessageShape(ctx, message, keys, path, i);
 
     const isAssistant = role === 'assistant';
     const cacheContent = role === 'system';
-    const content = checkContent(ctx, message.content, `${path}.content`, typeof role === 'string' ? role : '', cacheContent);
+    const content = checkContent(ctx, message.content, contentPath(i), typeof role === 'string' ? role : '', cacheContent);
 
     // The notebook's count: every string value, plus one per name. A string content was just
     // counted; counting it again here doubled the tokenizing of every message.
-    for (const [key, value] of Object.entries(message)) {
+    for (const key of keys) {
+      const value = message[key];
       if (typeof value === 'string') totals.cookbook += key === 'content' ? content.tokens : ctx.tokens.countCached(value);
       if (key === 'name') totals.cookbook += 1;
     }
@@ -88,15 +99,16 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     if (isAssistant && 'function_call' in message) {
       checkFunctionCall(ctx, message.function_call, `${path}.function_call`, definitions.names);
     }
-    const callTokens = isAssistant ? countCalls(ctx, message) : 0;
+    const hasCall = isAssistant && ('tool_calls' in message || 'function_call' in message);
+    // A message with neither key has no calls to count (messageCalls would find none).
+    const callTokens = hasCall ? countCalls(ctx, message) : 0;
     totals.tools += callTokens;
     totals.toolCalls += callTokens;
 
-    const hasCall = isAssistant && ('tool_calls' in message || 'function_call' in message);
     if (!hasCall) {
       const whitespaceOnly = typeof message.content === 'string' && message.content.length > 0 && message.content.trim().length === 0;
-      if (whitespaceOnly) ctx.report('missing_content', `${path}.content`, `Message ${i} (${String(role)}) has only whitespace as content.`);
-      else if (!content.hasContent) ctx.report('missing_content', `${path}.content`, `Message ${i} (${String(role)}) has no content (${preview(message.content)}).`);
+      if (whitespaceOnly) ctx.report('missing_content', contentPath(i), `Message ${i} (${String(role)}) has only whitespace as content.`);
+      else if (!content.hasContent) ctx.report('missing_content', contentPath(i), `Message ${i} (${String(role)}) has no content (${preview(message.content)}).`);
     }
 
     const roleTokens = typeof role === 'string' ? ctx.tokens.countCached(role) : 0;
@@ -149,7 +161,7 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
   };
 }
 
-function checkMessageShape(ctx: ExampleContext, message: Record<string, unknown>, path: string, i: number): void {
+function checkMessageShape(ctx: ExampleContext, message: Record<string, unknown>, keys: readonly string[], path: string, i: number): void {
   const role = message.role;
   const assistantCall = role === 'assistant' && ('tool_calls' in message || 'function_call' in message);
   const missing: string[] = [];
@@ -157,8 +169,9 @@ function checkMessageShape(ctx: ExampleContext, message: Record<string, unknown>
   if (!('content' in message) && !assistantCall) missing.push('content');
   if (missing.length > 0) ctx.report('message_missing_key', path, `Message ${i} has no ${missing.map((k) => `"${k}"`).join(' or ')}.`);
 
-  const unknown = Object.keys(message).filter((k) => !MESSAGE_KEYS.has(k));
-  if (unknown.length > 0) ctx.report('message_unrecognized_key', path, `Message ${i} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => preview(k)).join(', ')}.`);
+  let unknown: string[] | null = null;
+  for (const k of keys) if (!MESSAGE_KEYS.has(k)) (unknown ??= []).push(k);
+  if (unknown !== null) ctx.report('message_unrecognized_key', path, `Message ${i} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => preview(k)).join(', ')}.`);
 
   if ('role' in message && (typeof role !== 'string' || !ROLES.has(role))) {
     ctx.report('unrecognized_role', `${path}.role`, `Message ${i} has role ${preview(role)}.`);
