@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/core/validate/index.js';
 import type { ExampleResult } from '../../../src/core/validate/index.js';
 import { repoRoot } from '../../helpers/tmux.js';
+import { SECRETS } from '../../../src/core/validate/rules/text.js';
+import { seededRandom } from '../../../src/core/seededRandom.js';
 
 const analyzer = createAnalyzer({ model: 'gpt-4.1-mini' });
 const cl100k = createAnalyzer({ model: 'gpt-3.5-turbo-0125' });
@@ -194,6 +196,26 @@ describe('text checks', () => {
   ])('finds %s behind its cheap pre-check', (name, text) => {
     const r = analyzer.analyze({ messages: [sys, { role: 'user', content: text }, assistant] }, 1);
     expect(r.findings.find((f) => f.code === 'possible_secret')?.message).toContain(name);
+  });
+});
+
+describe('secret pre-checks', () => {
+  // The cheap searches before each pattern must never hide a match: the first pattern that
+  // matches, in SECRETS' order, is what every text reports, pre-checks or not.
+  it('report what running every pattern on every text would, on texts built to near-miss them', () => {
+    const pieces = ['sk-', 'sk', '-', 'proj-', 'abcdefghijklmnopqrstuvwxyz0123', 'AKIA', 'ASIA', 'IOSFODNN7EXAMPLE', 'I', 'A', 'ghp_', 'gh', '_', 'github_pat_', 'x'.repeat(50),
+      'xoxb-', 'xox', '1234567890', 'AIza', 'Iza', 'SyA1234567890abcdefghijklmnopqrstuv', '-----BEGIN ', 'RSA ', 'PRIVATE KEY-----', 'https://', '://', 'admin:hunter2', '@', 'db.example.com', ' ', '\n', 'é'];
+    const random = seededRandom(5);
+    const found = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const expected = SECRETS.find((s) => s.pattern.test(text))?.name;
+      const r = analyzer.analyze({ messages: [sys, { role: 'user', content: text }, assistant] }, 1);
+      const message = r.findings.find((f) => f.code === 'possible_secret')?.message;
+      expect(message === undefined ? undefined : SECRETS.find((s) => message.includes(s.name))?.name, JSON.stringify(text)).toBe(expected);
+      if (expected) found.add(expected);
+    }
+    expect([...found].sort()).toEqual(SECRETS.map((s) => s.name).sort());
   });
 });
 
