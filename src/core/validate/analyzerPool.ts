@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from './analyzer.js';
+import { cpuTimes, idleCoresBetween } from '../idleCores.js';
 import { serviceModelFacts } from '../models.js';
 import { analyzeLine } from './lineResult.js';
 import { forEachLine, viewOf, type LineChunk } from './lineReader.js';
@@ -67,22 +68,41 @@ export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fil
 
 // A second thread that analyses warms up its own compiled code and its own tokenizer caches (the
 // same pieces are merged again in each thread), so the work grows by 15-40%: it pays only where
-// another core is really free. On a 2-core machine it did not, at any size, measured on the
-// 2-core machine shared by several people (load 10-14), alternating rounds, median wall / CPU
-// seconds of `ftui validate F --json --workers 0` against `--workers 1` (one worker plus this
-// thread): 17 MB 3.2/1.2 against 6.4/1.9; 34 MB 3.5/1.8 against 4.7/2.7; 68 MB 6.9/3.2 against
-// 11.9/4.5; 168 MB: the workers were faster in 6 rounds of 12 (18.0/8.3 against 21.4/7.5 in one
-// sitting, 24.2/9.1 against 13.1/6.9 in another). So two cores get none. With more cores each
-// worker adds a core's worth for the same warm-up; that threshold is a judgement, not measured.
+// another core is really free. On the 2-core machine shared by several people (load 10-14),
+// alternating rounds, median wall / CPU seconds of `ftui validate F --json --workers 0` against
+// `--workers 1` (one worker plus this thread): 17 MB 3.2/1.2 against 6.4/1.9; 34 MB 3.5/1.8
+// against 4.7/2.7; 68 MB 6.9/3.2 against 11.9/4.5; 168 MB: the workers were faster in 6 rounds of
+// 12. On the same machine when it was quiet (load ~1), 168 MB: 6.3 s without a worker, 3.9 s with
+// one. So a file too small to pay for the warm-up gets none, and a bigger one gets a worker for
+// each core that stood idle while this thread worked alone for its first WATCH_MS.
 const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+const WATCH_MS = 200;
+
+/** Whether `ftui validate` should watch for idle cores to put workers on, for a file of `bytes`. */
+export function workersMayPay(bytes: number, cores = availableParallelism()): boolean {
+  return workersAvailable && cores > 1 && bytes > WORKERS_FROM_BYTES;
+}
+
+/** Workers for this many idle cores: one each, but never the core this thread runs on. */
+export function workersForIdleCores(idle: number, cores = availableParallelism()): number {
+  return Math.max(0, Math.min(cores - 1, Math.round(idle)));
+}
 
 /**
- * Worker threads for `ftui validate` on a file of `bytes`: one per core but the one this thread
- * runs on (it analyses chunks too whenever the workers have enough in hand), none for a file too
- * small to pay for them or on a machine with two cores or fewer.
+ * Call after each chunk: null until this thread has worked WATCH_MS, then (once) how many workers
+ * to add for the cores that stood idle meanwhile.
  */
-export function defaultWorkerCount(bytes: number, cores = availableParallelism()): number {
-  return workersAvailable && cores > 2 && bytes > WORKERS_FROM_BYTES ? cores - 1 : 0;
+export function idleCoreWatch(now: () => number = () => performance.now()): () => number | null {
+  const since = cpuTimes();
+  const from = now();
+  let decided = false;
+  return () => {
+    if (decided || now() - from < WATCH_MS) return null;
+    const idle = idleCoresBetween(since, cpuTimes());
+    if (idle === null) return null;
+    decided = true;
+    return workersForIdleCores(idle);
+  };
 }
 
 interface Batch {
@@ -117,11 +137,18 @@ const IN_HAND_WHEN_HELPED = 2;
 // However far a slow worker falls behind, this many batches of results wait for it at most.
 const MAX_WAITING = 64;
 
-export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: PoolOptions = {}): LineSink {
+export interface PoolSink extends LineSink {
+  /** Starts more workers; the chunks that follow are shared with them. */
+  addWorkers(count: number): void;
+  /** Workers started so far. */
+  readonly workers: number;
+}
+
+export function poolSink(model: string, workers: number, onResult: (result: ExampleResult) => void, options: PoolOptions = {}): PoolSink {
   const batchLines = options.batchLines ?? BATCH_LINES;
   const helper = options.helper ?? null;
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null, nice: options.background ? BACKGROUND_NICE : null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
-  const inFlight = pool.map(() => 0);
+  const pool: Worker[] = [];
+  const inFlight: number[] = [];
   const queue: Batch[] = [];
   let inline: ExampleAnalyzer | null = null;
   // Rows queued for the next batch: their bytes copied end to end (`ends`), or their text.
@@ -146,18 +173,25 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
     notify();
   };
 
-  pool.forEach((worker, w) => {
-    worker.on('message', (response: BatchResponse) => {
-      const batch = queue.find((b) => b.id === response.id);
-      if (batch) batch.results = response.packed;
-      inFlight[w] = (inFlight[w] as number) - 1;
-      deliver();
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      notify();
-    });
-  });
+  const addWorkers = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const w = pool.length;
+      const worker = new Worker(workerUrl, { workerData: { model, facts: serviceModelFacts(model) ?? null, nice: options.background ? BACKGROUND_NICE : null }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      pool.push(worker);
+      inFlight.push(0);
+      worker.on('message', (response: BatchResponse) => {
+        const batch = queue.find((b) => b.id === response.id);
+        if (batch) batch.results = response.packed;
+        inFlight[w] = (inFlight[w] as number) - 1;
+        deliver();
+      });
+      worker.on('error', (error) => {
+        failure = error;
+        notify();
+      });
+    }
+  };
+  addWorkers(workers);
 
   // To the worker with the least in hand: chunks differ in cost, so taking turns would leave one idle.
   const leastBusy = (): number => {
@@ -205,6 +239,10 @@ export function poolSink(model: string, workers: number, onResult: (result: Exam
   };
 
   return {
+    addWorkers,
+    get workers() {
+      return pool.length;
+    },
     chunk(chunk) {
       flush();
       if (helper && (pool.length === 0 || (inFlight[leastBusy()] as number) >= IN_HAND_WHEN_HELPED)) {

@@ -325,7 +325,7 @@ export interface ReportOptions {
 export interface ValidateFileOptions extends AnalyzeOptions, ReportOptions {
   /** Called now and then with bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Worker threads beside this one (which analyses too); default: one per core but one, for files over 16 MiB on machines with more than two cores; otherwise none. */
+  /** Worker threads beside this one (which analyses too); default: for a file over 16 MiB, one per core that stood idle while this thread worked alone for a moment. */
   workers?: number;
 }
 

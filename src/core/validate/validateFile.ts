@@ -6,7 +6,7 @@ import { openRegularFile, UnreadableFileError } from '../regularFile.js';
 import { describeFsError } from '../dataset/errors.js';
 import { createAnalyzer } from './analyzer.js';
 import { makeFinding } from './findings.js';
-import { defaultWorkerCount, inlineSink, POOL_MAX_LINE_CHARS, poolSink, workersAvailable } from './analyzerPool.js';
+import { idleCoreWatch, inlineSink, POOL_MAX_LINE_CHARS, poolSink, workersAvailable, workersMayPay } from './analyzerPool.js';
 import { analyzeLine } from './lineResult.js';
 import { forEachLine, readLineChunks, type RawLine } from './lineReader.js';
 import { ReportBuilder, type BuilderOptions, type FileInfo } from './report.js';
@@ -68,10 +68,18 @@ export async function validatePath(
     if (firstResult === null && result.kind !== 'blank') firstResult = result;
     builder.add(result);
   };
-  const workers = options.workers ?? defaultWorkerCount(bytes);
-  const pooled = workers > 0 && workersAvailable;
+  // Unless told how many, workers start once this thread has worked alone for a moment, one for each
+  // core that stood idle meanwhile (none on a busy machine), and only for a file big enough to pay.
+  const watch = options.workers === undefined && workersMayPay(bytes) ? idleCoreWatch() : null;
+  const pooled = (watch !== null || (options.workers ?? 0) > 0) && workersAvailable;
   // This thread only reads and adds up while the workers have enough in hand, and analyses chunks itself otherwise.
-  const sink = pooled ? poolSink(analyzer.model.id, workers, onResult, { helper: analyzer }) : inlineSink(analyzer, onResult);
+  const pool = pooled ? poolSink(analyzer.model.id, options.workers ?? 0, onResult, { helper: analyzer }) : null;
+  const sink = pool ?? inlineSink(analyzer, onResult);
+  const afterChunk = () => {
+    const more = watch?.() ?? null;
+    if (more !== null) pool?.addWorkers(more);
+    return sink.ready();
+  };
   // Whether the file is one JSON document rather than JSONL shows in its first line with text.
   const noteFirstText = (line: RawLine): boolean => {
     if (firstText === null && line.text.trim().length > 0) firstText = line.text.trimStart();
@@ -95,7 +103,7 @@ export async function validatePath(
       {
         ...(pooled && { longLineBytes: POOL_MAX_LINE_CHARS }),
         ...(options.onProgress && { onProgress: (read: number) => options.onProgress?.(read, bytes) }),
-        afterChunk: () => sink.ready(),
+        afterChunk,
       },
     );
     await sink.finish();

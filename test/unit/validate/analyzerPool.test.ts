@@ -3,7 +3,7 @@
 // beforehand, and lines too long for a worker. Worker threads need the built files (under vitest
 // the sources are TypeScript), so this drives the build that `npm test` makes first.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { getPriority, tmpdir } from 'node:os';
+import { availableParallelism, getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/core/validate/index.js';
@@ -46,13 +46,29 @@ describe('the analyzer pool', () => {
     expect(built.workersAvailable).toBe(true);
   });
 
-  it('starts workers only for files big enough to pay for them, one per core but one', () => {
+  it("puts workers only on files big enough to pay for them, one per idle core but never this thread's", () => {
     const MiB = 1024 * 1024;
-    expect([17, 168, 4096].map((mb) => built.defaultWorkerCount(mb * MiB, 2))).toEqual([0, 0, 0]);
-    expect(built.defaultWorkerCount(8 * MiB, 8)).toBe(0);
-    expect(built.defaultWorkerCount(17 * MiB, 3)).toBe(2);
-    expect(built.defaultWorkerCount(17 * MiB, 8)).toBe(7);
-    expect(built.defaultWorkerCount(1024 * MiB, 1)).toBe(0);
+    expect([8, 16].map((mb) => built.workersMayPay(mb * MiB, 8))).toEqual([false, false]);
+    expect([17, 168].map((mb) => built.workersMayPay(mb * MiB, 2))).toEqual([true, true]);
+    expect(built.workersMayPay(1024 * MiB, 1)).toBe(false);
+    // Two cores, this thread on one: the other idle gets a worker, a busy machine none.
+    expect([0, 0.3, 0.7, 1, 2].map((idle) => built.workersForIdleCores(idle, 2))).toEqual([0, 0, 1, 1, 1]);
+    expect([0, 2.6, 7.9].map((idle) => built.workersForIdleCores(idle, 8))).toEqual([0, 3, 7]);
+  });
+
+  it('decides once, after this thread has worked alone for a moment, from how idle the cores were', () => {
+    let at = 0;
+    const watch = built.idleCoreWatch(() => at);
+    expect(watch()).toBeNull();
+    // Measured over real CPU time, so wait until the machine has run long enough to tell.
+    const until = Date.now() + 10_000;
+    let answer: number | null = null;
+    at = 1000;
+    while (answer === null && Date.now() < until) answer = watch();
+    expect(answer).not.toBeNull();
+    expect(answer).toBeGreaterThanOrEqual(0);
+    expect(answer).toBeLessThan(availableParallelism());
+    expect(watch()).toBeNull();
   });
 
   it('gives rows (bytes or text) the results the inline sink gives, in order', async () => {
@@ -84,6 +100,22 @@ describe('the analyzer pool on a file', () => {
       await readAll(built.poolSink(MODEL, workers, (r) => pooled.push(r), { ...(helper && { helper }) }));
       expect({ workers, helper: !!helper, pooled }).toStrictEqual({ workers, helper: !!helper, pooled: inline });
     }
+    // Workers that join part-way (as `ftui validate` adds them once it has seen idle cores) change nothing either.
+    const grown: ExampleResult[] = [];
+    const sink = built.poolSink(MODEL, 0, (r) => grown.push(r), { helper: analyzer });
+    let chunks = 0;
+    await readLineChunks(path, { chunk: (c) => sink.chunk(c), line: (l) => sink.pushResult(analyzeLine(analyzer, l)) }, {
+      chunkBytes: 4096,
+      longLineBytes: built.POOL_MAX_LINE_CHARS,
+      afterChunk: () => {
+        if (++chunks === 3) sink.addWorkers(2);
+        expect(sink.workers).toBe(chunks < 3 ? 0 : 2);
+        return sink.ready();
+      },
+    });
+    await sink.finish();
+    expect(chunks).toBeGreaterThan(3);
+    expect(grown).toStrictEqual(inline);
     expect(inline.filter((r) => r.findings.some((f) => f.code === 'invalid_utf8'))).toHaveLength(6);
   });
 });
