@@ -51,4 +51,12 @@ describe('packed results', () => {
     expect(preference.figures?.format).toBe('preference');
     expect(roundTrip([preference])).toStrictEqual([preference]);
   });
+
+  it('gives whole counts back as whole numbers and any other number as it was', () => {
+    const result = createAnalyzer({ model: 'gpt-4o-mini' }).analyzeText(LINES[0] as string, 3);
+    const big = { ...result, line: 2 ** 31 + 5, figures: { ...result.figures!, billedTokens: 2 ** 40, estimatedToolTokens: 12.5, images: -0.25 } };
+    const [back] = roundTrip([big]);
+    expect(back).toStrictEqual(big);
+    expect(Number.isInteger(back!.figures!.cookbookTokens)).toBe(true);
+  });
 });
