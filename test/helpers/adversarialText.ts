@@ -55,13 +55,13 @@ const ALPHABET = [
   ' the', 'ing', 'tion', '://', '<|endoftext|>',
 ];
 
-/** Seeded random strings from ALPHABET, up to `maxParts` parts long. */
-export function randomStrings(seed: number, count: number, maxParts: number): string[] {
+/** Seeded random strings from `alphabet` (ALPHABET unless given), up to `maxParts` parts long. */
+export function randomStrings(seed: number, count: number, maxParts: number, alphabet: readonly string[] = ALPHABET): string[] {
   const rand = seededRandom(seed);
   return Array.from({ length: count }, () => {
     let s = '';
     const parts = 1 + Math.floor(rand() * maxParts);
-    for (let i = 0; i < parts; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)];
+    for (let i = 0; i < parts; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
     return s;
   });
 }

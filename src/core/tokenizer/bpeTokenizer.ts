@@ -30,6 +30,34 @@ const KEPT_SCRATCH_UNITS = 1 << 14;
 const MEMO_KEY_BYTES = 12;
 const MEMO_ENTRIES = 1 << 15;
 
+/**
+ * Where o200k_base's piece at `i` ends when it is the commonest kind, ASCII letters after at most
+ * one ASCII prefix (" the", "Hello", "(word") with nothing after that could extend it; else -1,
+ * and the full scanner decides. Under o200k's first alternative,
+ * [^\r\n\p{L}\p{N}]?[\p{Lu}…]*[\p{Ll}…]+('s|'t|…)?, such a piece is the prefix, A-Z*, then a-z+,
+ * ended by an ASCII character that is no lowercase letter and no apostrophe (a contraction).
+ */
+function asciiWordEnd(text: string, i: number, n: number): number {
+  let j = i;
+  let c = text.charCodeAt(j);
+  if (c >= 0x80) return -1;
+  if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
+    // A prefix: no digit, CR or LF.
+    if ((c >= 0x30 && c <= 0x39) || c === 0x0d || c === 0x0a || ++j >= n) return -1;
+    c = text.charCodeAt(j);
+  }
+  while (c >= 0x41 && c <= 0x5a) {
+    if (++j >= n) return -1;
+    c = text.charCodeAt(j);
+  }
+  const lowerFrom = j;
+  while (c >= 0x61 && c <= 0x7a) {
+    if (++j >= n) return j;
+    c = text.charCodeAt(j);
+  }
+  return j === lowerFrom || c >= 0x80 || c === 0x27 ? -1 : j;
+}
+
 export class BpeTokenizer implements Tokenizer {
   private readonly classes = charClasses();
   private readonly scan: PieceScanner;
@@ -52,9 +80,11 @@ export class BpeTokenizer implements Tokenizer {
 
   count(text: string): number {
     const n = text.length;
+    const words = this.encoding === 'o200k_base';
     let total = 0;
     for (let i = 0; i < n; ) {
-      const end = this.scan(text, i, this.classes);
+      const word = words ? asciiWordEnd(text, i, n) : -1;
+      const end = word >= 0 ? word : this.scan(text, i, this.classes);
       // A lone ASCII character is always one token.
       total += end === i + 1 && text.charCodeAt(i) < 0x80 ? 1 : this.countPiece(text, i, end);
       i = end;

@@ -47,6 +47,13 @@ describe.each(ENCODINGS)('%s', (encoding) => {
     for (const text of randomStrings(encoding === 'o200k_base' ? 1 : 2, 3000, 24)) same(text);
   });
 
+  it('matches tiktoken on 3,000 random strings of mostly ASCII words (where counting takes a shortcut)', () => {
+    // Runs of letters in both cases, ended by everything that can end or extend them: apostrophes
+    // (contractions), digits, CR/LF, spaces, punctuation, and letters or marks beyond ASCII.
+    const parts = ['the', ' word', 'Hello', ' HTTP', 'sA', "'", "'s", "'ll", 'x', 'Q', '7', '42', '\r\n', '\n', ' ', '  ', '\t', '.', '(', '_', '-', 'é', '\u0301', 'ſ', 'K', 'ß', '中'];
+    for (const text of randomStrings(encoding === 'o200k_base' ? 3 : 4, 3000, 12, parts)) same(text);
+  });
+
   it('matches tiktoken around every white-space character, in both readings of \\s', () => {
     const table = charClasses();
     const spaces = [...Array(0x3001).keys()].filter((cp) => table[cp] === CHAR_CLASS.space || /\s/.test(String.fromCharCode(cp)));
