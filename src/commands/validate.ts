@@ -57,6 +57,8 @@ async function run(file: string, flags: ValidateFlags): Promise<number> {
       ...(flags.epochs !== undefined && { epochs: flags.epochs }),
       ...(progress && { onProgress: progress.update }),
       ...(flags.workers !== undefined && { workers: flags.workers }),
+      // Nothing else runs in this process while it reads (a progress bar on a terminal writes synchronously).
+      blockingReads: true,
     });
     progress?.done();
     // Findings quote the dataset, which may hold a key someone pasted into it.

@@ -327,6 +327,8 @@ export interface ValidateFileOptions extends AnalyzeOptions, ReportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Worker threads beside this one (which analyses too); default: for a file over 16 MiB, one per core that stood idle while this thread worked alone for a moment. */
   workers?: number;
+  /** Read the file with blocking reads when no workers run (only for a process with nothing else to do: the CLI). */
+  blockingReads?: boolean;
 }
 
 /** Analyses one example at a time, synchronously, in one model's encoding (see createAnalyzer). */

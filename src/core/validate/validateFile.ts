@@ -51,7 +51,7 @@ export async function readWholeDocument(path: string, bytes: number): Promise<un
 export async function validatePath(
   path: string,
   analyzer: ExampleAnalyzer,
-  options: BuilderOptions & Pick<ValidateFileOptions, 'onProgress' | 'workers'> = {},
+  options: BuilderOptions & Pick<ValidateFileOptions, 'onProgress' | 'workers' | 'blockingReads'> = {},
 ): Promise<FileValidation> {
   let builder = new ReportBuilder(analyzer.model, options);
   let handle: FileHandle;
@@ -102,6 +102,8 @@ export async function validatePath(
       },
       {
         ...(pooled && { longLineBytes: POOL_MAX_LINE_CHARS }),
+        // With workers, this thread must keep taking their answers while the next read runs.
+        ...(options.blockingReads && !pooled && { blocking: true }),
         ...(options.onProgress && { onProgress: (read: number) => options.onProgress?.(read, bytes) }),
         afterChunk,
       },

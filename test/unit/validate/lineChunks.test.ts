@@ -101,7 +101,8 @@ describe('readLineChunks', () => {
             lines.push(seen(line));
           },
         },
-        { chunkBytes, longLineBytes, maxLineBytes },
+        // Every other file read with blocking reads (what `ftui validate` does without workers): the same lines.
+        { chunkBytes, longLineBytes, maxLineBytes, blocking: file % 2 === 1 },
       );
       expect({ file, lines, summary }).toEqual({ file, ...expected });
 
