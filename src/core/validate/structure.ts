@@ -47,8 +47,55 @@ function pathTo(frame: Frame | null, key: string | number): Array<string | numbe
   return path;
 }
 
-/** Walks a parsed value once, without recursion. */
+/**
+ * The key count of a value within MAX_DEPTH whose strings and keys are all well formed, or -1:
+ * the usual case, walked without the frames (and paths) only a finding needs.
+ */
+function plainKeyCount(value: object): number {
+  const nodes: object[] = [value];
+  const depths: number[] = [0];
+  let keys = 0;
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth >= MAX_DEPTH) return -1;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item === 'string') {
+          if (!wellFormed(item)) return -1;
+        } else if (typeof item === 'object' && item !== null) {
+          nodes.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const names = Object.keys(record);
+    keys += names.length;
+    for (let k = 0; k < names.length; k++) {
+      const key = names[k] as string;
+      if (!wellFormed(key)) return -1;
+      const item = record[key];
+      if (typeof item === 'string') {
+        if (!wellFormed(item)) return -1;
+      } else if (typeof item === 'object' && item !== null) {
+        nodes.push(item);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return keys;
+}
+
+/** Walks a parsed value once, without recursion (twice when there is something to report). */
 export function inspectValue(value: unknown): StructureFacts {
+  if (typeof value === 'object' && value !== null) {
+    const keys = plainKeyCount(value);
+    // Nothing found: the facts the full walk below would give. Otherwise it finds the same again, with paths.
+    if (keys >= 0) return { tooDeep: false, loneSurrogates: [], keys };
+  }
   const facts: StructureFacts = { tooDeep: false, loneSurrogates: [], keys: 0 };
   const lone = (frame: Frame | null, key: string | number | null) => {
     if (facts.loneSurrogates.length < MAX_REPORTED) facts.loneSurrogates.push(key === null ? '' : joinPath(pathTo(frame, key)));

@@ -81,3 +81,14 @@ describe('the count of key-like "…": that rules duplicate keys out without a s
     }
   });
 });
+
+describe('inspectValue', () => {
+  it('counts every key and finds the same lone surrogates and depth whether or not the quick walk can answer', () => {
+    const value = { a: [{ b: 1, c: { d: 'x' } }, [{ e: null }]], f: 'y', g: {} };
+    expect(inspectValue(value)).toEqual({ tooDeep: false, loneSurrogates: [], keys: 7 });
+    expect(inspectValue({ ...value, h: [{ i: 'bad \ud800' }] })).toEqual({ tooDeep: false, loneSurrogates: ['h[0].i'], keys: 9 });
+    expect(inspectValue({ ...value, ['\udc00']: 1 })).toEqual({ tooDeep: false, loneSurrogates: ['["\\udc00"]'], keys: 8 });
+    expect(inspectValue(JSON.parse(nested(MAX_DEPTH))).tooDeep).toBe(true);
+    expect(inspectValue(JSON.parse(nested(MAX_DEPTH - 2)))).toEqual({ tooDeep: false, loneSurrogates: [], keys: 1 });
+  });
+});
