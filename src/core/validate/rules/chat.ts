@@ -83,11 +83,12 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
     const cacheContent = role === 'system';
     const content = checkContent(ctx, message.content, contentPath(i), typeof role === 'string' ? role : '', cacheContent);
 
+    const roleTokens = typeof role === 'string' ? ctx.tokens.countCached(role) : 0;
     // The notebook's count: every string value, plus one per name. A string content was just
-    // counted; counting it again here doubled the tokenizing of every message.
+    // counted (counting it again here doubled the tokenizing of every message), and so was the role.
     for (const key of keys) {
       const value = message[key];
-      if (typeof value === 'string') totals.cookbook += key === 'content' ? content.tokens : ctx.tokens.countCached(value);
+      if (typeof value === 'string') totals.cookbook += key === 'content' ? content.tokens : key === 'role' ? roleTokens : ctx.tokens.countCached(value);
       if (key === 'name') totals.cookbook += 1;
     }
     totals.images += content.images;
@@ -111,7 +112,6 @@ export function analyzeChat(ctx: ExampleContext, example: Record<string, unknown
       else if (!content.hasContent) ctx.report('missing_content', contentPath(i), `Message ${i} (${String(role)}) has no content (${preview(message.content)}).`);
     }
 
-    const roleTokens = typeof role === 'string' ? ctx.tokens.countCached(role) : 0;
     let nameTokens = 0;
     if (typeof message.name === 'string') nameTokens = ctx.tokens.countCached(message.name) + 1;
     totals.billed += roleTokens + content.tokens + nameTokens + callTokens;
