@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateFile } from '../../src/core/validate/index.js';
+import { money } from '../../src/core/money.js';
 import { hasTmux, startTui, type TuiSession } from '../helpers/tmux.js';
 
 const run = hasTmux || process.env.CI ? describe : describe.skip;
@@ -29,7 +30,7 @@ run('the Validate screen in a real terminal (tmux, 80x24)', () => {
     session.type('2');
     let pane = await session.waitFor('duplicate_example');
     // The figures are the engine's, in full at 80 columns.
-    expect(pane).toContain(`= $${before.cost.usd!.toFixed(2)}`);
+    expect(pane).toContain(`= ${money(before.cost.usd!)}`);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     expect(pane).toContain(`${plural(before.file.examples, 'example')} · ${plural(before.errors, 'error')} · ${plural(before.warnings, 'warning')}`);
     expect(pane).toContain('missing_content');
