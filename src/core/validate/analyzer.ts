@@ -29,8 +29,8 @@ export function analyzerForModel(model: string, facts?: ModelFacts | null): Exam
 export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
   const tokens = createTokenCounter(model.encoding);
 
-  const analyze = (value: unknown, line: number): ExampleResult => {
-    const ctx = new ExampleContext(line, model, tokens);
+  const analyze = (value: unknown, line: number, controlFree = false): ExampleResult => {
+    const ctx = new ExampleContext(line, model, tokens, controlFree);
     let figures: ExampleFigures | null = null;
     let kind: ExampleResult['kind'] = 'invalid';
     // A service with its own data rules (Together) checks the line its way too; its plain
@@ -65,7 +65,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
 
   // Structure first: a line nested too deep is one finding and nothing walks it further (the
   // rules, the duplicate hash and JSON.stringify would overflow the stack on it).
-  const analyzeParsed = (value: unknown, line: number, text: string | null): ExampleResult => {
+  const analyzeParsed = (value: unknown, line: number, text: string | null, controlFree = false): ExampleResult => {
     const facts = inspectValue(value);
     if (facts.tooDeep) {
       const finding = makeFinding('nesting_too_deep', line, null, `The line nests arrays and objects more than ${MAX_DEPTH} levels deep; ftui does not analyse it further.`);
@@ -79,7 +79,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
         structural.push(makeFinding('duplicate_key', line, dup.path || null, `The key ${preview(dup.key)} appears twice in ${dup.path || 'the example'}; parsers disagree on which value wins.`));
       }
     }
-    const result = analyze(value, line);
+    const result = analyze(value, line, controlFree);
     if (structural.length === 0) return result;
     const findings = [...structural, ...result.findings];
     return { ...result, findings, worst: worstOf(findings) };
@@ -88,7 +88,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
   return {
     model,
     analyze: (value, line) => analyzeParsed(value, line, null),
-    analyzeText(text, line) {
+    analyzeText(text, line, controlFree = false) {
       if (text.trim().length === 0) {
         const finding = makeFinding('blank_line', line, null, 'The line is blank.');
         return { line, kind: 'blank', findings: [finding], figures: null, contentHash: null, worst: finding.severity };
@@ -99,7 +99,7 @@ export function analyzerFor(model: ModelFacts): ExampleAnalyzer {
       } catch {
         return unparsed(text, line);
       }
-      return analyzeParsed(value, line, text);
+      return analyzeParsed(value, line, text, controlFree);
     },
     countTokens: (text) => tokens.count(text),
   };

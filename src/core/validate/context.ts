@@ -11,6 +11,8 @@ export class ExampleContext {
     readonly line: number,
     readonly model: ModelFacts,
     readonly tokens: TokenCounter,
+    /** No string in the example can hold a control character (known from the line's bytes). */
+    readonly controlFree = false,
   ) {}
 
   report(code: FindingCode, path: string | null, message: string): void {

@@ -30,6 +30,8 @@ export interface RawLine {
   crlf: boolean;
   /** The line's length in bytes when it is over the limit: then it was skipped and `text` is empty. */
   tooLong: number | null;
+  /** No JSON string in the line can hold a control character (controlFree of its bytes); unset when not known. */
+  controlFree?: boolean;
 }
 
 export interface ReadSummary {
@@ -110,12 +112,38 @@ export function firstInvalidColumn(bytes: Uint8Array): number {
   return column;
 }
 
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether no JSON string written in these bytes can hold a control character other than tab and
+ * the line ends (C0, DEL, C1: what the text checks look for), so they need not look. Inside a
+ * JSON string a C0 character can only be an escape (JSON.parse refuses it raw), DEL and C1 can
+ * also be raw: DEL is the byte 7F, C1 the bytes C2 80-9F (any other bytes for them are not UTF-8
+ * and decode to U+FFFD). So: no 7F, no C2 80-9F, and no \b, \f or \uXXXX escape. Searching the
+ * bytes is far cheaper than the pattern on every text of the line.
+ */
+export function controlFree(bytes: Buffer): boolean {
+  if (bytes.indexOf(0x7f) !== -1) return false;
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
+    const next = bytes[i + 1];
+    if (next !== undefined && next >= 0x80 && next <= 0x9f) return false;
+  }
+  // Every backslash in valid JSON starts an escape of two characters (\uXXXX's four digits
+  // cannot hold a backslash), so stepping over the escaped one keeps \\u from reading as \u.
+  for (let i = bytes.indexOf(BACKSLASH); i !== -1; i = bytes.indexOf(BACKSLASH, i + 2)) {
+    const next = bytes[i + 1];
+    if (next === 0x75 || next === 0x62 || next === 0x66) return false;
+  }
+  return true;
+}
+
 /** The line in view[start, end) (without its \n): a \r before the \n is taken as part of the line end. */
 function lineAt(view: Buffer, start: number, end: number, number: number): RawLine {
   const crlf = end > start && view[end - 1] === CR;
   if (crlf) end--;
   const { text, invalidColumn } = decode(view, start, end);
-  return { number, text, bytes: invalidColumn === null ? null : Buffer.from(view.subarray(start, end)), invalidUtf8Column: invalidColumn, crlf, tooLong: null };
+  const bytes = view.subarray(start, end);
+  return { number, text, bytes: invalidColumn === null ? null : Buffer.from(bytes), invalidUtf8Column: invalidColumn, crlf, tooLong: null, controlFree: controlFree(bytes) };
 }
 
 /** The same bytes as a Buffer (no copy), for Buffer's decoding and search. */

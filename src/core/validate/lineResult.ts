@@ -14,7 +14,7 @@ export function lineTooLongResult(line: number, bytes: number): ExampleResult {
 
 export function analyzeLine(analyzer: ExampleAnalyzer, line: RawLine): ExampleResult {
   if (line.tooLong !== null) return lineTooLongResult(line.number, line.tooLong);
-  const result = analyzer.analyzeText(line.text, line.number);
+  const result = analyzer.analyzeText(line.text, line.number, line.controlFree === true);
   const column = line.invalidUtf8Column;
   if (column === null) return result;
   const finding = makeFinding('invalid_utf8', result.line, null, `The line is not valid UTF-8 from column ${column}.`, { column });

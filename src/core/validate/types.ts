@@ -336,8 +336,12 @@ export interface ExampleAnalyzer {
   readonly model: ModelFacts;
   /** A parsed JSON value (one JSONL line or one in-memory example) -> findings, figures, hash. */
   analyze(value: unknown, line: number): ExampleResult;
-  /** Raw line text -> the same, with invalid JSON reported at its line and column. */
-  analyzeText(text: string, line: number): ExampleResult;
+  /**
+   * Raw line text -> the same, with invalid JSON reported at its line and column. `controlFree`:
+   * the line's bytes showed that no string in it holds a control character (lineReader's
+   * controlFree), so the text checks need not look for one.
+   */
+  analyzeText(text: string, line: number, controlFree?: boolean): ExampleResult;
   /** Tokens of a plain string in the model's encoding; special tokens count as ordinary text. */
   countTokens(text: string): number;
 }

@@ -61,7 +61,7 @@ export function checkText(ctx: ExampleContext, text: string, path: string): void
   if (text.includes('\uFEFF')) {
     ctx.report('bom_in_text', path, 'The text contains an invisible byte order mark (U+FEFF); token counts next to it can be off by a token or two.');
   }
-  const control = CONTROL.exec(text);
+  const control = ctx.controlFree ? null : CONTROL.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const count = (text.match(new RegExp(CONTROL.source, 'g')) ?? []).length;
