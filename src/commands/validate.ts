@@ -102,7 +102,7 @@ export const validateCommand: CommandModule = {
       .option('--validation-file <file>', 'validation data, also checked for examples shared with the training file')
       .option('--json', 'print one JSON document (see README) instead of the human summary')
       .option('--write-jsonl <out>', 'when FILE is a JSON array or document, also write it as JSONL to OUT')
-      .option('--workers <n>', 'worker threads beside the main one (default: for a file over 16 MiB, one per core that stays idle while ftui starts on it; 0 for none)', workerCount)
+      .option('--workers <n>', 'worker threads beside the main one (default: for a file over 32 MiB, one per core that stays idle while ftui starts on it; 0 for none)', workerCount)
       .action(async (file: string, flags: ValidateFlags) => {
         process.exitCode = await run(file, flags);
       });

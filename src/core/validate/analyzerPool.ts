@@ -68,14 +68,14 @@ export const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fil
 
 // A second thread that analyses warms up its own compiled code and its own tokenizer caches (the
 // same pieces are merged again in each thread), so the work grows by 15-40%: it pays only where
-// another core is really free. On the 2-core machine shared by several people (load 10-14),
-// alternating rounds, median wall / CPU seconds of `ftui validate F --json --workers 0` against
-// `--workers 1` (one worker plus this thread): 17 MB 3.2/1.2 against 6.4/1.9; 34 MB 3.5/1.8
-// against 4.7/2.7; 68 MB 6.9/3.2 against 11.9/4.5; 168 MB: the workers were faster in 6 rounds of
-// 12. On the same machine when it was quiet (load ~1), 168 MB: 6.3 s without a worker, 3.9 s with
-// one. So a file too small to pay for the warm-up gets none, and a bigger one gets a worker for
-// each core that stood idle while this thread worked alone for its first WATCH_MS.
-const WORKERS_FROM_BYTES = 16 * 1024 * 1024;
+// another core is really free and the file is big enough. On the 2-core machine shared by several
+// people (load 10-14), `--workers 1` (one worker plus this thread) lost to `--workers 0` at every
+// size up to 68 MB and won 6 rounds of 12 at 168 MB. On the same machine quiet (load ~0.5), wall
+// seconds, `--workers 0` against `--workers 1`, 3 rounds each: 16.8 MB 0.81-0.88 against
+// 0.88-0.94; 34 MB 1.26-1.33 against 1.12-1.18; 68 MB 2.31-2.39 against 1.77-1.88. So a file over
+// 32 MiB gets a worker for each core that stood idle while this thread worked alone for its
+// first WATCH_MS, and a busy machine none.
+const WORKERS_FROM_BYTES = 32 * 1024 * 1024;
 const WATCH_MS = 200;
 
 /** Whether `ftui validate` should watch for idle cores to put workers on, for a file of `bytes`. */

@@ -325,7 +325,7 @@ export interface ReportOptions {
 export interface ValidateFileOptions extends AnalyzeOptions, ReportOptions {
   /** Called now and then with bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Worker threads beside this one (which analyses too); default: for a file over 16 MiB, one per core that stood idle while this thread worked alone for a moment. */
+  /** Worker threads beside this one (which analyses too); default: for a file over 32 MiB, one per core that stood idle while this thread worked alone for a moment. */
   workers?: number;
   /** Read the file with blocking reads when no workers run (only for a process with nothing else to do: the CLI). */
   blockingReads?: boolean;

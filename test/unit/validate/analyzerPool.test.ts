@@ -48,8 +48,8 @@ describe('the analyzer pool', () => {
 
   it("puts workers only on files big enough to pay for them, one per idle core but never this thread's", () => {
     const MiB = 1024 * 1024;
-    expect([8, 16].map((mb) => built.workersMayPay(mb * MiB, 8))).toEqual([false, false]);
-    expect([17, 168].map((mb) => built.workersMayPay(mb * MiB, 2))).toEqual([true, true]);
+    expect([8, 17, 32].map((mb) => built.workersMayPay(mb * MiB, 8))).toEqual([false, false, false]);
+    expect([33, 168].map((mb) => built.workersMayPay(mb * MiB, 2))).toEqual([true, true]);
     expect(built.workersMayPay(1024 * MiB, 1)).toBe(false);
     // Two cores, this thread on one: the other idle gets a worker, a busy machine none.
     expect([0, 0.3, 0.7, 1, 2].map((idle) => built.workersForIdleCores(idle, 2))).toEqual([0, 0, 1, 1, 1]);
