@@ -100,7 +100,7 @@ function figuresSection(report: DatasetReport, style: Style): string[] {
 function costSection(report: DatasetReport, style: Style, today: string): string[] {
   const c = report.cost;
   if (report.figures.totalBilledTokens === 0) return [];
-  const epochs = c.epochsSource === 'default' ? `${c.epochs} epochs (${report.model.defaultEpochs !== undefined ? 'the service\'s default' : `the default for ${plural(report.file.validExamples || report.file.examples, 'example')}`})` : `${c.epochs} epochs`;
+  const epochs = c.epochsSource === 'default' ? `${plural(c.epochs, 'epoch')} (${report.model.defaultEpochs !== undefined ? 'the service\'s default' : `the default for ${plural(report.file.validExamples || report.file.examples, 'example')}`})` : plural(c.epochs, 'epoch');
   const out = ['', paint(style, '1', 'Cost')];
   out.push(
     c.pricePerMillion === null || c.usd === null
@@ -127,7 +127,7 @@ function cookbookSection(report: DatasetReport): string[] {
     "The cookbook notebook's figures (its formula, for comparison)",
     `  missing system ${k.missingSystem}, missing user ${k.missingUser}, over the limit ${k.overTokenLimit}`,
     `  tokens per example: min ${t.min}, max ${t.max}, mean ${oneDecimal.format(t.mean)}, median ${t.median}, p10 ${oneDecimal.format(t.p10)}, p90 ${oneDecimal.format(t.p90)} (printed there as "p5 / p95")`,
-    `  billing tokens ${integer.format(k.billingTokens)} × ${k.defaultEpochs} epochs = ${integer.format(k.chargedTokens)} charged tokens`,
+    `  billing tokens ${integer.format(k.billingTokens)} × ${plural(k.defaultEpochs, 'epoch')} = ${integer.format(k.chargedTokens)} charged tokens`,
   ];
 }
 

@@ -21,6 +21,17 @@ describe('ftui validate', () => {
     expect(r.stdout).toMatch(/3 epochs \(the default for 100 examples\) × [\d,]+ = [\d,]+ tokens × \$5\.00\/1M = \$\d+\.\d\d/);
   });
 
+  it('says "1 epoch", not "1 epochs", when a large file gets one epoch by default', () => {
+    const path = join(dir, 'large.jsonl');
+    const example = (i: number) => JSON.stringify({ messages: [{ role: 'user', content: `q ${i}` }, { role: 'assistant', content: `a ${i}` }] });
+    writeFileSync(path, `${Array.from({ length: 30_000 }, (_, i) => example(i)).join('\n')}\n`);
+    const r = ftui('validate', path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ 1 epoch \(the default for 30,000 examples\) × [\d,]+ = /);
+    expect(r.stdout).toMatch(/billing tokens [\d,]+ × 1 epoch = /);
+    expect(r.stdout).not.toContain('1 epochs');
+  });
+
   it('exits 1 with findings grouped by code and their first lines', () => {
     const path = join(dir, 'bad.jsonl');
     const good = readFileSync(cookbook('recipe_ner_train_100'), 'utf8').split('\n').slice(0, 12);
