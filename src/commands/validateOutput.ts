@@ -3,6 +3,7 @@
 import type { DatasetReport, Distribution, FindingGroup, ValidationRun } from '../core/validate/index.js';
 import { money, perMillion } from '../core/money.js';
 import { lazyNumberFormat } from '../core/numberFormat.js';
+import { count as plural } from '../core/plural.js';
 
 export interface JsonDocument extends ValidationRun {
   /** Bumped only on incompatible changes; described in README. */
@@ -23,10 +24,6 @@ const oneDecimal = lazyNumberFormat({ maximumFractionDigits: 1 });
 
 function paint(style: Style, code: string, text: string): string {
   return style.color ? `\u001B[${code}m${text}\u001B[0m` : text;
-}
-
-function plural(n: number, word: string): string {
-  return `${integer.format(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function megabytes(bytes: number): string {
