@@ -25,8 +25,10 @@ export interface BatchResponse {
 // The connected service's facts for the model travel with it: this thread cannot look them up.
 const data = workerData as { model: string; facts?: ModelFacts | null; nice?: number | null };
 // A background pool (PoolOptions.background) runs behind the thread that started it: on Linux a
-// thread's nice value is its own, so this lowers only this thread's priority.
-if (typeof data.nice === 'number') {
+// thread's nice value is its own, so this lowers only this thread's priority. Elsewhere (macOS,
+// Windows) the same call sets the whole process's priority, the interface thread's included, so
+// there it is left alone.
+if (typeof data.nice === 'number' && process.platform === 'linux') {
   try {
     // Only ever lowered: a process that already runs at a lower priority keeps it.
     if (getPriority() < data.nice) setPriority(data.nice);
