@@ -55,7 +55,6 @@ const NO_STARTS: readonly number[] = Object.freeze([]);
 const FOLDING_ESCAPES = [foldedSearch('\\u0130'), foldedSearch('\\u212a')];
 const hasFoldingEscape = (bytes: Uint8Array): boolean => FOLDING_ESCAPES.some((search) => search(bytes, true).length > 0);
 
-
 /**
  * A search for `needle` (printable ASCII, lowercase) in bytes, ASCII letters matched without case:
  * every start, overlapping ones too (only the first with `first`). The same places a

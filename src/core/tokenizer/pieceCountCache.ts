@@ -1,7 +1,7 @@
 // Token counts of recent pieces the tokenizer's memo cannot hold, keyed by their bytes: a rare word
-// met again is not merged or looked up again. Bounded (a fixed slot table and byte pool, emptied when either fills), so it costs
-// the same ~7 MB on a 10-line file and on a 10-million-line one; 128k pieces hold the rarer words
-// of a large real dataset between clearings.
+// met again is not merged or looked up again. Bounded (a fixed slot table and byte pool, emptied
+// when either fills), so it costs the same ~7 MB on a 10-line file and on a 10-million-line one;
+// 128k pieces hold the rarer words of a large real dataset between clearings.
 const SLOTS = 1 << 18;
 const MAX_ENTRIES = SLOTS >> 1;
 const POOL_BYTES = 1 << 22;
